@@ -1,0 +1,11 @@
+import { DataSource } from 'typeorm';
+import { createBookkeepingActivities } from './bookkeeping.activities';
+
+/** Every activity the trajectory worker registers, built from its dependencies. */
+export function createActivities(deps: { dataSource: DataSource }) {
+  return {
+    ...createBookkeepingActivities(deps.dataSource),
+  };
+}
+
+export type TrajectoryActivities = ReturnType<typeof createActivities>;

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
+import { HealthModule } from './health/health.module';
+import { TemporalClientModule } from './temporal/temporal-client.module';
+import { TrajectoriesModule } from './trajectories/trajectories.module';
+
+@Module({
+  imports: [AppConfigModule, DatabaseModule, TemporalClientModule, HealthModule, TrajectoriesModule],
+})
+export class AppModule {}

@@ -1,0 +1,39 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Connection } from '@temporalio/client';
+import { TEMPORAL_CONNECTION } from '../temporal/temporal-client.module';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database and Temporal answer' })
+  readiness() {
+    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.temporalCheck()]);
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  liveness() {
+    return { status: 'ok' };
+  }
+
+  private async temporalCheck() {
+    const indicator = this.indicators.check('temporal');
+    try {
+      await this.temporal.healthService.check({}, );
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '../../../libs/config/src';
+import { JsonLogger } from '../../../libs/platform/src';
+import { AppModule } from './app.module';
+import { setupApp } from './setup-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule, { logger: new JsonLogger('api', config.logLevel) });
+  setupApp(app);
+  await app.listen(config.port, '0.0.0.0');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

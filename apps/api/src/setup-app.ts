@@ -1,0 +1,23 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/**
+ * Everything `main.ts` does to the app besides listening, shared with the e2e tests so they exercise the
+ * same pipes, filters and docs as production.
+ */
+export function setupApp(app: INestApplication): void {
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Perspective-plan approvals API')
+      .setDescription('Trajectories for Wmo support and youth care, orchestrated by Temporal')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

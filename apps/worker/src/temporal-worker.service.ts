@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../libs/config/src';
+import { APP_CONFIG } from '../../../libs/platform/src';
+import { createActivities } from '../../../activities';
+
+/**
+ * Owns the Temporal Worker: starts polling when the app has booted and drains it on shutdown.
+ * Shutdown is guarded, so Nest's hooks and a second signal cannot shut it down twice.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  get state(): string {
+    return this.worker?.getState() ?? 'STARTING';
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporal } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporal.address });
+    this.worker = await Worker.create(this.workerOptions(this.connection));
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => this.logger.error({ msg: 'worker stopped with an error', error: String(error) }));
+    this.logger.log({ msg: 'worker polling', taskQueue: temporal.taskQueue, namespace: temporal.namespace });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+
+  private workerOptions(connection: NativeConnection): WorkerOptions {
+    const { temporal, workflowBundlePath, workerMaxCachedWorkflows } = this.config;
+    return {
+      connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      activities: createActivities({ dataSource: this.dataSource }),
+      maxCachedWorkflows: workerMaxCachedWorkflows,
+      ...(workflowBundlePath
+        ? { workflowBundle: { codePath: workflowBundlePath } }
+        : { workflowsPath: require.resolve('../../../workflows') }),
+    };
+  }
+}

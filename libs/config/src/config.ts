@@ -1,0 +1,127 @@
+/**
+ * Runtime configuration shared by the api, the worker and the scripts, read from the environment once and
+ * validated at start-up: a bad value stops the process with a message that names the variable.
+ * Plain TypeScript on purpose: the stack scripts and migrations use it without Nest.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  port: number;
+  workerHealthPort: number;
+  databaseUrl: string;
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    uiUrl: string;
+  };
+  /** Path of a prebuilt workflow bundle; when unset the worker bundles `workflows/` at start (development). */
+  workflowBundlePath?: string;
+  /** Workflows kept in the worker's sticky cache; bounds worker memory with many open trajectories. */
+  workerMaxCachedWorkflows: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const config: AppConfig = {
+    nodeEnv: read.oneOf('NODE_ENV', NODE_ENVS, 'development'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    port: read.port('PORT', 3000),
+    workerHealthPort: read.port('WORKER_HEALTH_PORT', 3001),
+    databaseUrl: read.postgresUrl('DATABASE_URL'),
+    temporal: {
+      address: read.hostPort('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: read.name('TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: read.name('TEMPORAL_TASK_QUEUE', 'trajectories'),
+      uiUrl: read.httpUrl('TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
+    },
+    workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
+    workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', 2000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name) ?? fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name}="${value}" must be one of ${allowed.join(', ')}`);
+    return fallback;
+  }
+
+  port(name: string, fallback: number): number {
+    const value = this.positiveInt(name, fallback);
+    if (value > 65535) this.problems.push(`${name}=${value} is not a TCP port (1-65535)`);
+    return value;
+  }
+
+  positiveInt(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < 1) {
+      this.problems.push(`${name}="${value}" must be a positive integer`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  postgresUrl(name: string): string {
+    const value = this.raw(name);
+    if (value === undefined) {
+      this.problems.push(`${name} is required (postgres://user:password@host:5432/database)`);
+      return '';
+    }
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('protocol');
+      if (!url.hostname || url.pathname.length < 2) throw new Error('host or database missing');
+    } catch {
+      // The value itself may hold a password: never echo it.
+      this.problems.push(`${name} must be a postgres:// URL with host and database name`);
+    }
+    return value;
+  }
+
+  hostPort(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (!/^[A-Za-z0-9.\-_]+:\d{1,5}$/.test(value)) this.problems.push(`${name}="${value}" must be host:port`);
+    return value;
+  }
+
+  httpUrl(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (!/^https?:\/\/\S+$/.test(value)) this.problems.push(`${name}="${value}" must be an http(s) URL`);
+    return value.replace(/\/$/, '');
+  }
+
+  name(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (!/^[A-Za-z0-9.\-_]{1,200}$/.test(value)) this.problems.push(`${name}="${value}" has invalid characters`);
+    return value;
+  }
+}

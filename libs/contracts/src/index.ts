@@ -1,0 +1,5 @@
+export * from './task-queue';
+export * from './workflow-ids';
+export * from './search-attributes';
+export * from './trajectory-messages';
+export * from './bookkeeping';

