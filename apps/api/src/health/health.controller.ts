@@ -1,6 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
 import { TEMPORAL_CONNECTION } from '../temporal/temporal-client.module';
 
@@ -18,7 +23,10 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: the database and Temporal answer' })
   readiness() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 }), () => this.temporalCheck()]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      () => this.temporalCheck(),
+    ]);
   }
 
   @Get('live')
@@ -30,7 +38,7 @@ export class HealthController {
   private async temporalCheck() {
     const indicator = this.indicators.check('temporal');
     try {
-      await this.temporal.healthService.check({}, );
+      await this.temporal.healthService.check({});
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

@@ -13,7 +13,10 @@ export class TrajectoriesController {
   @ApiOperation({ summary: 'Open a trajectory (idempotent on municipality + case reference)' })
   @ApiCreatedResponse({ description: 'A new trajectory was started' })
   @ApiOkResponse({ description: 'The trajectory already existed; the same one is returned' })
-  async start(@Body() dto: StartTrajectoryDto, @Res({ passthrough: true }) res: Response): Promise<StartResult> {
+  async start(
+    @Body() dto: StartTrajectoryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StartResult> {
     const result = await this.trajectories.start(dto);
     res.status(result.created ? 201 : 200);
     return result;

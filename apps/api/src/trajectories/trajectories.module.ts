@@ -2,5 +2,9 @@ import { Module } from '@nestjs/common';
 import { TrajectoriesController } from './trajectories.controller';
 import { TrajectoryService } from './trajectory.service';
 
-@Module({ controllers: [TrajectoriesController], providers: [TrajectoryService], exports: [TrajectoryService] })
+@Module({
+  controllers: [TrajectoriesController],
+  providers: [TrajectoryService],
+  exports: [TrajectoryService],
+})
 export class TrajectoriesModule {}

@@ -75,7 +75,8 @@ export class TrajectoryService {
     try {
       return await this.client.workflow.getHandle(trajectoryId).query(getTrajectoryQuery);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`trajectory ${trajectoryId} not found`);
+      if (error instanceof WorkflowNotFoundError)
+        throw new NotFoundException(`trajectory ${trajectoryId} not found`);
       throw error;
     }
   }

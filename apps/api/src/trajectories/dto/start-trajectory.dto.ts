@@ -17,12 +17,17 @@ export class StartTrajectoryDto {
   @Matches(ID_PART, { message: 'municipalityCode must be 1-64 letters, digits, dot, dash or underscore' })
   municipalityCode: string;
 
-  @ApiProperty({ example: 'CASE-2026-0001', description: "The case system's own reference; unique per municipality" })
+  @ApiProperty({
+    example: 'CASE-2026-0001',
+    description: "The case system's own reference; unique per municipality",
+  })
   @Matches(ID_PART, { message: 'caseReference must be 1-64 letters, digits, dot, dash or underscore' })
   caseReference: string;
 
   @ApiProperty({ example: 'c-7f3a9b', description: 'Pseudonymous client id (never a BSN or a name)' })
-  @Matches(/^[A-Za-z0-9._-]{4,100}$/, { message: 'clientId must be a pseudonymous id of 4-100 safe characters' })
+  @Matches(/^[A-Za-z0-9._-]{4,100}$/, {
+    message: 'clientId must be a pseudonymous id of 4-100 safe characters',
+  })
   clientId: string;
 
   @ApiProperty({ enum: CARE_DOMAINS })
@@ -41,12 +46,20 @@ export class StartTrajectoryDto {
   @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'requestType must be an UPPER_SNAKE_CASE code' })
   requestType: string;
 
-  @ApiProperty({ required: false, default: false, description: 'Intensive indication (shorter evaluation interval)' })
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'Intensive indication (shorter evaluation interval)',
+  })
   @IsOptional()
   @IsBoolean()
   intensive?: boolean;
 
-  @ApiProperty({ required: false, example: 'case-system-hoorn', description: 'Pseudonymous ref of the requester' })
+  @ApiProperty({
+    required: false,
+    example: 'case-system-hoorn',
+    description: 'Pseudonymous ref of the requester',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9._:@-]{1,200}$/)
