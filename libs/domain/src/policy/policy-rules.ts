@@ -1,0 +1,65 @@
+import { policyDurationProblem, PolicyDuration, resolveDeadline } from './policy-duration';
+import type { EvaluationOutcomeCode, PaymentPeriodLength, TrajectoryPolicy } from './trajectory-policy';
+
+/** `resolveDeadline` on the policy's own holidays and time zone. */
+export function resolvePolicyDeadline(policy: TrajectoryPolicy, from: Date, spec: PolicyDuration): Date {
+  return resolveDeadline(from, spec, policy.holidays, policy.timeZone);
+}
+
+/**
+ * The interval to the next evaluation. A per-trajectory override (frequency by vulnerability, R-TIME-05)
+ * wins; otherwise intensive indications use the shorter interval (domain.md §7.5, R-TIME-04).
+ */
+export function evaluationIntervalFor(
+  policy: TrajectoryPolicy,
+  options: { readonly intensive: boolean; readonly override?: PolicyDuration },
+): PolicyDuration {
+  if (options.override !== undefined) {
+    const problem = policyDurationProblem(options.override);
+    if (problem !== undefined) throw new RangeError(`evaluation interval override: ${problem}`);
+    return options.override;
+  }
+  return options.intensive ? policy.intensiveEvaluationInterval : policy.evaluationInterval;
+}
+
+/** When an evaluation due at `dueAt` and not yet held counts as overdue (policy.evaluationGrace). */
+export function evaluationOverdueAt(policy: TrajectoryPolicy, dueAt: Date): Date {
+  return resolvePolicyDeadline(policy, dueAt, policy.evaluationGrace);
+}
+
+/**
+ * A CareDecision's `validTo` (domain.md §7.2): one year for high complexity (R-TIME-02); otherwise the
+ * plan's planned end, or the policy's fallback when the plan names none.
+ */
+export function decisionValidTo(
+  policy: TrajectoryPolicy,
+  decision: { readonly validFrom: Date; readonly highComplexity: boolean; readonly plannedEndAt?: Date },
+): Date {
+  if (decision.highComplexity) {
+    return resolvePolicyDeadline(policy, decision.validFrom, policy.decisionValidity.highComplexity);
+  }
+  if (decision.plannedEndAt !== undefined) return new Date(decision.plannedEndAt.getTime());
+  return resolvePolicyDeadline(policy, decision.validFrom, policy.decisionValidity.withoutPlannedEnd);
+}
+
+/** Whether a request type may skip the perspective plan (R-PLAN-05, decisions.md 6; guard in §7.4). */
+export function isPlanExemptRequestType(policy: TrajectoryPolicy, requestType: string): boolean {
+  return policy.planExemptionRequestTypes.includes(requestType);
+}
+
+/** Whether the local team must take part in an evaluation (decisions.md 5). */
+export function isLocalTeamRequired(
+  policy: TrajectoryPolicy,
+  evaluation: { readonly finalEvaluation: boolean; readonly outcome: EvaluationOutcomeCode },
+): boolean {
+  if (evaluation.finalEvaluation && policy.localTeamRequiredAtFinalEvaluation) return true;
+  return policy.localTeamRequiredForOutcomes.includes(evaluation.outcome);
+}
+
+/** The length of one payment period for an arrangement's period code (domain.md §7.5 "Period payments"). */
+export function paymentPeriodFor(
+  policy: TrajectoryPolicy,
+  periodLength: PaymentPeriodLength,
+): PolicyDuration {
+  return policy.paymentPeriods[periodLength];
+}

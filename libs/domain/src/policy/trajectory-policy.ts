@@ -1,0 +1,111 @@
+import type { TimeZoneRule } from '../calendar';
+import type { PolicyDuration } from './policy-duration';
+
+/** Trajectory payment split presets (domain.md §7.7, decisions.md 1). */
+export type TrajectorySplitPreset = 'WF_RECOVERY' | 'FRIESLAND_70_30' | 'WBW_50_50';
+export const TRAJECTORY_SPLIT_PRESETS: readonly TrajectorySplitPreset[] = [
+  'WF_RECOVERY',
+  'FRIESLAND_70_30',
+  'WBW_50_50',
+];
+
+/** Evaluation outcomes (domain.md §7.2 Evaluation). */
+export type EvaluationOutcomeCode =
+  'CONTINUE' | 'SCALE_UP' | 'SCALE_DOWN' | 'COMPLETE' | 'TERMINATE' | 'REASSESS';
+export const EVALUATION_OUTCOME_CODES: readonly EvaluationOutcomeCode[] = [
+  'CONTINUE',
+  'SCALE_UP',
+  'SCALE_DOWN',
+  'COMPLETE',
+  'TERMINATE',
+  'REASSESS',
+];
+
+/** Arrangement period lengths (domain.md §7.2 Arrangement `periodLength`). */
+export type PaymentPeriodLength = 'P1M' | 'P4W' | 'P1Y';
+
+/** How long a CareDecision (beschikking) is valid (domain.md §7.2 CareDecision `validTo`). */
+export interface DecisionValidityPolicy {
+  /** High-complexity indications: one year (R-TIME-02). */
+  readonly highComplexity: PolicyDuration;
+  /** Other decisions end with the plan; this applies only when no planned end is known (DEFAULT). */
+  readonly withoutPlannedEnd: PolicyDuration;
+}
+
+/**
+ * The versioned timer and rule settings of a region, frozen into a trajectory when it starts
+ * (decisions.md 2: "a trajectory keeps the policy version it started with"). Plain JSON: it travels in
+ * workflow inputs and continue-as-new state. Defaults and their sources: default-trajectory-policy.ts.
+ */
+export interface TrajectoryPolicy {
+  readonly policyId: string;
+  readonly version: string;
+  readonly regionId: string;
+  /** The region's clock for working days and months. */
+  readonly timeZone: TimeZoneRule;
+  /** Public holidays as ISO dates 'YYYY-MM-DD' on the local calendar. */
+  readonly holidays: readonly string[];
+  /** Local team decision on a submitted plan version, from submission. */
+  readonly approvalDeadline: PolicyDuration;
+  /** Submissions of the same plan before automatic escalation (ROUND_TRIP_LIMIT). */
+  readonly roundTripLimit: number;
+  /** Breakthrough table decision, from the escalation. */
+  readonly breakthroughDeadline: PolicyDuration;
+  /** Reminder to the table, also from the escalation; must come before the deadline. */
+  readonly breakthroughReminder: PolicyDuration;
+  /** Provider start after the decision (301 sent), then PROVIDER_NOT_STARTING. */
+  readonly providerStartDeadline: PolicyDuration;
+  /** Signature collection after approval in principle, then MISSING_SIGNATURES. */
+  readonly signatureDeadline: PolicyDuration;
+  /** First evaluation, from the start of care. */
+  readonly firstEvaluation: PolicyDuration;
+  /** Between later evaluations, unless the trajectory overrides it. */
+  readonly evaluationInterval: PolicyDuration;
+  /** Between evaluations of an intensive (Wmo) indication. */
+  readonly intensiveEvaluationInterval: PolicyDuration;
+  /** How long after its due date an evaluation not yet held is flagged overdue. */
+  readonly evaluationGrace: PolicyDuration;
+  /** Reassessment of a high-complexity indication, from the start of care. */
+  readonly highComplexityReassessment: PolicyDuration;
+  readonly decisionValidity: DecisionValidityPolicy;
+  /** Request types that need no perspective plan (R-PLAN-05). */
+  readonly planExemptionRequestTypes: readonly string[];
+  /** Evaluation outcomes that need the local team present. */
+  readonly localTeamRequiredForOutcomes: readonly EvaluationOutcomeCode[];
+  /** Whether the final evaluation needs the local team present. */
+  readonly localTeamRequiredAtFinalEvaluation: boolean;
+  /** The region's split for trajectory-priced arrangements. */
+  readonly regionTrajectorySplit: TrajectorySplitPreset;
+  /** The length of one payment period per arrangement period code. */
+  readonly paymentPeriods: Readonly<Record<PaymentPeriodLength, PolicyDuration>>;
+  /** Fields a trajectory changed with mergePolicyOverrides; empty for a region's policy as published. */
+  readonly overriddenFields: readonly OverridablePolicyField[];
+}
+
+/**
+ * What a single trajectory may change: its timers and limits. Region facts (calendar, holidays, payment
+ * split, exemption list, local-team rule) change only with a new policy version.
+ */
+export const OVERRIDABLE_POLICY_FIELDS = [
+  'approvalDeadline',
+  'roundTripLimit',
+  'breakthroughDeadline',
+  'breakthroughReminder',
+  'providerStartDeadline',
+  'signatureDeadline',
+  'firstEvaluation',
+  'evaluationInterval',
+  'intensiveEvaluationInterval',
+  'evaluationGrace',
+  'highComplexityReassessment',
+  'decisionValidity',
+] as const;
+
+export type OverridablePolicyField = (typeof OVERRIDABLE_POLICY_FIELDS)[number];
+
+/** Per-trajectory overrides; `decisionValidity` may be given in part. */
+export type TrajectoryPolicyOverrides = {
+  readonly [K in OverridablePolicyField]?: K extends 'decisionValidity'
+    ? Partial<DecisionValidityPolicy>
+    : TrajectoryPolicy[K];
+};
