@@ -2,7 +2,15 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { bootStack, eventually, openDataSource, RunningStack, temporalClient, uniqueRef, uniqueTaskQueue } from './support/stack';
+import {
+  bootStack,
+  eventually,
+  openDataSource,
+  RunningStack,
+  temporalClient,
+  uniqueRef,
+  uniqueTaskQueue,
+} from './support/stack';
 
 /**
  * The foundation's vertical slice, against the real Temporal dev server and PostgreSQL:
@@ -51,13 +59,19 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
     const res = await request(http).post('/trajectories').send(body).expect(200);
     expect(res.body).toEqual({ trajectoryId, runId: first.runId, created: false });
     const runs = [];
-    for await (const wf of temporal.client.workflow.list({ query: `WorkflowId = '${trajectoryId}'` })) runs.push(wf);
+    for await (const wf of temporal.client.workflow.list({ query: `WorkflowId = '${trajectoryId}'` }))
+      runs.push(wf);
     expect(runs).toHaveLength(1);
   });
 
   it('answers the live state through the API from a workflow query', async () => {
     const res = await request(http).get(`/trajectories/${trajectoryId}`).expect(200);
-    expect(res.body).toMatchObject({ trajectoryId, status: 'INTAKE', municipalityCode: 'GM0405', domain: 'JEUGD' });
+    expect(res.body).toMatchObject({
+      trajectoryId,
+      status: 'INTAKE',
+      municipalityCode: 'GM0405',
+      domain: 'JEUGD',
+    });
   });
 
   it('has an activity write the audit event and the read-model row to PostgreSQL', async () => {
@@ -68,9 +82,10 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
       return rows.length > 0 ? rows : undefined;
     });
     expect(audit).toEqual([{ type: 'TRAJECTORY_STARTED', actor_role: 'CASE_SYSTEM', seq: 1 }]);
-    const [row] = await db.query(`SELECT status, municipality_code, client_id FROM trajectory WHERE trajectory_id = $1`, [
-      trajectoryId,
-    ]);
+    const [row] = await db.query(
+      `SELECT status, municipality_code, client_id FROM trajectory WHERE trajectory_id = $1`,
+      [trajectoryId],
+    );
     expect(row).toEqual({ status: 'INTAKE', municipality_code: 'GM0405', client_id: 'c-7f3a9b' });
   });
 

@@ -1,5 +1,9 @@
 import { condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { getTrajectoryQuery, type TrajectorySnapshot, type TrajectoryWorkflowInput } from '../libs/contracts/src';
+import {
+  getTrajectoryQuery,
+  type TrajectorySnapshot,
+  type TrajectoryWorkflowInput,
+} from '../libs/contracts/src';
 import type { TrajectoryActivities } from '../activities';
 
 const { recordTransition } = proxyLocalActivities<TrajectoryActivities>({

@@ -15,7 +15,8 @@ import { dataSourceOptions, runMigrations } from '../../libs/persistence/src';
  */
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, which starts the services`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests with \`npm test\`, which starts the services`);
   return value;
 }
 

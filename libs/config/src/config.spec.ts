@@ -18,7 +18,12 @@ describe('loadConfig', () => {
   it('fails fast naming every bad variable, without echoing the database password', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'mysql://u:topsecret@h/db', PORT: 'eighty', TEMPORAL_ADDRESS: 'nohost', LOG_LEVEL: 'loud' });
+      loadConfig({
+        DATABASE_URL: 'mysql://u:topsecret@h/db',
+        PORT: 'eighty',
+        TEMPORAL_ADDRESS: 'nohost',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }

@@ -121,7 +121,8 @@ class EnvReader {
 
   name(name: string, fallback: string): string {
     const value = this.raw(name) ?? fallback;
-    if (!/^[A-Za-z0-9.\-_]{1,200}$/.test(value)) this.problems.push(`${name}="${value}" has invalid characters`);
+    if (!/^[A-Za-z0-9.\-_]{1,200}$/.test(value))
+      this.problems.push(`${name}="${value}" has invalid characters`);
     return value;
   }
 }

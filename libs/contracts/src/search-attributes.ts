@@ -12,7 +12,10 @@ export const SA_DOMAIN = defineSearchAttributeKey('CareDomain', SearchAttributeT
 export const SA_SEGMENT = defineSearchAttributeKey('CareSegment', SearchAttributeType.KEYWORD);
 export const SA_ESCALATED = defineSearchAttributeKey('Escalated', SearchAttributeType.BOOL);
 export const SA_EVALUATION_OVERDUE = defineSearchAttributeKey('EvaluationOverdue', SearchAttributeType.BOOL);
-export const SA_APPROVAL_DEADLINE = defineSearchAttributeKey('ApprovalDeadline', SearchAttributeType.DATETIME);
+export const SA_APPROVAL_DEADLINE = defineSearchAttributeKey(
+  'ApprovalDeadline',
+  SearchAttributeType.DATETIME,
+);
 export const SA_NEXT_EVALUATION = defineSearchAttributeKey('NextEvaluationAt', SearchAttributeType.DATETIME);
 
 /** Name → CLI type, for `temporal operator search-attribute create` and `server start-dev --search-attribute`. */

@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
 /** Runs pending migrations; used by the local stack, the tests and the production `migrate` service. */
-export async function runMigrations(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function runMigrations(
+  databaseUrl: string,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, 1));
   await dataSource.initialize();
   try {

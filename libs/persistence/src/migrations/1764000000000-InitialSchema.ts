@@ -53,7 +53,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_trajectory_municipality_status ON trajectory (municipality_code, status, created_at)`,
     );
-    await q.query(`CREATE INDEX ix_trajectory_provider_status ON trajectory (provider_id, status, created_at)`);
+    await q.query(
+      `CREATE INDEX ix_trajectory_provider_status ON trajectory (provider_id, status, created_at)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {
