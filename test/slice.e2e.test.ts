@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { bearer } from './support/auth';
 import {
   bootStack,
   eventually,
@@ -32,6 +33,7 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
     requestType: 'SUPPORT',
   };
   const trajectoryId = `trajectory-GM0405-${caseReference}`;
+  const caseSystem = bearer(['CASE_SYSTEM'], ['GM0405']);
 
   beforeAll(async () => {
     stack = await bootStack(uniqueTaskQueue('slice'));
@@ -47,7 +49,11 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
   });
 
   it('starts a trajectory workflow with the business workflow id', async () => {
-    const res = await request(http).post('/trajectories').send(body).expect(201);
+    const res = await request(http)
+      .post('/trajectories')
+      .set('Authorization', caseSystem)
+      .send(body)
+      .expect(201);
     expect(res.body).toMatchObject({ trajectoryId, created: true });
     const description = await temporal.client.workflow.getHandle(trajectoryId).describe();
     expect(description.status.name).toBe('RUNNING');
@@ -56,7 +62,11 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
 
   it('returns the same trajectory for an identical second call, without a second workflow', async () => {
     const first = await temporal.client.workflow.getHandle(trajectoryId).describe();
-    const res = await request(http).post('/trajectories').send(body).expect(200);
+    const res = await request(http)
+      .post('/trajectories')
+      .set('Authorization', caseSystem)
+      .send(body)
+      .expect(200);
     expect(res.body).toEqual({ trajectoryId, runId: first.runId, created: false });
     const runs = [];
     for await (const wf of temporal.client.workflow.list({ query: `WorkflowId = '${trajectoryId}'` }))
@@ -65,7 +75,10 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
   });
 
   it('answers the live state through the API from a workflow query', async () => {
-    const res = await request(http).get(`/trajectories/${trajectoryId}`).expect(200);
+    const res = await request(http)
+      .get(`/trajectories/${trajectoryId}`)
+      .set('Authorization', caseSystem)
+      .expect(200);
     expect(res.body).toMatchObject({
       trajectoryId,
       status: 'INTAKE',
@@ -97,12 +110,30 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
   it('rejects invalid input with 400 and field errors, and unknown ids with 404', async () => {
     const bad = await request(http)
       .post('/trajectories')
+      .set('Authorization', caseSystem)
       .send({ ...body, domain: 'ZORG', clientId: undefined, bsn: '123456782' })
       .expect(400);
-    const text = JSON.stringify(bad.body);
-    expect(text).toMatch(/domain/);
-    expect(text).toMatch(/clientId/);
-    expect(text).toMatch(/bsn/);
-    await request(http).get('/trajectories/trajectory-GM0405-NOPE').expect(404);
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    const fields = (bad.body.errors as { field: string }[]).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['domain', 'clientId', 'bsn']));
+    await request(http)
+      .get('/trajectories/trajectory-GM0405-NOPE')
+      .set('Authorization', caseSystem)
+      .expect(404);
+  });
+
+  it('refuses missing credentials (401), a wrong role (403), and hides other municipalities (404)', async () => {
+    const noAuth = await request(http).get(`/trajectories/${trajectoryId}`).expect(401);
+    expect(noAuth.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    expect(noAuth.body.requestId).toEqual(noAuth.headers['x-request-id']);
+    await request(http)
+      .post('/trajectories')
+      .set('Authorization', bearer(['FINANCE'], ['GM0405']))
+      .send(body)
+      .expect(403);
+    await request(http)
+      .get(`/trajectories/${trajectoryId}`)
+      .set('Authorization', bearer(['LOCAL_TEAM'], ['GM0420']))
+      .expect(404);
   });
 });

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 
 @Module({
-  imports: [AppConfigModule, DatabaseModule, TemporalClientModule, HealthModule, TrajectoriesModule],
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    TemporalClientModule,
+    AuthModule,
+    HealthModule,
+    TrajectoriesModule,
+  ],
 })
 export class AppModule {}

@@ -1,11 +1,15 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { requestIdMiddleware } from './common/request-context';
 
 /**
  * Everything `main.ts` does to the app besides listening, shared with the e2e tests so they exercise the
  * same pipes, filters and docs as production.
  */
 export function setupApp(app: INestApplication): void {
+  app.use(requestIdMiddleware);
+  app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -22,6 +26,7 @@ export function setupApp(app: INestApplication): void {
       .setDescription('Trajectories for Wmo support and youth care, orchestrated by Temporal')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

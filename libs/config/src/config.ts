@@ -19,7 +19,27 @@ export interface AppConfig {
   workflowBundlePath?: string;
   /** Workflows kept in the worker's sticky cache; bounds worker memory with many open trajectories. */
   workerMaxCachedWorkflows: number;
+  auth: AuthConfig;
 }
+
+/** Bearer JWTs (HS256 with a shared secret locally, RS256 via JWKS in production) and API keys for case systems. */
+export interface AuthConfig {
+  jwtSecret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
+  apiKeys: ApiKeyConfig[];
+}
+
+/** A case system's API key, stored as the SHA-256 of the key, with the municipalities it acts for. */
+export interface ApiKeyConfig {
+  name: string;
+  sha256: string;
+  municipalities: string[];
+}
+
+/** Used only outside production when JWT_SECRET is unset, so `npm start` works on a fresh clone. */
+export const DEVELOPMENT_JWT_SECRET = 'local-development-secret-not-for-production';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -51,7 +71,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', 2000),
+    auth: {
+      jwtSecret: env.JWT_SECRET || undefined,
+      jwksUrl: env.JWT_JWKS_URL ? read.httpUrl('JWT_JWKS_URL', '') : undefined,
+      issuer: read.name('JWT_ISSUER', 'perspective-plan-platform'),
+      audience: read.name('JWT_AUDIENCE', 'perspective-plan-api'),
+      apiKeys: read.apiKeys('API_KEYS'),
+    },
   };
+  if (config.auth.jwtSecret !== undefined && config.auth.jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (!config.auth.jwtSecret && !config.auth.jwksUrl) {
+    if (config.nodeEnv === 'production')
+      problems.push('JWT_SECRET or JWT_JWKS_URL is required in production');
+    else config.auth.jwtSecret = DEVELOPMENT_JWT_SECRET;
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -117,6 +152,30 @@ class EnvReader {
     const value = this.raw(name) ?? fallback;
     if (!/^https?:\/\/\S+$/.test(value)) this.problems.push(`${name}="${value}" must be an http(s) URL`);
     return value.replace(/\/$/, '');
+  }
+
+  apiKeys(name: string): ApiKeyConfig[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (!Array.isArray(parsed)) throw new Error('not an array');
+      return parsed.map((k: Partial<ApiKeyConfig>) => {
+        if (
+          typeof k.name !== 'string' ||
+          !/^[0-9a-f]{64}$/.test(String(k.sha256)) ||
+          !Array.isArray(k.municipalities)
+        ) {
+          throw new Error('entry');
+        }
+        return { name: k.name, sha256: String(k.sha256), municipalities: k.municipalities.map(String) };
+      });
+    } catch {
+      this.problems.push(
+        `${name} must be a JSON array of {"name","sha256" (hex SHA-256 of the key),"municipalities":[…]}`,
+      );
+      return [];
+    }
   }
 
   name(name: string, fallback: string): string {

@@ -3,3 +3,4 @@ export * from './workflow-ids';
 export * from './search-attributes';
 export * from './trajectory-messages';
 export * from './bookkeeping';
+export * from './roles';

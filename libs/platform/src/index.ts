@@ -2,3 +2,4 @@ export * from './app-config.module';
 export * from './database.module';
 export * from './json-logger';
 export * from './temporal-runtime';
+export * from './dev-token';

@@ -7,9 +7,11 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
+import { Public } from '../auth/decorators';
 import { TEMPORAL_CONNECTION } from '../temporal/temporal-client.module';
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { AppConfig } from '../../../../libs/config/src';
 import {
@@ -13,6 +13,9 @@ import {
   type TrajectoryWorkflowInput,
 } from '../../../../libs/contracts/src';
 import { APP_CONFIG } from '../../../../libs/platform/src';
+import type { Principal } from '../auth/principal';
+import { canSee } from '../auth/tenant-scope';
+import { ApiException, notFound } from '../common/domain-errors';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 import { StartTrajectoryDto } from './dto/start-trajectory.dto';
 
@@ -34,7 +37,14 @@ export class TrajectoryService {
    * Idempotent on municipality + case reference: the workflow id is derived from them and Temporal refuses a
    * second execution with that id, so a repeated call returns the first trajectory instead of a new one.
    */
-  async start(dto: StartTrajectoryDto): Promise<StartResult> {
+  async start(dto: StartTrajectoryDto, principal: Principal): Promise<StartResult> {
+    if (!principal.municipalities.includes(dto.municipalityCode)) {
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        `You do not act for municipality ${dto.municipalityCode}`,
+      );
+    }
     const trajectoryId = trajectoryWorkflowId(dto.municipalityCode, dto.caseReference);
     const input: TrajectoryWorkflowInput = {
       start: {
@@ -47,7 +57,7 @@ export class TrajectoryService {
         complexity: dto.complexity,
         requestType: dto.requestType,
         intensive: dto.intensive ?? false,
-        requestedBy: { role: 'CASE_SYSTEM', ref: dto.requestedBy ?? 'case-system' },
+        requestedBy: { role: 'CASE_SYSTEM', ref: principal.subject },
       },
     };
     try {
@@ -71,13 +81,16 @@ export class TrajectoryService {
     }
   }
 
-  async get(trajectoryId: string): Promise<TrajectorySnapshot> {
+  async get(trajectoryId: string, principal: Principal): Promise<TrajectorySnapshot> {
+    let snapshot: TrajectorySnapshot;
     try {
-      return await this.client.workflow.getHandle(trajectoryId).query(getTrajectoryQuery);
+      snapshot = await this.client.workflow.getHandle(trajectoryId).query(getTrajectoryQuery);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError)
-        throw new NotFoundException(`trajectory ${trajectoryId} not found`);
+      if (error instanceof WorkflowNotFoundError) throw notFound(`trajectory ${trajectoryId}`);
       throw error;
     }
+    if (!canSee(principal, { municipalityCode: snapshot.municipalityCode }))
+      throw notFound(`trajectory ${trajectoryId}`);
+    return snapshot;
   }
 }

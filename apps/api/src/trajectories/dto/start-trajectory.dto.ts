@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   CARE_DOMAINS,
   CARE_SEGMENTS,
@@ -54,14 +54,4 @@ export class StartTrajectoryDto {
   @IsOptional()
   @IsBoolean()
   intensive?: boolean;
-
-  @ApiProperty({
-    required: false,
-    example: 'case-system-hoorn',
-    description: 'Pseudonymous ref of the requester',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9._:@-]{1,200}$/)
-  requestedBy?: string;
 }

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Role } from '../../../../libs/contracts/src';
+import { ApiException } from '../common/domain-errors';
+import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import type { Principal } from './principal';
+import { TokenVerifier } from './token-verifier';
+
+/**
+ * Global guard: every route needs a valid bearer JWT or API key and one of the roles its @Roles names.
+ * Routes without @Roles are refused, so a new endpoint cannot be open by accident.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const principal = await this.authenticate(req);
+    if (!principal) {
+      throw new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        'UNAUTHENTICATED',
+        'A valid bearer token or API key is required',
+      );
+    }
+    req.principal = principal;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    if (!principal.roles.some((r) => allowed.includes(r))) {
+      throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Your role may not perform this action');
+    }
+    return true;
+  }
+
+  private async authenticate(req: Request): Promise<Principal | undefined> {
+    const header = req.header('authorization');
+    if (header?.startsWith('Bearer ')) return this.verifier.verifyBearer(header.slice(7).trim());
+    const apiKey = req.header('x-api-key');
+    if (apiKey) return this.verifier.verifyApiKey(apiKey);
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import jwt from 'jsonwebtoken';
+import type { AppConfig } from '../../config/src';
+import type { Role } from '../../contracts/src';
+
+export interface DevTokenRequest {
+  sub: string;
+  roles: Role[];
+  municipalities?: string[];
+  providerId?: string;
+  expiresIn?: string;
+}
+
+/** Mints an HS256 token the local API accepts (development and tests only; production uses RS256/JWKS). */
+export function mintDevToken(config: AppConfig, request: DevTokenRequest): string {
+  if (!config.auth.jwtSecret)
+    throw new Error('JWT_SECRET is not configured (a JWKS setup cannot mint tokens)');
+  const { sub, roles, municipalities = [], providerId, expiresIn = '8h' } = request;
+  return jwt.sign({ roles, municipalities, ...(providerId ? { providerId } : {}) }, config.auth.jwtSecret, {
+    algorithm: 'HS256',
+    subject: sub,
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
+  });
+}

@@ -1,0 +1,19 @@
+import { loadConfig } from '../../libs/config/src';
+import type { Role } from '../../libs/contracts/src';
+import { mintDevToken } from '../../libs/platform/src';
+
+/** `Authorization` header value for a locally minted token (the API under test uses the development secret). */
+export function bearer(
+  roles: Role[],
+  municipalities: string[] = [],
+  providerId?: string,
+  sub?: string,
+): string {
+  const token = mintDevToken(loadConfig(), {
+    sub: sub ?? `test-${roles[0].toLowerCase()}`,
+    roles,
+    municipalities,
+    providerId,
+  });
+  return `Bearer ${token}`;
+}
