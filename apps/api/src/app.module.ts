@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 
@@ -11,6 +12,7 @@ import { TrajectoriesModule } from './trajectories/trajectories.module';
     DatabaseModule,
     TemporalClientModule,
     AuthModule,
+    MetricsModule,
     HealthModule,
     TrajectoriesModule,
   ],
