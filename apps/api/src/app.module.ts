@@ -3,6 +3,7 @@ import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { PaymentsModule } from './payments/payments.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 
@@ -15,6 +16,7 @@ import { TrajectoriesModule } from './trajectories/trajectories.module';
     MetricsModule,
     HealthModule,
     TrajectoriesModule,
+    PaymentsModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,27 @@
+import { ArrangementEntity } from './arrangement.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { CareDecisionEntity } from './care-decision.entity';
+import { ExportBatchEntity } from './export-batch.entity';
+import { PaymentEventEntity } from './payment-event.entity';
+import { PaymentInstructionEntity } from './payment-instruction.entity';
 import { TrajectoryEntity } from './trajectory.entity';
 
-export { AuditEventEntity, TrajectoryEntity };
+export {
+  ArrangementEntity,
+  AuditEventEntity,
+  CareDecisionEntity,
+  ExportBatchEntity,
+  PaymentEventEntity,
+  PaymentInstructionEntity,
+  TrajectoryEntity,
+};
 
-export const ENTITIES = [AuditEventEntity, TrajectoryEntity];
+export const ENTITIES = [
+  AuditEventEntity,
+  TrajectoryEntity,
+  ArrangementEntity,
+  CareDecisionEntity,
+  PaymentInstructionEntity,
+  PaymentEventEntity,
+  ExportBatchEntity,
+];

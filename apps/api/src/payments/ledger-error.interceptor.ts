@@ -1,0 +1,36 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { catchError, Observable, throwError } from 'rxjs';
+import { LedgerError, type LedgerErrorCode } from '../../../../libs/ledger/src';
+import { ApiException } from '../common/domain-errors';
+
+const STATUS: Record<LedgerErrorCode, HttpStatus> = {
+  INVALID_INPUT: HttpStatus.BAD_REQUEST,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  INVALID_TRANSITION: HttpStatus.CONFLICT,
+  CONFLICT: HttpStatus.CONFLICT,
+};
+
+const CODE: Record<LedgerErrorCode, string> = {
+  INVALID_INPUT: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  CONFLICT: 'CONFLICT',
+};
+
+/** Ledger refusals → ApiException (400/404/409); the global AllExceptionsFilter writes the one error body. */
+export function toApiException(error: LedgerError): ApiException {
+  return new ApiException(STATUS[error.code], CODE[error.code], error.message);
+}
+
+@Injectable()
+export class LedgerErrorInterceptor implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() => (error instanceof LedgerError ? toApiException(error) : error)),
+        ),
+      );
+  }
+}
