@@ -1,0 +1,24 @@
+/**
+ * Who sends a command to a trajectory (domain.md §1.4, §3.7). Refs are pseudonymous ids only: never a
+ * name or a BSN (decisions.md 11).
+ */
+export type ActorRole =
+  'CASE_SYSTEM' | 'LOCAL_TEAM' | 'PROVIDER' | 'BREAKTHROUGH_TABLE' | 'FINANCE' | 'OPERATOR' | 'SYSTEM';
+
+export const ACTOR_ROLES: readonly ActorRole[] = [
+  'CASE_SYSTEM',
+  'LOCAL_TEAM',
+  'PROVIDER',
+  'BREAKTHROUGH_TABLE',
+  'FINANCE',
+  'OPERATOR',
+  'SYSTEM',
+];
+
+export interface Actor {
+  role: ActorRole;
+  ref: string;
+}
+
+/** The actor of every timer-driven transition (domain.md §4.3: the system may raise an escalation). */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ role: 'SYSTEM', ref: 'trajectory-timers' }) as Actor;

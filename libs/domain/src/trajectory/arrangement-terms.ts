@@ -1,0 +1,27 @@
+import type { PricingBasis } from '../payments';
+import type { PaymentPeriodLength } from '../policy';
+
+/** domain.md §1.2: segment A (preventive), B (one tariff per arrangement), C (tailored). */
+export type CareSegment = 'A' | 'B' | 'C';
+/** domain.md §1.2 (proposal [001:L533-538]): low vs high complexity, a field separate from the segment. */
+export type ComplexityClass = 'LOW' | 'HIGH';
+/** The law the trajectory falls under: Wmo 2015 support or the Jeugdwet (domain.md §1.6). */
+export type CareDomain = 'WMO' | 'JEUGD';
+/** domain.md §7.2 Arrangement `trajectoryType`. */
+export type TrajectoryType = 'RECOVERY' | 'DURABLE' | 'ANNUAL_HIGH_COMPLEX' | 'OTHER';
+
+/**
+ * The priced arrangement (arrangement: profile × intensity, domain.md §1.2, §7.2) as the API resolved it
+ * from the regional catalogue. The tariff is an average price, not a maximum (R-TAR-05), in integer cents
+ * per unit of the pricing basis. `segment` and `domain`, when given, must match the trajectory
+ * (domain.md §7.4 `requestArrangementChange`: "valid for domain and segment").
+ */
+export interface ArrangementTerms {
+  code: string;
+  tariffCents: number;
+  pricingBasis: PricingBasis;
+  periodLength?: PaymentPeriodLength;
+  trajectoryType: TrajectoryType;
+  segment?: CareSegment;
+  domain?: CareDomain;
+}
