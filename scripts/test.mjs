@@ -45,7 +45,12 @@ async function main() {
   started.push({ name: 'postgres', stop: pg.stop });
 
   log('test', 'starting the Temporal dev server (in memory)…');
-  const temporal = await startTemporalDevServer({ cli: temporalCli, port: await freePort(), headless: true });
+  const temporal = await startTemporalDevServer({
+    cli: temporalCli,
+    port: await freePort(),
+    headless: true,
+    logLevel: 'error',
+  });
   started.push({ name: 'temporal', stop: temporal.stop });
   log('test', `PostgreSQL ${pg.url.replace(/:[^:@/]+@/, ':***@')}, Temporal ${temporal.address}`);
 

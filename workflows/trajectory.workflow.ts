@@ -1,64 +1,162 @@
-import { condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  breakthroughDecidedSignal,
   getTrajectoryQuery,
-  type TrajectorySnapshot,
+  getTrajectoryStateQuery,
+  trajectoryUpdates,
+  type BreakthroughDecisionMessage,
+  type TrajectoryResult,
   type TrajectoryWorkflowInput,
 } from '../libs/contracts/src';
-import type { TrajectoryActivities } from '../activities';
+import {
+  applyBreakthroughDecision,
+  applyCommand,
+  applyDueTimers,
+  assertBreakthroughDecisionAllowed,
+  assertCommandAllowed,
+  createTrajectory,
+  isAtEvaluationBoundary,
+  nextDeadline,
+  TRAJECTORY_COMMAND_TYPES,
+  TransitionRejected,
+  trajectoryView,
+  type TrajectoryCommand,
+  type TrajectoryEffect,
+  type TrajectoryState,
+  type TrajectoryView,
+  type Transition,
+} from '../libs/domain/src/trajectory';
+import { asFailure, validating } from './rejection';
+import { changedSearchAttributes, searchAttributesOf } from './search-attributes';
+import { runEffects } from './trajectory-effects';
 
-const { recordTransition } = proxyLocalActivities<TrajectoryActivities>({
-  startToCloseTimeout: '30 seconds',
-});
+/** A timer that woke without anything due waits at least this long before it looks again (no hot loop). */
+const MIN_RECHECK_MS = 1000;
 
-/** One client trajectory (traject), from intake to closure. */
-export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promise<void> {
-  const { start } = input;
-  const createdAt = new Date().toISOString();
-  const snapshot: TrajectorySnapshot = {
-    trajectoryId: workflowInfo().workflowId,
-    status: 'INTAKE',
-    municipalityCode: start.municipalityCode,
-    caseReference: start.caseReference,
-    domain: start.domain,
-    segment: start.segment,
-    complexity: start.complexity,
-    createdAt,
+/**
+ * One client trajectory (traject), from intake to closure (domain.md §2, §7.3–7.6).
+ *
+ * A thin shell around the pure lifecycle core in libs/domain: commands arrive as Temporal Updates (validated
+ * before they enter history), timers are one durable timer for the earliest deadline, and the effects of
+ * every transition (audit, read model, decisions, payments, table cases, successors) run as activities and
+ * child workflows. The run continues as new at each evaluation boundary, so history stays bounded for
+ * trajectories that last years.
+ */
+export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promise<TrajectoryResult> {
+  let state: TrajectoryState;
+  const pending: TrajectoryEffect[] = [];
+  const tableDecisions: BreakthroughDecisionMessage[] = [];
+  const published = new Map<string, string>();
+
+  const commit = (transition: Transition): void => {
+    state = transition.state;
+    pending.push(...transition.effects);
+    const updates = changedSearchAttributes(
+      searchAttributesOf(state, trajectoryView(state, new Date())),
+      published,
+    );
+    if (updates.length > 0) upsertSearchAttributes(updates);
   };
-  setHandler(getTrajectoryQuery, () => snapshot);
 
-  await recordTransition({
-    audit: [
-      {
-        trajectoryId: snapshot.trajectoryId,
-        seq: 1,
-        type: 'TRAJECTORY_STARTED',
-        actorRole: start.requestedBy.role,
-        actorRef: start.requestedBy.ref,
-        at: createdAt,
-        details: { requestType: start.requestType },
+  if (input.carried) {
+    state = input.carried;
+    changedSearchAttributes(searchAttributesOf(state, trajectoryView(state, new Date())), published);
+  } else {
+    commit(createTrajectory(input.start, new Date()));
+  }
+  const evaluationsAtRunStart = state!.evaluations.length;
+
+  setHandler(getTrajectoryQuery, () => trajectoryView(state, new Date()));
+  setHandler(getTrajectoryStateQuery, () => state);
+  setHandler(breakthroughDecidedSignal, (message) => void tableDecisions.push(message));
+  for (const type of TRAJECTORY_COMMAND_TYPES) {
+    const toCommand = (payload: object) => ({ ...payload, type }) as TrajectoryCommand;
+    // Every command update has the same shape: a payload in, the new view out.
+    const update = trajectoryUpdates[type] as UpdateDefinition<TrajectoryView, [object]>;
+    setHandler(
+      update,
+      (payload) => {
+        try {
+          commit(applyCommand(state, toCommand(payload), new Date()));
+        } catch (error) {
+          throw asFailure(error);
+        }
+        return trajectoryView(state, new Date());
       },
-    ],
-    row: {
-      trajectoryId: snapshot.trajectoryId,
-      seq: 1,
-      municipalityCode: start.municipalityCode,
-      caseReference: start.caseReference,
-      clientId: start.clientId,
-      status: snapshot.status,
-      domain: start.domain,
-      segment: start.segment,
-      complexity: start.complexity,
-      providerId: null,
-      escalated: false,
-      evaluationOverdue: false,
-      approvalDeadline: null,
-      nextEvaluationAt: null,
-      createdAt,
-      updatedAt: createdAt,
-      closedAt: null,
-      closureReason: null,
-      summary: {},
-    },
-  });
-  await condition(() => false);
+      {
+        validator: (payload) => validating(() => assertCommandAllowed(state, toCommand(payload), new Date())),
+      },
+    );
+  }
+
+  let recheckFloor = 0;
+  for (;;) {
+    applyTableDecisions(tableDecisions, () => state, commit);
+    if (pending.length > 0) {
+      const effects = pending.splice(0, pending.length);
+      await runEffects(state!, trajectoryView(state!, new Date()), effects, trajectoryWorkflow);
+      continue;
+    }
+    if (state!.status === 'CLOSED') break;
+    if (state!.evaluations.length > evaluationsAtRunStart && isAtEvaluationBoundary(state!)) {
+      await condition(allHandlersFinished);
+      if (pending.length === 0 && tableDecisions.length === 0) {
+        return continueAsNew<typeof trajectoryWorkflow>({ start: input.start, carried: state! });
+      }
+      continue;
+    }
+    const deadline = nextDeadline(state!);
+    const timeout =
+      deadline === undefined ? undefined : Math.max(Date.parse(deadline) - Date.now(), recheckFloor);
+    const woke = await (timeout === undefined
+      ? condition(() => pending.length > 0 || tableDecisions.length > 0).then(() => true)
+      : condition(() => pending.length > 0 || tableDecisions.length > 0, timeout));
+    if (woke) {
+      recheckFloor = 0;
+      continue;
+    }
+    const before = pending.length;
+    commit(applyDueTimers(state!, new Date()));
+    recheckFloor = pending.length === before ? MIN_RECHECK_MS : 0;
+  }
+
+  await condition(allHandlersFinished);
+  const final = state!;
+  return {
+    trajectoryId: final.trajectoryId,
+    status: final.status,
+    closureReason: final.closure?.reason,
+    successorTrajectoryId: final.successorTrajectoryId,
+  };
+}
+
+/** The table's decisions arrive as signals from its case workflow; each returns to the trajectory here. */
+function applyTableDecisions(
+  queue: BreakthroughDecisionMessage[],
+  current: () => TrajectoryState,
+  commit: (t: Transition) => void,
+): void {
+  while (queue.length > 0) {
+    const { escalationId, decision } = queue.shift()!;
+    try {
+      assertBreakthroughDecisionAllowed(current(), escalationId, decision, new Date());
+      commit(applyBreakthroughDecision(current(), escalationId, decision, new Date()));
+    } catch (error) {
+      if (!(error instanceof TransitionRejected)) throw error;
+      // Only possible when the trajectory moved on (e.g. closed) while the table decided.
+      log.warn('table decision no longer applies', {
+        escalationId,
+        code: error.code,
+        status: error.currentStatus,
+      });
+    }
+  }
 }

@@ -63,8 +63,15 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, databas
  * The Temporal dev server (CLI `server start-dev`) with the project's search attributes registered.
  * `dbFile` makes it persistent (SQLite in WAL mode, infra.md §8); without it, it runs in memory.
  */
-export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headless = false }) {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+export async function startTemporalDevServer({
+  cli,
+  port,
+  uiPort,
+  dbFile,
+  headless = false,
+  logLevel = 'warn',
+}) {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', logLevel];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
   if (dbFile) {

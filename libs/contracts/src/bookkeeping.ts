@@ -5,6 +5,8 @@
  */
 export interface AuditRecord {
   trajectoryId: string;
+  /** 'trajectory' (default) or the escalation id of a breakthrough-table case. */
+  stream?: string;
   /** Per-trajectory sequence number; a retried or replayed write of the same seq is a no-op. */
   seq: number;
   type: string;
@@ -37,11 +39,59 @@ export interface TrajectoryRow {
   updatedAt: string;
   closedAt: string | null;
   closureReason: string | null;
+  providerStartDeadline: string | null;
+  evaluationDue: boolean;
+  arrangementCode: string | null;
+  roundCount: number;
+  openEscalationId: string | null;
   /** Compact per-trajectory summary for list views and worklists (rounds, open escalation, arrangement). */
   summary: Record<string, unknown>;
+}
+
+/** An escalation as the breakthrough table's docket lists it; moves forward by `seq` like the row. */
+export interface EscalationRow {
+  escalationId: string;
+  trajectoryId: string;
+  seq: number;
+  municipalityCode: string;
+  providerId: string | null;
+  trigger: string;
+  context: string;
+  status: string;
+  raisedByRole: string;
+  raisedAt: string;
+  deadlineAt: string;
+  reminderAt: string;
+  roundCount: number;
+  planVersion: number | null;
+  askedArrangement: string | null;
+  offeredArrangement: string | null;
+  decisionCode: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  rationaleRef: string | null;
+}
+
+/** A worklist item or message for a role (outbox); its id makes a retried write a no-op. */
+export interface NotificationRow {
+  id: string;
+  trajectoryId: string;
+  topic: string;
+  audience: string;
+  ids: Record<string, string>;
+  createdAt: string;
 }
 
 export interface BookkeepingInput {
   audit: AuditRecord[];
   row: TrajectoryRow;
+  escalations: EscalationRow[];
+  notifications: NotificationRow[];
+}
+
+/** What the breakthrough table's case workflow writes after each of its transitions. */
+export interface CaseBookkeepingInput {
+  audit: AuditRecord[];
+  notifications: NotificationRow[];
+  escalation: { escalationId: string; chairRef: string | null; reminderSent: boolean; overdue: boolean };
 }

@@ -1,4 +1,5 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import type { TrajectoryStart } from '../../domain/src/trajectory';
 
 /**
  * Custom search attributes that operators filter on in the Temporal Web UI (domain.md §7.6).
@@ -30,3 +31,14 @@ export const SEARCH_ATTRIBUTE_DEFINITIONS: ReadonlyArray<{ name: string; cliType
   { name: SA_APPROVAL_DEADLINE.name, cliType: 'Datetime' },
   { name: SA_NEXT_EVALUATION.name, cliType: 'Datetime' },
 ];
+
+/** Search attributes a trajectory starts with (set by whoever starts it: the API or its predecessor). */
+export function initialSearchAttributes(start: TrajectoryStart): SearchAttributePair[] {
+  return [
+    { key: SA_STATUS, value: 'INTAKE' },
+    { key: SA_MUNICIPALITY, value: start.municipalityCode },
+    { key: SA_DOMAIN, value: start.domain },
+    { key: SA_SEGMENT, value: start.segment },
+    ...(start.leadProviderId ? [{ key: SA_PROVIDER, value: start.leadProviderId }] : []),
+  ];
+}

@@ -1,44 +1,107 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  BreakthroughCaseState,
+  BreakthroughDecision,
+  BreakthroughDocket,
+} from '../../domain/src/breakthrough';
+import type {
+  CareDomain,
+  CareSegment,
+  ComplexityClass,
+  TrajectoryCommand,
+  TrajectoryCommandType,
+  TrajectoryStart,
+  TrajectoryState,
+  TrajectoryView,
+} from '../../domain/src/trajectory';
+
+export type { CareDomain, CareSegment, ComplexityClass };
 
 /** Care domains: Wmo support and youth care (jeugdhulp). */
-export const CARE_DOMAINS = ['WMO', 'JEUGD'] as const;
-export type CareDomain = (typeof CARE_DOMAINS)[number];
-
+export const CARE_DOMAINS: readonly CareDomain[] = ['WMO', 'JEUGD'];
 /** domain.md §3.4 R-SEG-01: segment A (free access), B (one tariff per arrangement), C (tailored). */
-export const CARE_SEGMENTS = ['A', 'B', 'C'] as const;
-export type CareSegment = (typeof CARE_SEGMENTS)[number];
-
+export const CARE_SEGMENTS: readonly CareSegment[] = ['A', 'B', 'C'];
 /** domain.md §3.4 R-SEG-03: proposed low/high complexity classes, kept apart from the segment (§1.7). */
-export const COMPLEXITY_CLASSES = ['LOW', 'HIGH'] as const;
-export type ComplexityClass = (typeof COMPLEXITY_CLASSES)[number];
+export const COMPLEXITY_CLASSES: readonly ComplexityClass[] = ['LOW', 'HIGH'];
 
-/** What a municipal case system sends to open a trajectory. Pseudonymous ids only: no BSN, no names. */
-export interface StartTrajectoryInput {
-  trajectoryId: string;
-  municipalityCode: string;
-  caseReference: string;
-  clientId: string;
-  domain: CareDomain;
-  segment: CareSegment;
-  complexity: ComplexityClass;
-  requestType: string;
-  intensive: boolean;
-  requestedBy: { role: string; ref: string };
-}
-
+/**
+ * Input of the trajectory workflow. A fresh start carries only `start` (with the region's policy snapshot);
+ * a continued-as-new run also carries the state it left off with.
+ */
 export interface TrajectoryWorkflowInput {
-  start: StartTrajectoryInput;
+  start: TrajectoryStart;
+  carried?: TrajectoryState;
 }
 
-export interface TrajectorySnapshot {
+/** How a trajectory workflow ended. */
+export interface TrajectoryResult {
   trajectoryId: string;
-  status: string;
-  municipalityCode: string;
-  caseReference: string;
-  domain: CareDomain;
-  segment: CareSegment;
-  complexity: ComplexityClass;
-  createdAt: string;
+  status: TrajectoryState['status'];
+  closureReason?: string;
+  successorTrajectoryId?: string;
 }
 
-export const getTrajectoryQuery = defineQuery<TrajectorySnapshot>('getTrajectory');
+/** Live status: state, sub-flags, allowed actions, deadlines and who is blocking (domain.md §7.6). */
+export const getTrajectoryQuery = defineQuery<TrajectoryView>('getTrajectory');
+/** The whole pseudonymous state: plan versions, rounds, escalations, decisions, evaluations, payments. */
+export const getTrajectoryStateQuery = defineQuery<TrajectoryState>('getTrajectoryState');
+
+/** What a command update carries: the command itself; its `type` is the update's name. */
+export type CommandPayload<T extends TrajectoryCommandType> = Omit<Extract<TrajectoryCommand, { type: T }>, 'type'>;
+
+type CommandUpdates = {
+  [T in TrajectoryCommandType]: ReturnType<typeof defineUpdate<TrajectoryView, [CommandPayload<T>]>>;
+};
+
+/**
+ * One Temporal Update per command of domain.md §7.4, named after it, so the Web UI's history reads like the
+ * lifecycle. Each has a validator: a command the state forbids is rejected before it enters history.
+ */
+export const trajectoryUpdates: CommandUpdates = {
+  beginDrafting: defineUpdate('beginDrafting'),
+  recordPlanExemption: defineUpdate('recordPlanExemption'),
+  withdraw: defineUpdate('withdraw'),
+  submitPlan: defineUpdate('submitPlan'),
+  signPlan: defineUpdate('signPlan'),
+  requestChanges: defineUpdate('requestChanges'),
+  approvePlan: defineUpdate('approvePlan'),
+  rejectPlan: defineUpdate('rejectPlan'),
+  escalate: defineUpdate('escalate'),
+  confirmStart: defineUpdate('confirmStart'),
+  recordEvaluation: defineUpdate('recordEvaluation'),
+  requestArrangementChange: defineUpdate('requestArrangementChange'),
+  decideArrangementChange: defineUpdate('decideArrangementChange'),
+  renewIndication: defineUpdate('renewIndication'),
+  confirmCompletion: defineUpdate('confirmCompletion'),
+  reportDropout: defineUpdate('reportDropout'),
+  reportNewCareNeed: defineUpdate('reportNewCareNeed'),
+  switchProvider: defineUpdate('switchProvider'),
+  transferClient: defineUpdate('transferClient'),
+  withholdPayment: defineUpdate('withholdPayment'),
+  amendDecisionPrice: defineUpdate('amendDecisionPrice'),
+};
+
+/** The table's decision, sent by its case workflow to the trajectory (provisional ones too). */
+export interface BreakthroughDecisionMessage {
+  escalationId: string;
+  decision: BreakthroughDecision;
+}
+export const breakthroughDecidedSignal = defineSignal<[BreakthroughDecisionMessage]>('breakthroughDecided');
+
+/** Breakthrough-table case workflow (domain.md §7.6): `breakthrough-<escalation id>`, a child of the trajectory. */
+export interface BreakthroughCaseInput {
+  docket: BreakthroughDocket;
+  parentWorkflowId: string;
+}
+export const getBreakthroughCaseQuery = defineQuery<BreakthroughCaseState>('getBreakthroughCase');
+export const assignBreakthroughCaseUpdate = defineUpdate<
+  BreakthroughCaseState,
+  [{ actor: { role: 'BREAKTHROUGH_TABLE'; ref: string }; chairRef: string; memberRefs?: string[] }]
+>('assign');
+export const recordBreakthroughDecisionUpdate = defineUpdate<BreakthroughCaseState, [{ decision: BreakthroughDecision }]>(
+  'recordDecision',
+);
+/** The trajectory withdraws its table case (the provider started, or the trajectory closed). */
+export const withdrawBreakthroughCaseSignal = defineSignal<[{ reason: 'PROVIDER_STARTED' | 'TRAJECTORY_CLOSED' }]>(
+  'withdraw',
+);

@@ -14,8 +14,20 @@ export function canSee(principal: Principal, facts: TenantFacts): boolean {
   if (principal.roles.includes('PROVIDER') && principal.providerId) {
     if (facts.providerId === principal.providerId) return true;
   }
-  const regionWide =
-    principal.municipalities.length === 0 && principal.roles.some((r) => r === 'FINANCE' || r === 'OPERATOR');
-  if (regionWide) return true;
+  if (isRegionWide(principal)) return true;
   return principal.municipalities.includes(facts.municipalityCode);
+}
+
+/** FINANCE and OPERATOR callers without municipalities act for the whole region. */
+export function isRegionWide(principal: Principal): boolean {
+  return (
+    principal.municipalities.length === 0 && principal.roles.some((r) => r === 'FINANCE' || r === 'OPERATOR')
+  );
+}
+
+/** Whether the caller can only see trajectories through its provider id (no municipality, not region-wide). */
+export function isProviderOnly(principal: Principal): boolean {
+  return (
+    principal.municipalities.length === 0 && !isRegionWide(principal) && principal.providerId !== undefined
+  );
 }

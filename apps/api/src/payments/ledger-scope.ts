@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { isRegionWide } from '../auth/tenant-scope';
 import { ApiException } from '../common/domain-errors';
 
 /**
@@ -9,12 +10,6 @@ import { ApiException } from '../common/domain-errors';
 export interface LedgerScope {
   municipalityCodes?: readonly string[];
   providerId?: string;
-}
-
-export function isRegionWide(principal: Principal): boolean {
-  return (
-    principal.municipalities.length === 0 && principal.roles.some((r) => r === 'FINANCE' || r === 'OPERATOR')
-  );
 }
 
 export function ledgerScope(principal: Principal): LedgerScope {

@@ -40,6 +40,6 @@ import { ReconciliationController } from './reconciliation.controller';
       useFactory: (ds: DataSource) => new ReconciliationService(ds),
     },
   ],
-  exports: [PaymentLedger],
+  exports: [PaymentLedger, ArrangementCatalogue],
 })
 export class PaymentsModule {}

@@ -1,28 +1,48 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { trajectoryWorkflowId } from '../../../../libs/contracts/src';
+import type { TrajectoryPolicyOverrides } from '../../../../libs/domain/src/policy';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { ApiStandardErrors } from '../common/api-docs';
+import { ApiException } from '../common/domain-errors';
+import { AuditTrailService } from '../read-model/audit-trail.service';
+import { TrajectoryListService } from '../read-model/trajectory-list.service';
+import { ListTrajectoriesDto } from './dto/list-trajectories.dto';
 import { StartTrajectoryDto } from './dto/start-trajectory.dto';
-import { StartResult, TrajectoryService } from './trajectory.service';
+import { PolicySnapshots } from './policy-snapshots';
+import { TrajectoryAccess } from './trajectory-access';
+import { StartResult, TrajectoryGateway } from './trajectory-gateway';
+
+const EVERYONE = [
+  'CASE_SYSTEM',
+  'LOCAL_TEAM',
+  'PROVIDER',
+  'BREAKTHROUGH_TABLE',
+  'FINANCE',
+  'OPERATOR',
+] as const;
 
 @ApiTags('trajectories')
-@ApiBearerAuth()
-@ApiSecurity('api-key')
+@ApiStandardErrors()
 @Controller('trajectories')
 export class TrajectoriesController {
-  constructor(private readonly trajectories: TrajectoryService) {}
+  constructor(
+    private readonly gateway: TrajectoryGateway,
+    private readonly access: TrajectoryAccess,
+    private readonly policies: PolicySnapshots,
+    private readonly list: TrajectoryListService,
+    private readonly audit: AuditTrailService,
+  ) {}
 
   @Post()
   @Roles('CASE_SYSTEM')
-  @ApiOperation({ summary: 'Open a trajectory (idempotent on municipality + case reference)' })
+  @ApiOperation({
+    summary: 'Open a trajectory (idempotent on municipality + case reference)',
+    description:
+      'Starts the trajectory workflow `trajectory-<municipality>-<case reference>` with the region policy.',
+  })
   @ApiCreatedResponse({ description: 'A new trajectory was started' })
   @ApiOkResponse({ description: 'The trajectory already existed; the same one is returned' })
   async start(
@@ -30,15 +50,61 @@ export class TrajectoriesController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StartResult> {
-    const result = await this.trajectories.start(dto, principal);
+    if (!principal.municipalities.includes(dto.municipalityCode)) {
+      throw new ApiException(
+        HttpStatus.FORBIDDEN,
+        'FORBIDDEN',
+        `You do not act for municipality ${dto.municipalityCode}`,
+      );
+    }
+    const { policyOverrides, intensive, ...facts } = dto;
+    const result = await this.gateway.start({
+      ...facts,
+      trajectoryId: trajectoryWorkflowId(dto.municipalityCode, dto.caseReference),
+      intensive: intensive ?? false,
+      // The DTO has the shape of the domain's overrides; the domain validates what it means.
+      policy: this.policies.policyFor(
+        dto.municipalityCode,
+        policyOverrides as TrajectoryPolicyOverrides | undefined,
+      ),
+      requestedBy: { role: 'CASE_SYSTEM', ref: principal.subject },
+    });
     res.status(result.created ? 201 : 200);
     return result;
   }
 
+  @Get()
+  @Roles(...EVERYONE)
+  @ApiOperation({ summary: 'List and filter trajectories (read model, cursor pagination)' })
+  find(@Query() query: ListTrajectoriesDto, @CurrentPrincipal() principal: Principal) {
+    return this.list.list(principal, query);
+  }
+
   @Get(':trajectoryId')
-  @Roles('CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER', 'BREAKTHROUGH_TABLE', 'FINANCE', 'OPERATOR')
-  @ApiOperation({ summary: 'Live state of a trajectory, from the workflow' })
-  get(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
-    return this.trajectories.get(trajectoryId, principal);
+  @Roles(...EVERYONE)
+  @ApiOperation({
+    summary: 'Live state: status, allowed actions, deadlines and who is blocking (workflow query)',
+  })
+  async get(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
+    const view = await this.access.authorize(principal, trajectoryId);
+    return view ?? this.gateway.view(trajectoryId);
+  }
+
+  @Get(':trajectoryId/state')
+  @Roles(...EVERYONE)
+  @ApiOperation({
+    summary: 'Full pseudonymous state: plan, rounds, escalations, decisions, evaluations, payments',
+  })
+  async state(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
+    await this.access.authorize(principal, trajectoryId);
+    return this.gateway.state(trajectoryId);
+  }
+
+  @Get(':trajectoryId/audit')
+  @Roles(...EVERYONE)
+  @ApiOperation({ summary: 'Audit trail: who did what, when, in which role (append-only)' })
+  async auditTrail(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
+    await this.access.authorize(principal, trajectoryId);
+    return this.audit.of(trajectoryId);
   }
 }

@@ -1,10 +1,36 @@
 import { Module } from '@nestjs/common';
+import { PaymentsModule } from '../payments/payments.module';
+import { EscalationsController } from '../escalations/escalations.controller';
+import { AuditTrailService } from '../read-model/audit-trail.service';
+import { DocketService } from '../read-model/docket.service';
+import { TrajectoryListService } from '../read-model/trajectory-list.service';
+import { WorklistsController } from '../worklists/worklists.controller';
+import { ArrangementTermsResolver } from './arrangement-terms.resolver';
+import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoriesController } from './trajectories.controller';
-import { TrajectoryService } from './trajectory.service';
+import { TrajectoryAccess } from './trajectory-access';
+import { TrajectoryActions } from './trajectory-actions.service';
+import { TrajectoryActionsController } from './trajectory-actions.controller';
+import { TrajectoryGateway } from './trajectory-gateway';
 
 @Module({
-  controllers: [TrajectoriesController],
-  providers: [TrajectoryService],
-  exports: [TrajectoryService],
+  imports: [PaymentsModule],
+  controllers: [
+    TrajectoriesController,
+    TrajectoryActionsController,
+    EscalationsController,
+    WorklistsController,
+  ],
+  providers: [
+    TrajectoryGateway,
+    TrajectoryAccess,
+    TrajectoryActions,
+    PolicySnapshots,
+    ArrangementTermsResolver,
+    TrajectoryListService,
+    DocketService,
+    AuditTrailService,
+  ],
+  exports: [TrajectoryGateway, TrajectoryAccess],
 })
 export class TrajectoriesModule {}

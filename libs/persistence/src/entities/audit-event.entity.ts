@@ -5,13 +5,17 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * (domain.md §4.6, §7.2 AuditEvent). Rows are never updated or deleted by the application.
  */
 @Entity({ name: 'audit_event' })
-@Index('uq_audit_event_trajectory_seq', ['trajectoryId', 'seq'], { unique: true })
+@Index('uq_audit_event_stream_seq', ['trajectoryId', 'stream', 'seq'], { unique: true })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
 
   @Column({ name: 'trajectory_id', type: 'varchar', length: 200 })
   trajectoryId: string;
+
+  /** 'trajectory', or the escalation id for the breakthrough table's case workflow. */
+  @Column({ type: 'varchar', length: 240, default: 'trajectory' })
+  stream: string;
 
   @Column({ type: 'integer' })
   seq: number;

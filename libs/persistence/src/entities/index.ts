@@ -1,6 +1,7 @@
 import { ArrangementEntity } from './arrangement.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CareDecisionEntity } from './care-decision.entity';
+import { EscalationEntity } from './escalation.entity';
 import { ExportBatchEntity } from './export-batch.entity';
 import { PaymentEventEntity } from './payment-event.entity';
 import { PaymentInstructionEntity } from './payment-instruction.entity';
@@ -10,6 +11,7 @@ export {
   ArrangementEntity,
   AuditEventEntity,
   CareDecisionEntity,
+  EscalationEntity,
   ExportBatchEntity,
   PaymentEventEntity,
   PaymentInstructionEntity,
@@ -24,4 +26,5 @@ export const ENTITIES = [
   PaymentInstructionEntity,
   PaymentEventEntity,
   ExportBatchEntity,
+  EscalationEntity,
 ];

@@ -62,6 +62,21 @@ export class TrajectoryEntity {
   @Column({ name: 'closure_reason', type: 'varchar', length: 40, nullable: true })
   closureReason: string | null;
 
+  @Column({ name: 'provider_start_deadline', type: 'timestamptz', nullable: true })
+  providerStartDeadline: Date | null;
+
+  @Column({ name: 'evaluation_due', type: 'boolean', default: false })
+  evaluationDue: boolean;
+
+  @Column({ name: 'arrangement_code', type: 'varchar', length: 64, nullable: true })
+  arrangementCode: string | null;
+
+  @Column({ name: 'round_count', type: 'integer', default: 0 })
+  roundCount: number;
+
+  @Column({ name: 'open_escalation_id', type: 'varchar', length: 240, nullable: true })
+  openEscalationId: string | null;
+
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   summary: Record<string, unknown>;
 }

@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { PaymentsLedger1764300000000 } from './1764300000000-PaymentsLedger';
 import { DemoArrangementCatalogue1764300000001 } from './1764300000001-DemoArrangementCatalogue';
+import { WorklistsAndOutbox1764400000000 } from './1764400000000-WorklistsAndOutbox';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   PaymentsLedger1764300000000,
   DemoArrangementCatalogue1764300000001,
+  WorklistsAndOutbox1764400000000,
 ];

@@ -1,0 +1,56 @@
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Role } from '../../../../libs/contracts/src';
+import { Roles } from '../auth/decorators';
+import { ApiErrorBody } from './api-error';
+
+/** The error responses every authenticated route can give, all with the one error body. */
+export function ApiStandardErrors() {
+  return applyDecorators(
+    ApiBearerAuth(),
+    ApiSecurity('api-key'),
+    ApiBadRequestResponse({ type: ApiErrorBody, description: 'Invalid input, with field errors' }),
+    ApiUnauthorizedResponse({ type: ApiErrorBody, description: 'No valid token or API key' }),
+    ApiForbiddenResponse({ type: ApiErrorBody, description: 'Your role may not do this' }),
+    ApiNotFoundResponse({ type: ApiErrorBody, description: 'Unknown, or not visible to you' }),
+    ApiServiceUnavailableResponse({
+      type: ApiErrorBody,
+      description: 'Temporal or the database is down; retry',
+    }),
+  );
+}
+
+/** A lifecycle action: POST, allowed to named roles, idempotent with an `Idempotency-Key`, 409/422 documented. */
+export function LifecycleAction(path: string, roles: Role[], summary: string, description?: string) {
+  return applyDecorators(
+    Post(path),
+    HttpCode(200),
+    Roles(...roles),
+    ApiOperation({
+      summary,
+      description: `${description ? description + '\n\n' : ''}Allowed roles: ${roles.join(', ')}.`,
+    }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Repeat a request safely: the same key returns the first outcome and never acts twice',
+    }),
+    ApiOkResponse({ description: 'The trajectory after the action (live view)' }),
+    ApiConflictResponse({ type: ApiErrorBody, description: 'The current state forbids this action' }),
+    ApiUnprocessableEntityResponse({ type: ApiErrorBody, description: 'A domain rule is broken' }),
+    ApiStandardErrors(),
+  );
+}

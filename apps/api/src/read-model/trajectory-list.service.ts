@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import type { ListTrajectoriesDto } from '../trajectories/dto/list-trajectories.dto';
+import { decodeCursor, encodeCursor } from './cursor';
+import { tenantCondition } from './tenant-filter';
+
+export interface TrajectoryListItem {
+  trajectoryId: string;
+  municipalityCode: string;
+  caseReference: string;
+  status: string;
+  domain: string;
+  segment: string;
+  complexity: string;
+  providerId: string | null;
+  arrangementCode: string | null;
+  escalated: boolean;
+  evaluationDue: boolean;
+  evaluationOverdue: boolean;
+  roundCount: number;
+  approvalDeadline: string | null;
+  providerStartDeadline: string | null;
+  nextEvaluationAt: string | null;
+  openEscalationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closureReason: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const COLUMNS = `trajectory_id, municipality_code, case_reference, status, domain, segment, complexity, provider_id,
+  arrangement_code, escalated, evaluation_due, evaluation_overdue, round_count, approval_deadline,
+  provider_start_deadline, next_evaluation_at, open_escalation_id, created_at, updated_at, closed_at, closure_reason`;
+
+/** Overdue: an approval, a provider start or an evaluation past its deadline (worklist "overdue"). */
+export const OVERDUE_CONDITION = `(t.evaluation_overdue
+  OR (t.status = 'AWAITING_APPROVAL' AND t.approval_deadline < now())
+  OR (t.status = 'DECIDED' AND t.provider_start_deadline < now()))`;
+
+/**
+ * Lists trajectories from the PostgreSQL read model (never from Temporal), newest first with keyset
+ * pagination, so lists stay fast with hundreds of thousands of rows.
+ */
+@Injectable()
+export class TrajectoryListService {
+  constructor(private readonly db: DataSource) {}
+
+  async list(
+    principal: Principal,
+    q: ListTrajectoriesDto,
+    extra?: string,
+  ): Promise<Page<TrajectoryListItem>> {
+    const params: unknown[] = [];
+    const where: string[] = [tenantCondition(principal, params)];
+    const eq = (column: string, value: unknown) => {
+      if (value === undefined) return;
+      params.push(value);
+      where.push(`t.${column} = $${params.length}`);
+    };
+    eq('status', q.status);
+    eq('municipality_code', q.municipality);
+    eq('provider_id', q.provider);
+    eq('domain', q.domain);
+    eq('segment', q.segment);
+    eq('escalated', q.escalated);
+    if (q.overdue !== undefined) where.push(q.overdue ? OVERDUE_CONDITION : `NOT ${OVERDUE_CONDITION}`);
+    if (q.createdFrom) {
+      params.push(q.createdFrom);
+      where.push(`t.created_at >= $${params.length}`);
+    }
+    if (q.createdTo) {
+      params.push(q.createdTo);
+      where.push(`t.created_at <= $${params.length}`);
+    }
+    if (extra) where.push(extra);
+    const after = decodeCursor(q.cursor);
+    if (after) {
+      params.push(after.at, after.id);
+      where.push(`(t.created_at, t.trajectory_id) < ($${params.length - 1}, $${params.length})`);
+    }
+    const limit = q.limit ?? 50;
+    params.push(limit + 1);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM trajectory t WHERE ${where.join(' AND ')}
+       ORDER BY t.created_at DESC, t.trajectory_id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(toItem);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.trajectoryId }) : null,
+    };
+  }
+
+  /** A worklist: the caller's visible trajectories matching `condition`, most urgent first. */
+  async worklist(principal: Principal, condition: string, orderBy: string): Promise<TrajectoryListItem[]> {
+    const params: unknown[] = [];
+    const tenant = tenantCondition(principal, params);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM trajectory t WHERE ${condition} AND ${tenant}
+       ORDER BY ${orderBy}, t.trajectory_id LIMIT ${WORKLIST_LIMIT}`,
+      params,
+    );
+    return rows.map(toItem);
+  }
+}
+
+/** Worklists are short and sorted by urgency, so they are not paged: the most urgent 500 rows. */
+export const WORKLIST_LIMIT = 500;
+
+function iso(value: unknown): string | null {
+  return value instanceof Date ? value.toISOString() : value == null ? null : String(value);
+}
+
+function toItem(r: Record<string, unknown>): TrajectoryListItem {
+  return {
+    trajectoryId: String(r.trajectory_id),
+    municipalityCode: String(r.municipality_code),
+    caseReference: String(r.case_reference),
+    status: String(r.status),
+    domain: String(r.domain),
+    segment: String(r.segment),
+    complexity: String(r.complexity),
+    providerId: (r.provider_id as string | null) ?? null,
+    arrangementCode: (r.arrangement_code as string | null) ?? null,
+    escalated: Boolean(r.escalated),
+    evaluationDue: Boolean(r.evaluation_due),
+    evaluationOverdue: Boolean(r.evaluation_overdue),
+    roundCount: Number(r.round_count),
+    approvalDeadline: iso(r.approval_deadline),
+    providerStartDeadline: iso(r.provider_start_deadline),
+    nextEvaluationAt: iso(r.next_evaluation_at),
+    openEscalationId: (r.open_escalation_id as string | null) ?? null,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+    closedAt: iso(r.closed_at),
+    closureReason: (r.closure_reason as string | null) ?? null,
+  };
+}

@@ -1,0 +1,21 @@
+import type { Role } from '../../../../libs/contracts/src';
+import {
+  ROLES_BY_COMMAND,
+  type Actor,
+  type TrajectoryCommandType,
+} from '../../../../libs/domain/src/trajectory';
+import type { Principal } from '../auth/principal';
+
+/**
+ * The roles the API lets call a command: exactly the domain's decision rights (domain.md §3.7), so the
+ * route guard and the workflow's own check can never disagree. SYSTEM acts through timers only.
+ */
+export function rolesFor(type: TrajectoryCommandType): Role[] {
+  return ROLES_BY_COMMAND[type].filter((r): r is Role => r !== 'SYSTEM');
+}
+
+/** The actor recorded in the audit trail: the caller's subject, in the first of its roles the command allows. */
+export function actorFor(principal: Principal, type: TrajectoryCommandType): Actor {
+  const role = principal.roles.find((r) => ROLES_BY_COMMAND[type].includes(r)) ?? principal.roles[0];
+  return { role, ref: principal.subject };
+}

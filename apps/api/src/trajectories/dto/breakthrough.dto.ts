@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { CARE_SEGMENTS, COMPLEXITY_CLASSES } from '../../../../../libs/contracts/src';
+import {
+  BREAKTHROUGH_DECISION_CODES,
+  type BreakthroughDecisionCode,
+} from '../../../../../libs/domain/src/breakthrough';
+import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
+
+export class AssignCaseDto {
+  @ApiProperty({ example: 'table-chair-1', description: 'The named chair (domain.md §4.3)' })
+  @Matches(REF)
+  chairRef: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @Matches(REF, { each: true })
+  memberRefs?: string[];
+}
+
+/** The table's decision (domain.md §4.4, decisions.md 3) with the reference of its written rationale. */
+export class BreakthroughDecisionDto {
+  @ApiProperty({ enum: BREAKTHROUGH_DECISION_CODES })
+  @IsIn(BREAKTHROUGH_DECISION_CODES)
+  code: BreakthroughDecisionCode;
+  @ApiProperty({ example: 'rationale-2026-31', description: 'Reference to the written rationale (required)' })
+  @Matches(REF, { message: `rationaleRef ${REF_MESSAGE}` })
+  rationaleRef: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @Matches(REF, { each: true })
+  memberRefs?: string[];
+  @ApiPropertyOptional({ description: 'APPROVE_WITH_ARRANGEMENT / RECLASSIFY / AUTHORISE_PROVISIONAL_START' })
+  @IsOptional()
+  @Matches(ARRANGEMENT_CODE)
+  arrangementCode?: string;
+  @ApiPropertyOptional({ example: 'PROF2' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/)
+  profileCode?: string;
+  @ApiPropertyOptional({ example: 'ZWAAR' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/)
+  intensityCode?: string;
+  @ApiPropertyOptional({ enum: CARE_SEGMENTS, description: 'RECLASSIFY' })
+  @IsOptional()
+  @IsIn(CARE_SEGMENTS)
+  segment?: 'A' | 'B' | 'C';
+  @ApiPropertyOptional({ enum: COMPLEXITY_CLASSES, description: 'RECLASSIFY' })
+  @IsOptional()
+  @IsIn(COMPLEXITY_CLASSES)
+  complexity?: 'LOW' | 'HIGH';
+  @ApiPropertyOptional({ example: 'PRV-ZONNEBLOEM', description: 'ASSIGN_OTHER_PROVIDER' })
+  @IsOptional()
+  @Matches(REF)
+  leadProviderId?: string;
+  @ApiPropertyOptional({ description: 'ASSIGN_OTHER_PROVIDER: the family consents (R-ROLE-05)' })
+  @IsOptional()
+  @IsBoolean()
+  familyConsent?: boolean;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['CLARIFY_RESULTS'],
+    description: 'RETURN_WITH_INSTRUCTIONS',
+  })
+  @IsOptional()
+  @IsArray()
+  @Matches(CODE, { each: true })
+  instructionCodes?: string[];
+  @ApiPropertyOptional({ example: '2026-12-15T17:00:00Z', description: 'RETURN_WITH_INSTRUCTIONS' })
+  @IsOptional()
+  @IsISO8601()
+  resubmitBy?: string;
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ESCALATION_TRIGGERS, type EscalationTrigger } from '../../../../../libs/domain/src/breakthrough';
+import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
+
+export class PlanExemptionDto {
+  @ApiProperty({ example: 'SINGLE_CONSULTATION', description: 'Why no plan is needed (R-PLAN-05)' })
+  @Matches(CODE)
+  reasonCode: string;
+}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: 'CLIENT_WITHDREW' })
+  @IsOptional()
+  @Matches(CODE)
+  reasonCode?: string;
+}
+
+export class EscalateDto {
+  @ApiProperty({ enum: ESCALATION_TRIGGERS, description: 'domain.md §4.2 trigger' })
+  @IsIn(ESCALATION_TRIGGERS)
+  trigger: EscalationTrigger;
+  @ApiPropertyOptional({ example: 'note-80' })
+  @IsOptional()
+  @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
+  commentRef?: string;
+  @ApiPropertyOptional({ description: "The local team's offer (arrangement code)" })
+  @IsOptional()
+  @Matches(ARRANGEMENT_CODE)
+  offeredArrangementCode?: string;
+}

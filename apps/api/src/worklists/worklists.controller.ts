@@ -1,0 +1,56 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
+import { ApiStandardErrors } from '../common/api-docs';
+import { DocketService } from '../read-model/docket.service';
+import { OVERDUE_CONDITION, TrajectoryListService } from '../read-model/trajectory-list.service';
+
+/** The lists people work from every day, each scoped to the caller's municipalities or provider. */
+@ApiTags('worklists')
+@ApiStandardErrors()
+@Controller('worklists')
+export class WorklistsController {
+  constructor(
+    private readonly trajectories: TrajectoryListService,
+    private readonly docket: DocketService,
+  ) {}
+
+  @Get('to-approve')
+  @Roles('LOCAL_TEAM', 'OPERATOR')
+  @ApiOperation({ summary: 'Plans awaiting the local team, nearest approval deadline first' })
+  toApprove(@CurrentPrincipal() principal: Principal) {
+    return this.trajectories.worklist(
+      principal,
+      `t.status = 'AWAITING_APPROVAL'`,
+      't.approval_deadline ASC NULLS LAST',
+    );
+  }
+
+  @Get('breakthrough-table')
+  @Roles('BREAKTHROUGH_TABLE', 'OPERATOR')
+  @ApiOperation({
+    summary: 'At the breakthrough table: the docket, oldest first, with days waiting and deadline',
+  })
+  atTheTable(@CurrentPrincipal() principal: Principal) {
+    return this.docket.open(principal);
+  }
+
+  @Get('overdue')
+  @Roles('LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'OPERATOR', 'PROVIDER')
+  @ApiOperation({ summary: 'Overdue approvals, provider starts and evaluations' })
+  overdue(@CurrentPrincipal() principal: Principal) {
+    return this.trajectories.worklist(principal, OVERDUE_CONDITION, 't.updated_at ASC');
+  }
+
+  @Get('my-trajectories')
+  @Roles('PROVIDER')
+  @ApiOperation({ summary: "A provider's own open trajectories, next deadline first" })
+  mine(@CurrentPrincipal() principal: Principal) {
+    return this.trajectories.worklist(
+      principal,
+      `t.status <> 'CLOSED'`,
+      'LEAST(t.provider_start_deadline, t.next_evaluation_at, t.approval_deadline) ASC NULLS LAST',
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import {
+  getTrajectoryQuery,
+  getTrajectoryStateQuery,
+  initialSearchAttributes,
+  trajectoryUpdates,
+  WORKFLOW_TYPES,
+  type CommandPayload,
+  type TrajectoryResult,
+  type TrajectoryWorkflowInput,
+} from '../../libs/contracts/src';
+import type {
+  TrajectoryCommandType,
+  TrajectoryStart,
+  TrajectoryState,
+  TrajectoryView,
+} from '../../libs/domain/src/trajectory';
+import { BreakthroughTableDriver } from './breakthrough-table-driver';
+import { settled } from './settled';
+import { rejectionOf, type UpdateRejection } from './update-rejection';
+
+/** Drives one trajectory workflow through its updates and queries, as the API does. */
+export class TrajectoryDriver {
+  private constructor(
+    readonly client: Client,
+    readonly handle: WorkflowHandle,
+    readonly trajectoryId: string,
+  ) {}
+
+  static async start(client: Client, taskQueue: string, start: TrajectoryStart): Promise<TrajectoryDriver> {
+    const input: TrajectoryWorkflowInput = { start };
+    await client.workflow.start(WORKFLOW_TYPES.trajectory, {
+      taskQueue,
+      workflowId: start.trajectoryId,
+      args: [input],
+      typedSearchAttributes: initialSearchAttributes(start),
+    });
+    return TrajectoryDriver.attach(client, start.trajectoryId);
+  }
+
+  /** Addresses the workflow by id only, so calls follow it across continue-as-new. */
+  static attach(client: Client, trajectoryId: string): TrajectoryDriver {
+    return new TrajectoryDriver(client, client.workflow.getHandle(trajectoryId), trajectoryId);
+  }
+
+  send<T extends TrajectoryCommandType>(type: T, payload: CommandPayload<T>): Promise<TrajectoryView> {
+    return this.handle.executeUpdate(trajectoryUpdates[type] as never, {
+      args: [payload] as never,
+    }) as Promise<TrajectoryView>;
+  }
+
+  /** Sends a command that must be refused and returns the refusal (code, current status, violations). */
+  rejection<T extends TrajectoryCommandType>(type: T, payload: CommandPayload<T>): Promise<UpdateRejection> {
+    return rejectionOf(this.send(type, payload));
+  }
+
+  view(): Promise<TrajectoryView> {
+    return this.handle.query(getTrajectoryQuery);
+  }
+
+  state(): Promise<TrajectoryState> {
+    return this.handle.query(getTrajectoryStateQuery);
+  }
+
+  /** The view once `done` holds (timers and table decisions land asynchronously), or the last one seen. */
+  until(done: (view: TrajectoryView) => boolean): Promise<TrajectoryView> {
+    return settled(() => this.view(), done);
+  }
+
+  untilState(done: (state: TrajectoryState) => boolean): Promise<TrajectoryState> {
+    return settled(() => this.state(), done);
+  }
+
+  result(): Promise<TrajectoryResult> {
+    return this.handle.result() as Promise<TrajectoryResult>;
+  }
+
+  /** The breakthrough table's case for one of this trajectory's escalations. */
+  table(escalationId: string): BreakthroughTableDriver {
+    return new BreakthroughTableDriver(this.client, escalationId);
+  }
+
+  /** History of the current run (or of `runId`). */
+  async history(runId?: string): Promise<temporal.api.history.v1.IHistoryEvent[]> {
+    const handle = runId ? this.client.workflow.getHandle(this.trajectoryId, runId) : this.handle;
+    return (await handle.fetchHistory()).events ?? [];
+  }
+
+  async historyLength(): Promise<number> {
+    return (await this.history()).length;
+  }
+}

@@ -1,0 +1,130 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import {
+  breakthroughWorkflowId,
+  getTrajectoryStateQuery,
+  SEARCH_ATTRIBUTE_DEFINITIONS,
+} from '../../libs/contracts/src';
+import { installTemporalRuntime } from '../../libs/platform/src';
+import { openMigratedDatabase } from './database';
+
+const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Bool: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  Datetime: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+export interface WorkflowTestBed {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  db: DataSource;
+  taskQueue: string;
+  /** The worker runs in the background for the whole file; kept for specs written against `runUntil`. */
+  run<T>(fn: () => Promise<T>): Promise<T>;
+  /** Remembers a trajectory so that `cleanup` stops it and the workflows it started. */
+  trackTrajectory(workflowId: string): void;
+  /**
+   * Terminates the tracked trajectories, their table cases and successors. Time is shared by every test
+   * of a file: a trajectory left running would otherwise fire its timers during the next test's skips.
+   */
+  cleanup(): Promise<void>;
+  /** Server time now (the time-skipping clock, not the wall clock). */
+  now(): Promise<Date>;
+  /** Skips server time to `marginMs` past `iso`, firing every timer on the way; no-op if already past. */
+  sleepUntil(iso: string, marginMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Temporal's time-skipping test server (infra.md §4b: the Java server from Maven Central, passed in
+ * TEMPORAL_TEST_SERVER by `npm test`) with the project's real workflows and real activities on the real
+ * PostgreSQL. Months of workflow time pass in seconds.
+ */
+export async function timeSkippingTestBed(taskQueue: string): Promise<WorkflowTestBed> {
+  installTemporalRuntime('warn');
+  const path = process.env.TEMPORAL_TEST_SERVER;
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    path ? { server: { executable: { type: 'existing-path', path } } } : {},
+  );
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      SEARCH_ATTRIBUTE_DEFINITIONS.map((d) => [d.name, INDEXED_TYPE[d.cliType]]),
+    ),
+  });
+  return testBedOn(env, taskQueue);
+}
+
+/**
+ * The Temporal dev server that `npm test` starts (TEMPORAL_ADDRESS), for the few properties the Java test
+ * server does not share with a real server (e.g. it writes a workflow task for every refused update).
+ * No time skipping: its tests must not wait for timers.
+ */
+export async function devServerTestBed(taskQueue: string): Promise<WorkflowTestBed> {
+  installTemporalRuntime('warn');
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_ADDRESS is not set: run the tests with `npm test`');
+  const env = await TestWorkflowEnvironment.createFromExistingServer({ address });
+  return testBedOn(env, taskQueue);
+}
+
+async function testBedOn(env: TestWorkflowEnvironment, taskQueue: string): Promise<WorkflowTestBed> {
+  const db = await openMigratedDatabase();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities: createActivities({ dataSource: db }),
+  });
+  const running = worker.run();
+  const trajectories = new Set<string>();
+
+  async function cleanup(): Promise<void> {
+    const ids = new Set<string>();
+    for (const id of trajectories) {
+      ids.add(id);
+      const state = await env.client.workflow
+        .getHandle(id)
+        .query(getTrajectoryStateQuery)
+        .catch(() => undefined);
+      for (const e of state?.escalations ?? []) ids.add(breakthroughWorkflowId(e.id));
+      if (state?.successorTrajectoryId) ids.add(state.successorTrajectoryId);
+    }
+    trajectories.clear();
+    // Closed workflows refuse termination; that is the expected answer for most of them.
+    await Promise.all(
+      [...ids].map((id) =>
+        env.client.workflow
+          .getHandle(id)
+          .terminate('test finished')
+          .catch(() => undefined),
+      ),
+    );
+  }
+
+  return {
+    env,
+    worker,
+    db,
+    taskQueue,
+    run: (fn) => fn(),
+    trackTrajectory: (id) => void trajectories.add(id),
+    cleanup,
+    now: async () => new Date(await env.currentTimeMs()),
+    async sleepUntil(iso, marginMs = 60_000) {
+      const wait = Date.parse(iso) + marginMs - (await env.currentTimeMs());
+      if (wait > 0) await env.sleep(wait);
+    },
+    async close() {
+      await cleanup().catch(() => undefined);
+      worker.shutdown();
+      await running;
+      await db.destroy();
+      await env.teardown();
+    },
+  };
+}

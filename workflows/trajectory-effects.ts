@@ -1,0 +1,184 @@
+import {
+  ActivityFailure,
+  getExternalWorkflowHandle,
+  log,
+  ParentClosePolicy,
+  proxyActivities,
+  proxyLocalActivities,
+  startChild,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  breakthroughWorkflowId,
+  initialSearchAttributes,
+  withdrawBreakthroughCaseSignal,
+  type TrajectoryResult,
+  type TrajectoryWorkflowInput,
+} from '../libs/contracts/src';
+import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '../libs/domain/src/trajectory';
+import type { TrajectoryActivities } from '../activities';
+import { bookkeepingFor } from './read-model';
+
+/** Bookkeeping writes are local activities: no extra history events, idempotent on replay. */
+const bookkeeping = proxyLocalActivities<TrajectoryActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/**
+ * Money goes through regular activities: each tranche is an event in history with its idempotency key,
+ * retried until the database answers (never given up on), refused rules fail without retry. One ledger
+ * write is one short transaction; the start-to-close timeout is also how long a payment waits after its
+ * worker died mid-attempt (test/payments-crash.test.ts) before it is retried elsewhere, so keep it short.
+ */
+const ledger = proxyActivities<TrajectoryActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    backoffCoefficient: 2,
+    nonRetryableErrorTypes: ['INVALID_INPUT', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION'],
+  },
+});
+
+type ChildStarter = (input: TrajectoryWorkflowInput) => Promise<TrajectoryResult>;
+
+/**
+ * Executes the effects of the pure lifecycle core, in order: the audit trail, read model and outbox in one
+ * write, then decisions, payments and the workflows to start or stop.
+ */
+export async function runEffects(
+  state: TrajectoryState,
+  view: TrajectoryView,
+  effects: TrajectoryEffect[],
+  successorWorkflow: ChildStarter,
+): Promise<void> {
+  await bookkeeping.recordTransition(bookkeepingFor(state, view, effects));
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'ISSUE_DECISION': {
+        const d = effect.decision;
+        await refusalLogged(effect.assignment.idempotencyKey, () =>
+          bookkeeping.recordCareDecision({
+            trajectoryId: effect.trajectoryId,
+            version: d.version,
+            decisionNumber: `${effect.trajectoryId}:${d.version}`,
+            cause: d.cause,
+            decisionDate: d.decisionDate,
+            validFrom: d.validFrom,
+            validTo: d.validTo,
+            arrangementCode: d.arrangement.code,
+            tariffCents: d.arrangement.tariffCents,
+            pricingBasis: d.arrangement.pricingBasis,
+            paymentPolicy: d.paymentPolicy,
+            totalBudgetCents: d.totalBudgetCents,
+            providerId: d.providerId,
+            municipalityCode: state.municipalityCode,
+            provisional: d.provisional,
+            amendsVersion: d.amendsVersion ?? null,
+          }),
+        );
+        break;
+      }
+      case 'PAYMENT':
+      case 'CANCEL_PAYMENT':
+      case 'WITHHOLD_PAYMENT':
+        await pay(state, effect);
+        break;
+      case 'START_BREAKTHROUGH':
+        await startChild('breakthroughCaseWorkflow', {
+          workflowId: breakthroughWorkflowId(effect.docket.escalationId),
+          args: [{ docket: effect.docket, parentWorkflowId: state.trajectoryId }],
+          // The case outlives a continue-as-new of its trajectory; the trajectory withdraws it explicitly.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        break;
+      case 'WITHDRAW_BREAKTHROUGH':
+        await getExternalWorkflowHandle(breakthroughWorkflowId(effect.escalationId))
+          .signal(withdrawBreakthroughCaseSignal, { reason: effect.reason })
+          .catch((error: unknown) => log.warn('table case already closed', { error: String(error) }));
+        break;
+      case 'START_SUCCESSOR':
+        await startSuccessor(effect.start, successorWorkflow);
+        break;
+      default:
+        // AUDIT, NOTIFY and CLOSED are in the bookkeeping write above.
+        break;
+    }
+  }
+}
+
+async function pay(
+  state: TrajectoryState,
+  effect: Extract<TrajectoryEffect, { kind: 'PAYMENT' | 'CANCEL_PAYMENT' | 'WITHHOLD_PAYMENT' }>,
+): Promise<void> {
+  const providerId =
+    state.decisions[state.decisions.length - 1]?.providerId ?? state.leadProviderId ?? 'UNKNOWN';
+  const common = { trajectoryId: state.trajectoryId, municipalityCode: state.municipalityCode, providerId };
+  await refusalLogged(effect.idempotencyKey, async () => {
+    if (effect.kind === 'CANCEL_PAYMENT') {
+      await ledger.issuePayment({
+        ...common,
+        idempotencyKey: effect.idempotencyKey,
+        kind: effect.trancheKind,
+        amountCents: 0,
+        basis: effect.explanation,
+        decisionVersion: effect.decisionVersion,
+        dueDate: state.updatedAt,
+        status: 'CANCELLED',
+        statusReason: effect.reason,
+      });
+      return;
+    }
+    const t = effect.tranche;
+    await ledger.issuePayment({
+      ...common,
+      idempotencyKey: effect.idempotencyKey,
+      kind: t.kind,
+      amountCents: t.amountCents,
+      basis: t.basis,
+      decisionVersion: t.decisionVersion,
+      period: t.period,
+      dueDate: effect.kind === 'PAYMENT' ? effect.dueAt : state.updatedAt,
+    });
+    if (effect.kind === 'WITHHOLD_PAYMENT') {
+      await ledger.withholdPayment({
+        trajectoryId: state.trajectoryId,
+        idempotencyKey: effect.idempotencyKey,
+        reason: effect.reasonRef,
+        actor: effect.withheldByRef,
+      });
+    }
+  });
+}
+
+/**
+ * A ledger that refuses a record (its rules, not an outage: outages are retried) is a finance matter, not a
+ * reason to stop the trajectory: the refusal is logged with its key and reconciliation reports the gap.
+ */
+async function refusalLogged(key: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    log.error('ledger refused a record', { key, error: String(error.cause?.message ?? error.message) });
+  }
+}
+
+async function startSuccessor(
+  start: TrajectoryWorkflowInput['start'],
+  workflow: ChildStarter,
+): Promise<void> {
+  try {
+    await startChild(workflow, {
+      workflowId: start.trajectoryId,
+      args: [{ start }],
+      // The successor is a trajectory of its own: it lives on after this one closes.
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: initialSearchAttributes(start),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    log.info('successor trajectory already exists', { successor: start.trajectoryId });
+  }
+}
