@@ -32,6 +32,7 @@ export default tseslint.config(
   {
     // Workflow code runs in Temporal's deterministic sandbox: only the workflow SDK and pure project code.
     files: ['workflows/**/*.ts', 'libs/domain/**/*.ts', 'libs/contracts/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
