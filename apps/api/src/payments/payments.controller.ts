@@ -20,7 +20,6 @@ import {
   ListPaymentsQueryDto,
   PaymentInstructionDto,
   PaymentPageDto,
-  PaymentPageQueryDto,
   WithholdPaymentDto,
 } from './dto/payment.dto';
 import { LedgerErrorInterceptor } from './ledger-error.interceptor';
@@ -46,20 +45,6 @@ export class PaymentsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Page<PaymentInstructionView>> {
     return this.ledger.list({ ...query, ...ledgerScope(principal) });
-  }
-
-  @Get('trajectories/:trajectoryId/payments')
-  @Roles(...READERS)
-  @ApiOperation({ summary: "One trajectory's payments, oldest first" })
-  @ApiParam({ name: 'trajectoryId', example: 'trajectory-GM0405-CASE-2026-0001' })
-  @ApiOkResponse({ type: PaymentPageDto })
-  @ApiBadRequestResponse({ type: ApiErrorBody })
-  forTrajectory(
-    @Param('trajectoryId') trajectoryId: string,
-    @Query() query: PaymentPageQueryDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Page<PaymentInstructionView>> {
-    return this.ledger.list({ ...query, trajectoryId, ...ledgerScope(principal) });
   }
 
   @Post('payments/:idempotencyKey/withhold')

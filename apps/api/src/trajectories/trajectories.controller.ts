@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PaymentLedger, type Page, type PaymentInstructionView } from '../../../../libs/ledger/src';
+import { PaymentPageDto, PaymentPageQueryDto } from '../payments/dto/payment.dto';
 import type { Response } from 'express';
 import { trajectoryWorkflowId } from '../../../../libs/contracts/src';
 import type { TrajectoryPolicyOverrides } from '../../../../libs/domain/src/policy';
@@ -34,6 +36,7 @@ export class TrajectoriesController {
     private readonly policies: PolicySnapshots,
     private readonly list: TrajectoryListService,
     private readonly audit: AuditTrailService,
+    private readonly ledger: PaymentLedger,
   ) {}
 
   @Post()
@@ -106,5 +109,18 @@ export class TrajectoriesController {
   async auditTrail(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
     await this.access.authorize(principal, trajectoryId);
     return this.audit.of(trajectoryId);
+  }
+
+  @Get(':trajectoryId/payments')
+  @Roles('FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM')
+  @ApiOperation({ summary: "One trajectory's payment instructions, oldest first" })
+  @ApiOkResponse({ type: PaymentPageDto })
+  async payments(
+    @Param('trajectoryId') trajectoryId: string,
+    @Query() query: PaymentPageQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<PaymentInstructionView>> {
+    await this.access.authorize(principal, trajectoryId);
+    return this.ledger.list({ ...query, trajectoryId });
   }
 }

@@ -1,0 +1,235 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { ROLES, type Role } from '../libs/contracts/src';
+import { bearer } from './support/auth';
+import { bootStack, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+
+/**
+ * The authorization matrix, generated from ONE table: every route the API serves must have a rule here (a new
+ * endpoint without one fails the first test), every role outside a rule gets 403, every role inside it is let
+ * through, and no route answers data of another municipality or provider (404 or nothing of ours in a list).
+ */
+type Scope = 'trajectory' | 'escalation' | 'list' | 'global';
+interface Rule {
+  roles: Role[] | 'PUBLIC';
+  scope: Scope;
+}
+
+const ALL: Role[] = [...ROLES];
+const RULES: Record<string, Rule> = {
+  'GET /health': { roles: 'PUBLIC', scope: 'global' },
+  'GET /health/live': { roles: 'PUBLIC', scope: 'global' },
+  'GET /metrics': { roles: 'PUBLIC', scope: 'global' },
+  'POST /trajectories': { roles: ['CASE_SYSTEM'], scope: 'global' },
+  'GET /trajectories': { roles: ALL, scope: 'list' },
+  'GET /trajectories/{trajectoryId}': { roles: ALL, scope: 'trajectory' },
+  'GET /trajectories/{trajectoryId}/state': { roles: ALL, scope: 'trajectory' },
+  'GET /trajectories/{trajectoryId}/audit': { roles: ALL, scope: 'trajectory' },
+  'GET /trajectories/{trajectoryId}/payments': {
+    roles: ['FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/drafting': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/plan-exemption': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/withdraw': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/plan/submit': {
+    roles: ['LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/plan/sign': {
+    roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/plan/request-changes': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/plan/approve': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/plan/reject': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/escalate': { roles: ['LOCAL_TEAM', 'PROVIDER'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/start': { roles: ['PROVIDER'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/evaluations': { roles: ['LOCAL_TEAM', 'PROVIDER'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/arrangement-changes': {
+    roles: ['LOCAL_TEAM', 'PROVIDER'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/arrangement-changes/decision': {
+    roles: ['LOCAL_TEAM'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/indication/renew': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/completion': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/dropout': {
+    roles: ['LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/new-care-need': {
+    roles: ['LOCAL_TEAM', 'CASE_SYSTEM'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/provider-switch': {
+    roles: ['LOCAL_TEAM', 'CASE_SYSTEM'],
+    scope: 'trajectory',
+  },
+  'POST /trajectories/{trajectoryId}/transfer': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/payments/withhold': { roles: ['FINANCE'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/decision/price-correction': { roles: ['FINANCE'], scope: 'trajectory' },
+  'GET /escalations': { roles: ['BREAKTHROUGH_TABLE', 'LOCAL_TEAM', 'OPERATOR', 'PROVIDER'], scope: 'list' },
+  'GET /escalations/{escalationId}': {
+    roles: ['BREAKTHROUGH_TABLE', 'LOCAL_TEAM', 'OPERATOR', 'PROVIDER'],
+    scope: 'escalation',
+  },
+  'POST /escalations/{escalationId}/assign': { roles: ['BREAKTHROUGH_TABLE'], scope: 'escalation' },
+  'POST /escalations/{escalationId}/decision': { roles: ['BREAKTHROUGH_TABLE'], scope: 'escalation' },
+  'GET /worklists/to-approve': { roles: ['LOCAL_TEAM', 'OPERATOR'], scope: 'list' },
+  'GET /worklists/breakthrough-table': { roles: ['BREAKTHROUGH_TABLE', 'OPERATOR'], scope: 'list' },
+  'GET /worklists/overdue': {
+    roles: ['LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'OPERATOR', 'PROVIDER'],
+    scope: 'list',
+  },
+  'GET /worklists/my-trajectories': { roles: ['PROVIDER'], scope: 'list' },
+  'GET /arrangements': { roles: ALL, scope: 'global' },
+  'GET /arrangements/{code}': { roles: ALL, scope: 'global' },
+  'GET /payments': { roles: ['FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'], scope: 'list' },
+  'POST /payments/{idempotencyKey}/withhold': { roles: ['LOCAL_TEAM', 'FINANCE'], scope: 'global' },
+  'POST /payments/exports': { roles: ['FINANCE'], scope: 'global' },
+  'GET /payments/exports/{batchId}': { roles: ['FINANCE', 'OPERATOR'], scope: 'global' },
+  'POST /payments/exports/{batchId}/confirm': { roles: ['FINANCE'], scope: 'global' },
+  'GET /reconciliation': { roles: ['FINANCE', 'OPERATOR'], scope: 'list' },
+};
+
+const OWN = 'GM0405';
+const OTHER = 'GM9999';
+const LEAD = 'PRV-MATRIX';
+
+/** Own: the trajectory's municipality (FINANCE and OPERATOR region-wide); other: another municipality. */
+function tokenFor(role: Role, own: boolean): string {
+  if (role === 'PROVIDER') return bearer(['PROVIDER'], [], own ? LEAD : 'PRV-SOMEONE-ELSE');
+  if (own && (role === 'FINANCE' || role === 'OPERATOR')) return bearer([role], []);
+  return bearer([role], [own ? OWN : OTHER]);
+}
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe('authorization matrix: every route × role × own/other municipality', () => {
+  let stack: RunningStack;
+  let http: App;
+  let trajectoryId: string;
+  let routes: string[];
+
+  beforeAll(async () => {
+    stack = await bootStack(uniqueTaskQueue('matrix'));
+    http = stack.api.getHttpServer();
+    const caseReference = uniqueRef('MATRIX');
+    const caseSystem = bearer(['CASE_SYSTEM'], [OWN]);
+    const localTeam = bearer(['LOCAL_TEAM'], [OWN]);
+    trajectoryId = (
+      await request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .send({
+          municipalityCode: OWN,
+          caseReference,
+          clientId: 'c-matrix-1',
+          domain: 'JEUGD',
+          segment: 'B',
+          complexity: 'LOW',
+          requestType: 'SUPPORT',
+        })
+        .expect(201)
+    ).body.trajectoryId;
+    await request(http)
+      .post(`/trajectories/${trajectoryId}/drafting`)
+      .set('Authorization', localTeam)
+      .expect(200);
+    await request(http)
+      .post(`/trajectories/${trajectoryId}/plan/submit`)
+      .set('Authorization', localTeam)
+      .send({
+        results: [{ id: 'r1', lifeDomain: 'SCHOOL', smart: true }],
+        profileCode: 'J-OPV',
+        intensityCode: 'MIDDEN',
+        intensityProposedBy: 'PROVIDER',
+        arrangementCode: 'WF-J-B-OPV-M',
+        leadProviderId: LEAD,
+        leadProviderChosenByFamily: true,
+        subcontractorIds: [],
+        requiredSignatures: ['CLIENT', 'LEAD_PROVIDER'],
+      })
+      .expect(200);
+    const router = (stack.api.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router;
+    routes = router.stack
+      .filter((l) => l.route && !l.route.path.startsWith('/docs'))
+      .flatMap((l) =>
+        Object.keys(l.route!.methods).map(
+          (m) => `${m.toUpperCase()} ${l.route!.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`,
+        ),
+      );
+  });
+  afterAll(() => stack?.close());
+
+  function concrete(route: string): { method: 'get' | 'post'; path: string } {
+    const [method, template] = route.split(' ');
+    const path = template
+      .replace('{trajectoryId}', trajectoryId)
+      .replace('{escalationId}', `${trajectoryId}-esc-1`)
+      .replace('{idempotencyKey}', `${trajectoryId}:INITIAL:1`)
+      .replace('{batchId}', '00000000-0000-0000-0000-000000000000')
+      .replace('{code}', 'WF-J-B-OPV-M');
+    return { method: method.toLowerCase() as 'get' | 'post', path };
+  }
+
+  const call = (route: string, token?: string) => {
+    const { method, path } = concrete(route);
+    const req = request(http)[method](path);
+    if (token) req.set('Authorization', token);
+    return method === 'post' ? req.send({}) : req;
+  };
+
+  it('has a rule for every route the API serves, and no rule for a route that does not exist', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((r) => !(r in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('refuses every route without credentials except the public ones (401)', async () => {
+    for (const route of routes) {
+      const res = await call(route);
+      if (RULES[route].roles === 'PUBLIC') expect([route, res.status]).not.toEqual([route, 401]);
+      else expect([route, res.status, res.body.code]).toEqual([route, 401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it('lets exactly the named roles through and answers 403 to every other role', async () => {
+    for (const route of routes) {
+      const rule = RULES[route];
+      if (rule.roles === 'PUBLIC') continue;
+      for (const role of ROLES) {
+        const res = await call(route, tokenFor(role, true));
+        if (rule.roles.includes(role)) expect([route, role, res.status]).not.toEqual([route, role, 403]);
+        else expect([route, role, res.status]).toEqual([route, role, 403]);
+        expect(res.status).not.toBe(500);
+      }
+    }
+  });
+
+  it("never answers another municipality's or provider's trajectory: 404, or lists without it", async () => {
+    for (const route of routes) {
+      const rule = RULES[route];
+      if (rule.roles === 'PUBLIC' || rule.scope === 'global') continue;
+      for (const role of rule.roles) {
+        const res = await call(route, tokenFor(role, false));
+        if (rule.scope === 'list') {
+          expect([route, role, JSON.stringify(res.body).includes(trajectoryId)]).toEqual([
+            route,
+            role,
+            false,
+          ]);
+        } else {
+          // 404 as for an unknown id; or 400 when the (empty) body is refused first, which reveals nothing.
+          expect([route, role, [400, 404].includes(res.status)]).toEqual([route, role, true]);
+          expect(JSON.stringify(res.body)).not.toMatch(/"status":"(AWAITING_APPROVAL|DRAFTING)"/);
+        }
+      }
+    }
+  });
+});
