@@ -65,12 +65,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
           ? (response as { message?: unknown }).message
           : undefined;
       const errors = statusCode === 400 && Array.isArray(messages) ? toFieldErrors(messages) : undefined;
+      // A failed health check keeps its per-dependency details (which of database/temporal is down).
+      const details = (response as { details?: Record<string, unknown> } | undefined)?.details;
       return {
         statusCode,
         code: CODES[statusCode] ?? 'HTTP_ERROR',
         message: errors ? 'The request has invalid fields' : exception.message,
         requestId,
         ...(errors ? { errors } : {}),
+        ...(details && typeof response === 'object' ? { details } : {}),
       };
     }
     if (isUnavailable(exception)) {

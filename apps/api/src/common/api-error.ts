@@ -30,4 +30,7 @@ export class ApiErrorBody {
 
   @ApiPropertyOptional({ example: ['submitPlan', 'withdraw'], description: 'Actions allowed now (409 only)' })
   allowedActions?: string[];
+
+  @ApiPropertyOptional({ description: 'Health checks only: the state of each dependency' })
+  details?: Record<string, unknown>;
 }

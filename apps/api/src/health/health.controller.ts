@@ -40,7 +40,8 @@ export class HealthController {
   private async temporalCheck() {
     const indicator = this.indicators.check('temporal');
     try {
-      await this.temporal.healthService.check({});
+      // A short deadline: readiness must answer quickly, also while Temporal is unreachable.
+      await this.temporal.withDeadline(Date.now() + 1500, () => this.temporal.healthService.check({}));
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

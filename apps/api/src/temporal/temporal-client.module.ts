@@ -13,7 +13,8 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
     {
       provide: TEMPORAL_CONNECTION,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => Connection.connect({ address: config.temporal.address }),
+      // Lazy: the API starts (and reports Temporal as down on /health, 503 on calls) while Temporal is away.
+      useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address }),
     },
     {
       provide: TEMPORAL_CLIENT,

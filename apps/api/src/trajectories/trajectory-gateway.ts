@@ -33,6 +33,12 @@ import { ApiException, notFound } from '../common/domain-errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
 
+/**
+ * How long one call to Temporal may take before the caller gets 503 (retry later; commands are idempotent).
+ * Without it the client keeps retrying an unreachable server for a long time.
+ */
+const CALL_DEADLINE_MS = 15_000;
+
 export interface StartResult {
   trajectoryId: string;
   runId: string;
@@ -56,13 +62,15 @@ export class TrajectoryGateway {
   async start(start: TrajectoryStart): Promise<StartResult> {
     const input: TrajectoryWorkflowInput = { start };
     try {
-      const handle = await this.client.workflow.start(WORKFLOW_TYPES.trajectory, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId: start.trajectoryId,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: initialSearchAttributes(start),
-      });
+      const handle = await this.within(() =>
+        this.client.workflow.start(WORKFLOW_TYPES.trajectory, {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId: start.trajectoryId,
+          args: [input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: initialSearchAttributes(start),
+        }),
+      );
       this.metrics.workflowStarts.inc({ outcome: 'created' });
       return { trajectoryId: start.trajectoryId, runId: handle.firstExecutionRunId, created: true };
     } catch (error) {
@@ -98,10 +106,12 @@ export class TrajectoryGateway {
     const handle = this.client.workflow.getHandle(trajectoryId);
     const body = idempotencyKey ? { ...payload, commandId: idempotencyKey } : payload;
     try {
-      return await handle.executeUpdate(trajectoryUpdates[type] as never, {
-        args: [body] as never,
-        ...(idempotencyKey ? { updateId: `${type}:${idempotencyKey}` } : {}),
-      });
+      return await this.within(() =>
+        handle.executeUpdate(trajectoryUpdates[type] as never, {
+          args: [body] as never,
+          ...(idempotencyKey ? { updateId: `${type}:${idempotencyKey}` } : {}),
+        }),
+      );
     } catch (error) {
       throw await this.commandError(trajectoryId, type, error);
     }
@@ -120,9 +130,11 @@ export class TrajectoryGateway {
   async assignTableCase(escalationId: string, actorRef: string, chairRef: string, memberRefs?: string[]) {
     const id = breakthroughWorkflowId(escalationId);
     try {
-      return await this.client.workflow.getHandle(id).executeUpdate(assignBreakthroughCaseUpdate, {
-        args: [{ actor: { role: 'BREAKTHROUGH_TABLE', ref: actorRef }, chairRef, memberRefs }],
-      });
+      return await this.within(() =>
+        this.client.workflow.getHandle(id).executeUpdate(assignBreakthroughCaseUpdate, {
+          args: [{ actor: { role: 'BREAKTHROUGH_TABLE', ref: actorRef }, chairRef, memberRefs }],
+        }),
+      );
     } catch (error) {
       throw await this.commandError(id, 'assign', error, 'escalation');
     }
@@ -131,10 +143,12 @@ export class TrajectoryGateway {
   async recordTableDecision(escalationId: string, decision: BreakthroughDecision, idempotencyKey?: string) {
     const id = breakthroughWorkflowId(escalationId);
     try {
-      return await this.client.workflow.getHandle(id).executeUpdate(recordBreakthroughDecisionUpdate, {
-        args: [{ decision }],
-        ...(idempotencyKey ? { updateId: `recordDecision:${idempotencyKey}` } : {}),
-      });
+      return await this.within(() =>
+        this.client.workflow.getHandle(id).executeUpdate(recordBreakthroughDecisionUpdate, {
+          args: [{ decision }],
+          ...(idempotencyKey ? { updateId: `recordDecision:${idempotencyKey}` } : {}),
+        }),
+      );
     } catch (error) {
       throw await this.commandError(id, 'recordDecision', error, 'escalation');
     }
@@ -193,9 +207,13 @@ export class TrajectoryGateway {
     return error;
   }
 
+  private within<T>(call: () => Promise<T>): Promise<T> {
+    return this.client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call);
+  }
+
   private async found<T>(id: string, call: () => Promise<T>, what = 'trajectory'): Promise<T> {
     try {
-      return await call();
+      return await this.within(call);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(`${what} ${id}`);
       throw error;
