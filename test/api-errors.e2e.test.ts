@@ -145,6 +145,31 @@ describe('API errors: one body shape, honest codes', () => {
     expect(first.body.status).toBe('CLOSED');
   });
 
+  it('an Idempotency-Key on start replays the first response, and refuses reuse for another request', async () => {
+    const key = uniqueRef('start-key');
+    const body = {
+      municipalityCode: 'GM0405',
+      caseReference: uniqueRef('IDEM'),
+      clientId: 'c-idem-1',
+      domain: 'JEUGD',
+      segment: 'B',
+      complexity: 'LOW',
+      requestType: 'SUPPORT',
+    };
+    const send = (b: object) =>
+      request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .set('Idempotency-Key', key)
+        .send(b);
+    const first = await send(body).expect(201);
+    const replay = await send(body).expect(201);
+    expect(replay.body).toEqual(first.body);
+    expect(first.body.created).toBe(true);
+    const reused = await send({ ...body, caseReference: uniqueRef('OTHER') }).expect(422);
+    expectShape(reused.body, 422, 'IDEMPOTENCY_KEY_REUSED');
+  });
+
   describe('503 when Temporal is down', () => {
     let down: INestApplication;
     const saved = process.env.TEMPORAL_ADDRESS;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
 import { AuthModule } from './auth/auth.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -18,5 +20,6 @@ import { TrajectoriesModule } from './trajectories/trajectories.module';
     TrajectoriesModule,
     PaymentsModule,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })
 export class AppModule {}

@@ -55,7 +55,9 @@ export class WorklistsAndOutbox1764400000000 implements MigrationInterface {
     // The breakthrough table's case workflow audits into its own stream of the trajectory's trail.
     await q.query(`ALTER TABLE audit_event ADD COLUMN stream varchar(240) NOT NULL DEFAULT 'trajectory'`);
     await q.query(`DROP INDEX uq_audit_event_trajectory_seq`);
-    await q.query(`CREATE UNIQUE INDEX uq_audit_event_stream_seq ON audit_event (trajectory_id, stream, seq)`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_audit_event_stream_seq ON audit_event (trajectory_id, stream, seq)`,
+    );
 
     await q.query(`
       CREATE TABLE notification (

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { PaymentsLedger1764300000000 } from './1764300000000-PaymentsLedger';
 import { DemoArrangementCatalogue1764300000001 } from './1764300000001-DemoArrangementCatalogue';
 import { WorklistsAndOutbox1764400000000 } from './1764400000000-WorklistsAndOutbox';
+import { ApiIdempotency1764500000000 } from './1764500000000-ApiIdempotency';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   PaymentsLedger1764300000000,
   DemoArrangementCatalogue1764300000001,
   WorklistsAndOutbox1764400000000,
+  ApiIdempotency1764500000000,
 ];

@@ -1,0 +1,103 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { from, Observable, of, switchMap, tap } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { ApiException } from './domain-errors';
+
+const KEY = /^[A-Za-z0-9._:-]{8,120}$/;
+
+/**
+ * `Idempotency-Key` on any POST: the first request with a key runs and its response is remembered (per
+ * caller); a repeat with the same key and the same request answers that response without acting again; the
+ * same key with a different request is refused (422); a repeat while the first still runs gets 409.
+ * Lifecycle commands are also deduplicated inside the workflow (the key is their Update id).
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly db: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = req.header('idempotency-key');
+    if (req.method !== 'POST' || !key || !KEY.test(key) || !req.principal) return next.handle();
+    const subject = req.principal.subject;
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`)
+      .digest('hex');
+    return from(this.claim(subject, key, req, hash)).pipe(
+      switchMap((previous) => {
+        if (previous) {
+          res.status(previous.status);
+          return of(previous.body);
+        }
+        let body: unknown;
+        res.once('finish', () => void this.remember(subject, key, res.statusCode, body));
+        return next.handle().pipe(
+          tap({
+            next: (value) => (body = value),
+            error: () => void this.release(subject, key),
+          }),
+        );
+      }),
+    );
+  }
+
+  /** Claims the key; returns the remembered response when it was used before for the same request. */
+  private async claim(
+    subject: string,
+    key: string,
+    req: Request,
+    hash: string,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    const inserted: unknown[] = await this.db.query(
+      `INSERT INTO api_idempotency (subject, idempotency_key, method, path, request_hash)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING subject`,
+      [subject, key, req.method, req.originalUrl.slice(0, 400), hash],
+    );
+    if (inserted.length > 0) return undefined;
+    const [row] = await this.db.query(
+      `SELECT request_hash, status_code, response FROM api_idempotency WHERE subject = $1 AND idempotency_key = $2`,
+      [subject, key],
+    );
+    if (!row) return undefined;
+    if (row.request_hash !== hash) {
+      throw new ApiException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for another request',
+      );
+    }
+    if (row.status_code === null) {
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'REQUEST_IN_PROGRESS',
+        'A request with this Idempotency-Key is still running',
+      );
+    }
+    return { status: row.status_code, body: row.response };
+  }
+
+  private async remember(subject: string, key: string, status: number, body: unknown): Promise<void> {
+    if (status >= 500) return this.release(subject, key);
+    await this.db
+      .query(
+        `UPDATE api_idempotency SET status_code = $3, response = $4, completed_at = now()
+         WHERE subject = $1 AND idempotency_key = $2`,
+        [subject, key, status, JSON.stringify(body ?? null)],
+      )
+      .catch(() => undefined);
+  }
+
+  /** A failed request frees its key, so the caller can retry with it. */
+  private async release(subject: string, key: string): Promise<void> {
+    await this.db
+      .query(
+        `DELETE FROM api_idempotency WHERE subject = $1 AND idempotency_key = $2 AND status_code IS NULL`,
+        [subject, key],
+      )
+      .catch(() => undefined);
+  }
+}
