@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { PERSISTENCES, type Persistence } from './services';
+
+export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface BenchSettings {
+  scenario: Scenario;
+  /** Trajectories of the lifecycle and baseline scenarios. */
+  n: number;
+  /** Trajectories in flight at once (closed loop). */
+  concurrency: number;
+  /** Trajectories the open scenario brings to ACTIVE and leaves open. */
+  open: number;
+  persistence: Persistence;
+  /** Worker sticky-cache size (WORKER_MAX_CACHED_WORKFLOWS); bounds worker memory with many open ones. */
+  cache: number;
+  /** The lifecycle sizes of the growth scenario. */
+  growth: number[];
+  /** Rows the open scenario adds straight into the read model before timing the list endpoint; 0: none. */
+  seedReadModel: number;
+  /** List requests timed for the list-endpoint percentiles. */
+  listSamples: number;
+}
+
+export const USAGE = `usage: node -r ts-node/register/transpile-only bench/run.ts [options]
+  --scenario lifecycle|baseline|open|growth   default lifecycle (platform + baseline in one run)
+  --n N                 trajectories (lifecycle, baseline)           default 1000
+  --concurrency C       trajectories in flight                      default 32
+  --open N              trajectories to leave open (open)           default 10000
+  --persistence P       sqlite-wal | memory                         default sqlite-wal
+  --cache N             worker workflow cache size                  default 2000
+  --growth a,b,c        lifecycle sizes (growth)                    default 250,1000,4000
+  --seed-read-model N   read-model rows for the list timing (open)  default 100000, 0 for none
+  --list-samples N      list requests timed (open)                  default 200`;
+
+/** Parses and checks the command line; throws with the usage text on a bad value. */
+export function parseSettings(argv: string[]): BenchSettings {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string', default: 'lifecycle' },
+      n: { type: 'string', default: '1000' },
+      concurrency: { type: 'string', default: '32' },
+      open: { type: 'string', default: '10000' },
+      persistence: { type: 'string', default: 'sqlite-wal' },
+      cache: { type: 'string', default: '2000' },
+      growth: { type: 'string', default: '250,1000,4000' },
+      'seed-read-model': { type: 'string', default: '100000' },
+      'list-samples': { type: 'string', default: '200' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new Error(USAGE);
+  const problems: string[] = [];
+  const int = (name: string, raw: string, min: number) => {
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < min) problems.push(`--${name} must be an integer ≥ ${min}`);
+    return value;
+  };
+  const settings: BenchSettings = {
+    scenario: values.scenario as Scenario,
+    n: int('n', values.n, 1),
+    concurrency: int('concurrency', values.concurrency, 1),
+    open: int('open', values.open, 1),
+    persistence: values.persistence as Persistence,
+    cache: int('cache', values.cache, 1),
+    growth: values.growth.split(',').map((v) => int('growth', v.trim(), 1)),
+    seedReadModel: int('seed-read-model', values['seed-read-model'], 0),
+    listSamples: int('list-samples', values['list-samples'], 1),
+  };
+  if (!(SCENARIOS as readonly string[]).includes(settings.scenario))
+    problems.push(`--scenario must be one of ${SCENARIOS.join(', ')}`);
+  if (!PERSISTENCES.includes(settings.persistence))
+    problems.push(`--persistence must be one of ${PERSISTENCES.join(', ')}`);
+  if (problems.length > 0) throw new Error(`${problems.join('\n')}\n\n${USAGE}`);
+  return settings;
+}

@@ -1,0 +1,73 @@
+import { performance } from 'node:perf_hooks';
+import { LatencyRecorder } from '../harness/latency';
+import { phaseResult, storageGrowth, type PhaseResult } from '../harness/phase-result';
+import type { PlatformApps } from '../harness/platform-apps';
+import { runPool } from '../harness/pool';
+import { Progress } from '../harness/progress';
+import { ResourceMonitor } from '../harness/resource-monitor';
+import type { BenchServices } from '../harness/services';
+import { ApiClient } from './api-client';
+import { runPlatformTrajectory } from './driver';
+
+/** The processes of the system under test, by role; the harness (the HTTP load) is measured apart. */
+export function platformMonitor(services: BenchServices, apps: PlatformApps, intervalMs?: number) {
+  return new ResourceMonitor(
+    [
+      { role: 'temporal', pid: services.temporal.proc.pid },
+      { role: 'postgres', pid: services.postgres!.proc.pid, tree: true },
+      { role: 'worker', pid: apps.worker.pid },
+      { role: 'api', pid: apps.api.pid },
+      { role: 'harness', pid: process.pid },
+    ],
+    intervalMs,
+  );
+}
+
+export const PLATFORM_SYSTEM_ROLES = ['temporal', 'postgres', 'worker', 'api'];
+
+export function platformApiClient(services: BenchServices, apps: PlatformApps, latency: LatencyRecorder) {
+  return new ApiClient(apps.apiUrl, latency, {
+    ...process.env,
+    ...apps.settings,
+    DATABASE_URL: services.postgres!.url,
+  });
+}
+
+/** (1) The full lifecycle of n trajectories through the HTTP API at the given concurrency. */
+export async function runPlatformLifecyclePhase(
+  services: BenchServices,
+  apps: PlatformApps,
+  options: { n: number; concurrency: number },
+): Promise<PhaseResult> {
+  const latency = new LatencyRecorder();
+  const api = platformApiClient(services, apps, latency);
+  const runTag = `${Date.now().toString(36)}-${process.pid}`;
+  const monitor = platformMonitor(services, apps);
+  const progress = new Progress('platform', options.n);
+  const temporalBytesBefore = services.temporalBytes();
+  monitor.beginPhase();
+  const began = performance.now();
+  const outcome = await runPool(
+    options.n,
+    options.concurrency,
+    async (index) => void (await runPlatformTrajectory(api, runTag, index, latency)),
+    (o) => progress.update(o.completed, o.failed),
+  );
+  const wallMs = performance.now() - began;
+  const resources = monitor.endPhase();
+  progress.finish(outcome.completed, outcome.failed);
+  return phaseResult({
+    phase: 'platform',
+    n: options.n,
+    concurrency: options.concurrency,
+    outcome,
+    wallMs,
+    latency: latency.summary(),
+    resources,
+    systemRoles: PLATFORM_SYSTEM_ROLES,
+    extra: {
+      taskQueue: apps.taskQueue,
+      temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
+    },
+  });
+}

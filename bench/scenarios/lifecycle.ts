@@ -1,0 +1,74 @@
+import { runBaselinePhase } from '../baseline/phase';
+import type { BenchSettings } from '../harness/args';
+import { shutdown } from '../harness/lifetime';
+import type { PhaseResult } from '../harness/phase-result';
+import { startPlatformApps } from '../harness/platform-apps';
+import { printPhases, printRatios } from '../harness/report';
+import { round } from '../harness/resource-monitor';
+import { BenchServices } from '../harness/services';
+import { runPlatformLifecyclePhase } from '../platform/phase';
+import { temporalBytesPerTrajectory } from './baseline';
+import type { ScenarioOutput } from './scenario-output';
+
+/**
+ * (1) + (2): n trajectories through the HTTP API, then the bare baseline with the same n and concurrency
+ * against the same Temporal server, and the ratios between the two.
+ */
+export async function lifecycleScenario(settings: BenchSettings): Promise<ScenarioOutput> {
+  const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
+  const apps = await startPlatformApps(services, { maxCachedWorkflows: settings.cache });
+  const pgBefore = await services.postgresFacts();
+  const platform = await runPlatformLifecyclePhase(services, apps, settings);
+  const postgres = await services.postgresFacts();
+  const baseline = await runBaselinePhase(services, {
+    n: settings.n,
+    concurrency: settings.concurrency,
+    maxCachedWorkflows: settings.cache,
+  });
+  const persistence = services.facts();
+  await shutdown();
+
+  const ratios = platformVsBaseline(platform, baseline);
+  printPhases([platform, baseline]);
+  printRatios('platform / baseline', ratios);
+  return {
+    persistence,
+    postgresVersion: postgres?.version,
+    phases: [platform, baseline],
+    summary: {
+      platformOverBaseline: ratios,
+      postgresBytesPerTrajectory:
+        pgBefore && postgres
+          ? Math.round((postgres.bytes - pgBefore.bytes) / Math.max(platform.completed, 1))
+          : undefined,
+      temporalBytesPerTrajectory: {
+        platform: temporalBytesPerTrajectory(platform),
+        baseline: temporalBytesPerTrajectory(baseline),
+      },
+    },
+    notes: [
+      'The baseline ran after the platform on the same Temporal server (its database already held the platform run).',
+      'Platform CPU ("system") = temporal + postgres + worker + api; baseline = temporal + worker + client.',
+    ],
+  };
+}
+
+/**
+ * Ratios above 1 mean the platform costs more than bare Temporal for the same shape. Only meaningful when
+ * both sides finished every trajectory: a failed trajectory is cheap and fast, so ratios are then null.
+ */
+export function platformVsBaseline(
+  platform: PhaseResult,
+  baseline: PhaseResult,
+): Record<string, number | null> {
+  const complete = platform.failed === 0 && baseline.failed === 0;
+  const r = (a: number, b: number) => (complete && b > 0 ? round(a / b, 2) : null);
+  const cpu = (p: PhaseResult, role: string) => p.cpuMsPerTrajectory[role] ?? 0;
+  return {
+    'wall time': r(platform.wallSeconds, baseline.wallSeconds),
+    'CPU per trajectory, system': r(cpu(platform, 'system'), cpu(baseline, 'system')),
+    'CPU per trajectory, worker': r(cpu(platform, 'worker'), cpu(baseline, 'worker')),
+    'CPU per trajectory, temporal server': r(cpu(platform, 'temporal'), cpu(baseline, 'temporal')),
+    'CPU per trajectory, api vs client': r(cpu(platform, 'api'), cpu(baseline, 'client')),
+  };
+}
