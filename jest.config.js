@@ -18,4 +18,5 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
 };

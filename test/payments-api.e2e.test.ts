@@ -38,12 +38,16 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
     await db?.destroy();
   });
 
-  /** A started recovery trajectory with its INITIAL tranche due on `dueDate`. */
+  /**
+   * A started recovery trajectory with its INITIAL tranche due on `dueDate`. `planted`: a test will break its
+   * ledger on purpose, so its id carries the prefix the suite-wide reconciliation leaves out.
+   */
   async function startedTrajectory(
     dueDate: string,
     tariffCents = 540_000,
+    planted = false,
   ): Promise<PaymentInstructionView[]> {
-    const trajectoryId = newTrajectoryId('API');
+    const trajectoryId = planted ? `planted-${newTrajectoryId('API')}` : newTrajectoryId('API');
     const v1 = terms(recovery, 1, tariffCents, 'WF-J-B-OPV-M');
     await activities.recordCareDecision(decisionInput(trajectoryId, recovery, v1));
     const history: PaymentHistoryEvent[] = [{ type: 'START_CONFIRMED', decision: v1 }];
@@ -103,7 +107,7 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
 
   describe('GET /payments and /trajectories/:id/payments', () => {
     it('pages through the ledger with a cursor and filters', async () => {
-      const [initial] = await startedTrajectory('2026-11-04');
+      const [initial] = await startedTrajectory('2026-11-04', 540_000, true);
       const second = await activities.issuePayment({
         idempotencyKey: `${initial.trajectoryId}:ADJUSTMENT:1:1`,
         trajectoryId: initial.trajectoryId,
@@ -156,7 +160,7 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
         .expect(400);
     });
 
-    it('shows a trajectory’s payments to its municipality only', async () => {
+    it('shows a trajectory’s payments to its municipality only (404 for another, like an unknown id)', async () => {
       const [initial] = await startedTrajectory('2026-11-06');
       const own = await request(http)
         .get(`/trajectories/${initial.trajectoryId}/payments`)
@@ -168,8 +172,8 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
       const other = await request(http)
         .get(`/trajectories/${initial.trajectoryId}/payments`)
         .set('Authorization', otherLocalTeam)
-        .expect(200);
-      expect(other.body).toEqual({ items: [], nextCursor: null });
+        .expect(404);
+      expect(other.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     });
   });
 
@@ -327,7 +331,7 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
 
   describe('GET /reconciliation', () => {
     it('reports a consistent trajectory without deviations and a planted duplicate with one', async () => {
-      const [initial] = await startedTrajectory('2026-11-09');
+      const [initial] = await startedTrajectory('2026-11-09', 540_000, true);
       const clean = await request(http)
         .get('/reconciliation')
         .query({ trajectoryId: initial.trajectoryId })

@@ -61,13 +61,24 @@ describe('payment ledger on PostgreSQL', () => {
   const count = async (sql: string, params: unknown[]): Promise<number> =>
     Number((await db.query(sql, params))[0].n);
 
+  /**
+   * Trajectories these tests make wrong on purpose (rows without a care decision, tranches removed or added
+   * to provoke a deviation) carry this prefix: the suite-wide reconciliation (test/suite-reconciliation.test.ts)
+   * leaves out exactly these.
+   */
+  const plantedTrajectoryId = () => `planted-${newTrajectoryId()}`;
+
+  /** consistentTrajectory under a planted- id, for the tests that then break it. */
+  const plantedTrajectory = (policy: PaymentPolicy, history: PaymentHistoryEvent[]) =>
+    consistentTrajectory(policy, history, undefined, plantedTrajectoryId());
+
   /** Records the decisions and issues every tranche the rules make due for `history`. */
   async function consistentTrajectory(
     policy: PaymentPolicy,
     history: PaymentHistoryEvent[],
     dueDate = '2026-11-02',
+    trajectoryId = newTrajectoryId(),
   ) {
-    const trajectoryId = newTrajectoryId();
     for (const event of history) {
       if ('decision' in event) {
         const cause = event.type === 'PRICE_CORRECTED' ? 'PRICE_CORRECTION' : undefined;
@@ -93,7 +104,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('returns the existing row on a retry: one ledger row, one creation event', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       const first = await activities.issuePayment(initial(trajectoryId));
       const again = await activities.issuePayment(initial(trajectoryId));
       expect(again).toEqual(first);
@@ -112,7 +123,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('leaves exactly one row when 20 calls with the same key race', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       const results = await Promise.all(
         Array.from({ length: 20 }, () => activities.issuePayment(initial(trajectoryId))),
       );
@@ -126,7 +137,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('refuses a known key with other money facts, non-retryably, and keeps the row', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       await activities.issuePayment(initial(trajectoryId));
       await expect(
         activities.issuePayment({ ...initial(trajectoryId), amountCents: 1 }),
@@ -142,7 +153,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('allows a negative amount only for an ADJUSTMENT, in the activity and in the database', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       await expect(
         activities.issuePayment({ ...initial(trajectoryId), amountCents: -5 }),
       ).rejects.toMatchObject({
@@ -167,7 +178,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('records a CANCELLED tranche only with its reason', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       const final = {
         ...initial(trajectoryId),
         idempotencyKey: `${trajectoryId}:FINAL:1`,
@@ -188,7 +199,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('never changes money facts or deletes rows behind the ledger’s back (database guard)', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       const row = await activities.issuePayment(initial(trajectoryId));
       await expect(
         db.query(`UPDATE payment_instruction SET amount_cents = 1 WHERE id = $1`, [row.id]),
@@ -205,7 +216,7 @@ describe('payment ledger on PostgreSQL', () => {
     });
 
     it('keeps the crash hook inert outside NODE_ENV=test', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       const saved = { env: process.env.NODE_ENV, marker: process.env.CRASH_AFTER_LEDGER_WRITE };
       process.env.NODE_ENV = 'production';
       process.env.CRASH_AFTER_LEDGER_WRITE = trajectoryId;
@@ -298,7 +309,7 @@ describe('payment ledger on PostgreSQL', () => {
 
   describe('release, export and confirm', () => {
     it('releases only payments whose due date has come', async () => {
-      const trajectoryId = newTrajectoryId();
+      const trajectoryId = plantedTrajectoryId();
       const base = {
         trajectoryId,
         municipalityCode: MUNICIPALITY,
@@ -474,9 +485,7 @@ describe('payment ledger on PostgreSQL', () => {
 
     it('reports a missing final tranche of a completed trajectory', async () => {
       const v1 = terms(recovery, 1, 540_000, 'WF-J-B-OPV-M');
-      const { trajectoryId } = await consistentTrajectory(recovery, [
-        { type: 'START_CONFIRMED', decision: v1 },
-      ]);
+      const { trajectoryId } = await plantedTrajectory(recovery, [{ type: 'START_CONFIRMED', decision: v1 }]);
       await upsertTrajectoryRow(db, trajectoryId, 'CLOSED', 'COMPLETED_PER_PLAN');
       const result = await reconcile(trajectoryId);
       expect(result.expectedCents).toBe(540_000);
@@ -488,7 +497,7 @@ describe('payment ledger on PostgreSQL', () => {
 
     it('reports a duplicated initial tranche under a second key', async () => {
       const v1 = terms(recovery, 1, 540_000, 'WF-J-B-OPV-M');
-      const { trajectoryId, schedule } = await consistentTrajectory(recovery, [
+      const { trajectoryId, schedule } = await plantedTrajectory(recovery, [
         { type: 'START_CONFIRMED', decision: v1 },
       ]);
       await upsertTrajectoryRow(db, trajectoryId, 'ACTIVE');
@@ -513,7 +522,7 @@ describe('payment ledger on PostgreSQL', () => {
 
     it('reports a final tranche paid after early dropout cancelled it', async () => {
       const v1 = terms(recovery, 1, 390_000, 'WF-W-B-ZRH-M');
-      const { trajectoryId } = await consistentTrajectory(recovery, [
+      const { trajectoryId } = await plantedTrajectory(recovery, [
         { type: 'START_CONFIRMED', decision: v1 },
         { type: 'CLOSED', closure: { closureReason: 'COMPLETED_PER_PLAN' } },
       ]);
@@ -542,7 +551,7 @@ describe('payment ledger on PostgreSQL', () => {
         deviations: [],
       });
 
-      const gap = newTrajectoryId();
+      const gap = plantedTrajectoryId();
       await activities.recordCareDecision(
         decisionInput(gap, monthly, terms(monthly, 1, 115_000, 'WF-W-B-BGD-C')),
       );
@@ -579,7 +588,7 @@ describe('payment ledger on PostgreSQL', () => {
         { type: 'CLOSED', closure: { closureReason: 'COMPLETED_PER_PLAN' } },
       ]);
       await upsertTrajectoryRow(db, clean.trajectoryId, 'CLOSED', 'COMPLETED_PER_PLAN');
-      const broken = await consistentTrajectory(recovery, [{ type: 'START_CONFIRMED', decision: v1 }]);
+      const broken = await plantedTrajectory(recovery, [{ type: 'START_CONFIRMED', decision: v1 }]);
       await upsertTrajectoryRow(db, broken.trajectoryId, 'CLOSED', 'COMPLETED_PER_PLAN');
 
       const ok = await runCli('--trajectory', clean.trajectoryId);

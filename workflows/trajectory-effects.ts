@@ -7,7 +7,6 @@ import {
   proxyLocalActivities,
   startChild,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   breakthroughWorkflowId,
   initialSearchAttributes,
@@ -178,7 +177,8 @@ async function startSuccessor(
       typedSearchAttributes: initialSearchAttributes(start),
     });
   } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    // The case system may have opened the successor itself already: then there is nothing to start.
+    if (!(error instanceof Error) || error.name !== 'WorkflowExecutionAlreadyStartedError') throw error;
     log.info('successor trajectory already exists', { successor: start.trajectoryId });
   }
 }

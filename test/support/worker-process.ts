@@ -1,0 +1,161 @@
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, requireEnv } from './stack';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** How a worker process ended: an exit code, or the signal that killed it. */
+export interface WorkerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface WorkerProcess {
+  readonly pid: number;
+  readonly taskQueue: string;
+  /** Resolves when the process has ended, however it ended. */
+  readonly exited: Promise<WorkerExit>;
+  /** The last lines the process wrote to stdout and stderr, for failure messages. */
+  output(): string;
+  /** SIGTERM (the worker drains and closes), SIGKILL after `graceMs`; resolves once it has ended. */
+  stop(graceMs?: number): Promise<WorkerExit>;
+}
+
+export interface WorkerProcessOptions {
+  taskQueue: string;
+  /** Extra environment, e.g. CRASH_AFTER_LEDGER_WRITE; an undefined value removes the variable. */
+  env?: Record<string, string | undefined>;
+  /** A prebuilt workflow bundle (WORKFLOW_BUNDLE_PATH), so the worker does not run webpack itself. */
+  workflowBundlePath?: string;
+  readyTimeoutMs?: number;
+}
+
+/** Every worker still alive, so that none outlives its test file (or a Jest process that dies early). */
+const alive = new Map<ChildProcess, WorkerProcess['stop']>();
+process.once('exit', () => {
+  for (const child of alive.keys()) child.kill('SIGKILL');
+});
+
+/** Stops every worker process this module started that is still running, also those that never got healthy. */
+export async function stopAllWorkerProcesses(graceMs?: number): Promise<void> {
+  await Promise.all([...alive.values()].map((stop) => stop(graceMs)));
+}
+
+const MAX_OUTPUT_LINES = 200;
+
+/**
+ * Bundles workflows/ once (what `npm run build` does for production), so each worker started with it skips
+ * its own webpack run. Returns the bundle's path for WorkerProcessOptions.workflowBundlePath.
+ */
+export async function buildWorkflowBundle(): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
+  const path = join(await mkdtemp(join(tmpdir(), 'workflow-bundle-')), 'workflow-bundle.js');
+  await writeFile(path, code);
+  return path;
+}
+
+/**
+ * Starts the project's real worker app (apps/worker/src/main.ts, from the TypeScript sources) as a separate
+ * OS process against the PostgreSQL and Temporal dev server of `npm test`, and waits until its health
+ * endpoint answers 200 (worker RUNNING, database up). A separate process, because the crash test needs a
+ * worker that can be SIGKILLed without taking Jest with it.
+ */
+export async function startWorkerProcess(options: WorkerProcessOptions): Promise<WorkerProcess> {
+  const healthPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: requireEnv('DATABASE_URL'),
+    TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS'),
+    TEMPORAL_TASK_QUEUE: options.taskQueue,
+    WORKER_HEALTH_PORT: String(healthPort),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  };
+  // Never inherit a crash marker: a worker crashes only when the test asks for it.
+  delete env.CRASH_AFTER_LEDGER_WRITE;
+  delete env.WORKFLOW_BUNDLE_PATH;
+  if (options.workflowBundlePath) env.WORKFLOW_BUNDLE_PATH = options.workflowBundlePath;
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', resolve(ROOT, 'apps/worker/src/main.ts')],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const lines: string[] = [];
+  const collect = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (lines.length > MAX_OUTPUT_LINES) lines.splice(0, lines.length - MAX_OUTPUT_LINES);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<WorkerExit>((done) => {
+    child.once('exit', (code, signal) => {
+      alive.delete(child);
+      done({ code, signal });
+    });
+    // Spawning itself failed (no 'exit' is guaranteed then): report it as an exit, with the reason.
+    child.once('error', (error) => {
+      lines.push(`spawn error: ${error.message}`);
+      alive.delete(child);
+      done({ code: null, signal: null });
+    });
+  });
+  let ended: WorkerExit | undefined;
+  void exited.then((exit) => (ended = exit));
+  const output = () => lines.join('\n');
+
+  const stop = async (graceMs = 15_000): Promise<WorkerExit> => {
+    if (ended) return ended;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  alive.set(child, stop);
+  const worker: WorkerProcess = {
+    pid: child.pid!,
+    taskQueue: options.taskQueue,
+    exited,
+    output,
+    stop,
+  };
+  try {
+    await waitUntilHealthy(healthPort, () => ended, options.readyTimeoutMs ?? 90_000);
+  } catch (error) {
+    await stop(1_000);
+    throw new Error(`${(error as Error).message}\n--- worker output ---\n${output()}`);
+  }
+  return worker;
+}
+
+async function waitUntilHealthy(
+  port: number,
+  ended: () => WorkerExit | undefined,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const exit = ended();
+    if (exit) throw new Error(`the worker exited before it was healthy (${JSON.stringify(exit)})`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) })
+      .then((res) => res.status === 200)
+      .catch(() => false);
+    if (healthy) return;
+    if (Date.now() > deadline) throw new Error(`the worker was not healthy within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
