@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
+  ensureChromium,
   ensureComposeCli,
   ensureNodeModules,
   ensureTemporalCli,
@@ -34,6 +35,7 @@ async function main() {
   const temporalCli = ensureTemporalCli();
   const timeSkippingServer = ensureTimeSkippingServer();
   const composeBin = ensureComposeCli();
+  const chromium = ensureChromium();
 
   log('test', 'starting PostgreSQL (embedded, throwaway)…');
   const pg = await startEmbeddedPostgres({
@@ -63,6 +65,7 @@ async function main() {
     TEMPORAL_CLI: temporalCli,
     ...(timeSkippingServer ? { TEMPORAL_TEST_SERVER: timeSkippingServer } : {}),
     ...(composeBin ? { COMPOSE_BIN: composeBin } : {}),
+    ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
   };
   const jest = resolve(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   const code = await new Promise((resolveCode) => {

@@ -93,6 +93,20 @@ const RULES: Record<string, Rule> = {
   'GET /payments/exports/{batchId}': { roles: ['FINANCE', 'OPERATOR'], scope: 'global' },
   'POST /payments/exports/{batchId}/confirm': { roles: ['FINANCE'], scope: 'global' },
   'GET /reconciliation': { roles: ['FINANCE', 'OPERATOR'], scope: 'list' },
+  'GET /monitoring/indicators': {
+    roles: ['OPERATOR', 'FINANCE', 'LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'PROVIDER'],
+    scope: 'list',
+  },
+  'GET /monitoring/indicators.csv': {
+    roles: ['OPERATOR', 'FINANCE', 'LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'PROVIDER'],
+    scope: 'list',
+  },
+  'GET /ui': { roles: 'PUBLIC', scope: 'global' },
+  'GET /ui/docket': { roles: 'PUBLIC', scope: 'global' },
+  'GET /ui/cases/{escalationId}': { roles: 'PUBLIC', scope: 'global' },
+  'GET /ui/trajectories/{trajectoryId}': { roles: 'PUBLIC', scope: 'global' },
+  'GET /ui/dashboard': { roles: 'PUBLIC', scope: 'global' },
+  'GET /ui/assets/{file}': { roles: 'PUBLIC', scope: 'global' },
 };
 
 const OWN = 'GM0405';

@@ -88,3 +88,23 @@ export function ensureComposeCli() {
   }
   return undefined;
 }
+
+/**
+ * Headless Chromium for the browser tests (test/browser): CHROMIUM_PATH, else Debian's /usr/bin/chromium,
+ * else `apt-get install chromium` when root. Never a browser download of a test tool. Undefined when none can
+ * be had: the browser tests then fail, they do not skip.
+ */
+export function ensureChromium() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const debian = '/usr/bin/chromium';
+  if (existsSync(debian)) return debian;
+  if (process.getuid?.() === 0 && commandExists('apt-get')) {
+    log('test', 'installing chromium (Debian package) for the browser tests…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+    if (existsSync(debian)) return debian;
+  }
+  log('test', 'chromium not found: the browser tests will fail (set CHROMIUM_PATH)');
+  return undefined;
+}

@@ -8,6 +8,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { TrajectoriesModule } from './trajectories/trajectories.module';
     HealthModule,
     TrajectoriesModule,
     PaymentsModule,
+    WebModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
 })

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type {
+  ArrangementFact,
+  CareEventFact,
+  ClientTrajectoryFact,
+  EscalationFact,
+  MonitoringPeriod,
+  ScalingDirection,
+  TrajectoryFact,
+} from '../../../../libs/domain/src/monitoring';
+import type { Principal } from '../auth/principal';
+import { tenantCondition } from '../read-model/tenant-filter';
+import type { MonitoringQueryDto } from './monitoring-query.dto';
+
+/** A WHERE clause over `trajectory t` and its parameters, shared by every query of one request. */
+interface Scope {
+  where: string;
+  params: unknown[];
+}
+
+type Row = Record<string, unknown>;
+
+function iso(value: unknown): string | null {
+  return value instanceof Date ? value.toISOString() : value == null ? null : String(value);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function int(value: unknown): number {
+  const n = Number(value ?? 0);
+  if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${String(value)}`);
+  return n;
+}
+
+/**
+ * Reads the facts the monitoring figures need from the PostgreSQL read model: trajectory rows (with their
+ * `summary`), escalation rows, audit events and the payment ledger, limited to the caller's tenant scope
+ * (read-model/tenant-filter.ts) and the filter.
+ */
+@Injectable()
+export class MonitoringFactsReader {
+  constructor(private readonly db: DataSource) {}
+
+  scope(principal: Principal, q: MonitoringQueryDto, period: MonitoringPeriod): Scope {
+    const params: unknown[] = [];
+    const where = [tenantCondition(principal, params, 't')];
+    const eq = (column: string, value: string | undefined) => {
+      if (value === undefined) return;
+      params.push(value);
+      where.push(`t.${column} = $${params.length}`);
+    };
+    eq('municipality_code', q.municipality);
+    eq('provider_id', q.provider);
+    eq('domain', q.domain);
+    // Nothing created after the period, or closed before it, can have an event inside it.
+    if (period.to !== null) {
+      params.push(period.to);
+      where.push(`t.created_at < $${params.length}`);
+    }
+    if (period.from !== null) {
+      params.push(period.from);
+      where.push(`(t.closed_at IS NULL OR t.closed_at >= $${params.length})`);
+    }
+    return { where: where.join(' AND '), params };
+  }
+
+  async trajectories(scope: Scope): Promise<TrajectoryFact[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT t.trajectory_id, t.client_id, t.municipality_code, t.provider_id, t.domain, t.status, t.created_at,
+              t.closed_at, t.closure_reason, t.arrangement_code, t.evaluation_overdue, t.summary,
+              ledger.cents AS ledger_cents, rounds.n AS changes_requested
+       FROM trajectory t
+       LEFT JOIN LATERAL (
+         SELECT COALESCE(SUM(p.amount_cents), 0)::text AS cents FROM payment_instruction p
+         WHERE p.trajectory_id = t.trajectory_id AND p.status NOT IN ('CANCELLED', 'WITHHELD')
+       ) ledger ON TRUE
+       LEFT JOIN LATERAL (
+         SELECT COUNT(*)::int AS n FROM audit_event a
+         WHERE a.trajectory_id = t.trajectory_id AND a.stream = 'trajectory' AND a.type = 'CHANGES_REQUESTED'
+       ) rounds ON TRUE
+       WHERE ${scope.where}`,
+      scope.params,
+    );
+    return rows.map(toTrajectoryFact);
+  }
+
+  async escalations(scope: Scope): Promise<EscalationFact[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT e.escalation_id, e.trajectory_id, e.provider_id, e.trigger, e.context, e.status, e.raised_at,
+              e.decided_at, e.decision_code,
+              (e.overdue OR (e.status IN ('OPEN', 'PROVISIONAL') AND e.deadline_at < now())) AS overdue
+       FROM escalation e JOIN trajectory t ON t.trajectory_id = e.trajectory_id
+       WHERE ${scope.where}`,
+      scope.params,
+    );
+    return rows.map((r) => ({
+      escalationId: String(r.escalation_id),
+      trajectoryId: String(r.trajectory_id),
+      providerId: str(r.provider_id),
+      trigger: String(r.trigger),
+      context: String(r.context),
+      status: String(r.status),
+      raisedAt: iso(r.raised_at)!,
+      decidedAt: iso(r.decided_at),
+      decisionCode: str(r.decision_code),
+      overdue: Boolean(r.overdue),
+    }));
+  }
+
+  /**
+   * Evaluations and approved scaling from the audit trail: ARRANGEMENT_CHANGE_APPROVED carries its
+   * direction; a scaling case settled by the table (BREAKTHROUGH_DECIDED, context SCALING, with a new decision
+   * version) gets its direction from the tariffs of that care decision and the one before it.
+   */
+  async careEvents(scope: Scope): Promise<CareEventFact[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT a.trajectory_id, a.type, a.at, a.details->>'localTeamParticipated' AS participated,
+              a.details->>'direction' AS direction
+       FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+       WHERE ${scope.where} AND a.stream = 'trajectory'
+         AND a.type IN ('EVALUATION_RECORDED', 'EVALUATION_OVERDUE', 'ARRANGEMENT_CHANGE_APPROVED')
+       UNION ALL
+       SELECT a.trajectory_id, 'TABLE_SCALING', a.at, NULL,
+              CASE WHEN d.tariff_cents > p.tariff_cents THEN 'UP'
+                   WHEN d.tariff_cents < p.tariff_cents THEN 'DOWN' ELSE 'LATERAL' END
+       FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+       JOIN care_decision d ON d.trajectory_id = a.trajectory_id
+        AND d.version = (a.details->>'issuedDecisionVersion')::int
+       JOIN care_decision p ON p.trajectory_id = d.trajectory_id AND p.version = d.version - 1
+       WHERE ${scope.where} AND a.stream = 'trajectory' AND a.type = 'BREAKTHROUGH_DECIDED'
+         AND a.details->>'context' = 'SCALING' AND jsonb_typeof(a.details->'issuedDecisionVersion') = 'number'`,
+      scope.params,
+    );
+    return rows.map(toCareEvent);
+  }
+
+  /** Every trajectory of the clients with a closure in scope, in any municipality: for re-entry only. */
+  async clientTrajectories(scope: Scope): Promise<ClientTrajectoryFact[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT n.client_id, n.domain, n.trajectory_id, n.created_at,
+              n.summary->>'predecessorTrajectoryId' AS predecessor
+       FROM trajectory n
+       WHERE (n.client_id, n.domain) IN (
+         SELECT t.client_id, t.domain FROM trajectory t WHERE ${scope.where} AND t.status = 'CLOSED')`,
+      scope.params,
+    );
+    return rows.map((r) => ({
+      clientId: String(r.client_id),
+      domain: String(r.domain),
+      trajectoryId: String(r.trajectory_id),
+      createdAt: iso(r.created_at)!,
+      predecessorTrajectoryId: str(r.predecessor),
+    }));
+  }
+
+  /** The pricing basis of each arrangement code (its latest tariff version). */
+  async arrangements(): Promise<ArrangementFact[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT DISTINCT ON (code) code, pricing_basis FROM arrangement ORDER BY code, valid_from DESC`,
+    );
+    return rows.map((r) => ({ code: String(r.code), pricingBasis: String(r.pricing_basis) }));
+  }
+}
+
+function toTrajectoryFact(r: Row): TrajectoryFact {
+  const s = (r.summary ?? {}) as Record<string, unknown>;
+  const outcome = s.outcome as Record<string, unknown> | null | undefined;
+  const tariff = s.tariffCents;
+  return {
+    trajectoryId: String(r.trajectory_id),
+    clientId: String(r.client_id),
+    municipalityCode: String(r.municipality_code),
+    providerId: str(r.provider_id),
+    domain: String(r.domain),
+    status: String(r.status),
+    createdAt: iso(r.created_at)!,
+    closedAt: iso(r.closed_at),
+    closureReason: str(r.closure_reason),
+    firstSubmittedAt: str(s.firstSubmittedAt),
+    decidedAt: str(s.decidedAt),
+    startedAt: str(s.startedAt),
+    arrangementCode: str(r.arrangement_code),
+    tariffCents: typeof tariff === 'number' ? tariff : null,
+    outcome:
+      outcome && typeof outcome === 'object'
+        ? {
+            dropout: outcome.dropout === true,
+            goalAttainment: typeof outcome.goalAttainment === 'number' ? outcome.goalAttainment : null,
+            clientSatisfaction: str(outcome.clientSatisfaction) ?? 'NOT_ASKED',
+          }
+        : null,
+    evaluationOverdue: Boolean(r.evaluation_overdue),
+    predecessorTrajectoryId: str(s.predecessorTrajectoryId),
+    successorTrajectoryId: str(s.successorTrajectoryId),
+    changesRequested: int(r.changes_requested),
+    ledgerCents: int(r.ledger_cents),
+  };
+}
+
+function toCareEvent(r: Row): CareEventFact {
+  const trajectoryId = String(r.trajectory_id);
+  const at = iso(r.at)!;
+  switch (r.type) {
+    case 'EVALUATION_RECORDED':
+      return {
+        kind: 'EVALUATION_RECORDED',
+        trajectoryId,
+        at,
+        localTeamParticipated: r.participated === 'true' ? true : r.participated === 'false' ? false : null,
+      };
+    case 'EVALUATION_OVERDUE':
+      return { kind: 'EVALUATION_OVERDUE', trajectoryId, at };
+    default:
+      return {
+        kind: 'SCALED',
+        trajectoryId,
+        at,
+        direction: (str(r.direction) ?? 'LATERAL') as ScalingDirection,
+      };
+  }
+}

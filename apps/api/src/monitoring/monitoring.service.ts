@@ -1,0 +1,75 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import {
+  monitoringIndicators,
+  type MonitoringIndicators,
+  type MonitoringPeriod,
+} from '../../../../libs/domain/src/monitoring';
+import type { Principal } from '../auth/principal';
+import { ApiException } from '../common/domain-errors';
+import { MonitoringFactsReader } from './monitoring-facts.reader';
+import type { MonitoringQueryDto } from './monitoring-query.dto';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** A date is a whole day (UTC): `from` its first instant, `to` the next midnight; instants are taken as is. */
+export function periodOf(q: MonitoringQueryDto): MonitoringPeriod {
+  const from =
+    q.from === undefined ? null : new Date(DATE_ONLY.test(q.from) ? `${q.from}T00:00:00Z` : q.from);
+  const to =
+    q.to === undefined
+      ? null
+      : DATE_ONLY.test(q.to)
+        ? new Date(Date.parse(`${q.to}T00:00:00Z`) + DAY_MS)
+        : new Date(q.to);
+  if (from !== null && to !== null && from.getTime() >= to.getTime()) {
+    throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', {
+      errors: [{ field: 'to', message: 'to must lie after from' }],
+    });
+  }
+  return { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
+}
+
+/**
+ * The ONE place where the monitoring figures of domain.md §6 are computed, for the JSON and CSV endpoints
+ * and (through them) the dashboard: read-model facts in the caller's scope, aggregated by the pure
+ * functions of libs/domain/src/monitoring.
+ */
+@Injectable()
+export class MonitoringService {
+  constructor(private readonly reader: MonitoringFactsReader) {}
+
+  async indicators(
+    principal: Principal,
+    q: MonitoringQueryDto,
+    now = new Date(),
+  ): Promise<MonitoringIndicators> {
+    const period = periodOf(q);
+    const scope = this.reader.scope(principal, q, period);
+    const [trajectories, escalations, careEvents, clientTrajectories, arrangements] = await Promise.all([
+      this.reader.trajectories(scope),
+      this.reader.escalations(scope),
+      this.reader.careEvents(scope),
+      this.reader.clientTrajectories(scope),
+      this.reader.arrangements(),
+    ]);
+    return monitoringIndicators(
+      {
+        period,
+        now: now.toISOString(),
+        trajectories,
+        escalations,
+        careEvents,
+        clientTrajectories,
+        arrangements,
+      },
+      {
+        municipality: q.municipality ?? null,
+        provider: q.provider ?? null,
+        domain: q.domain ?? null,
+        from: q.from ?? null,
+        to: q.to ?? null,
+      },
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG } from '../../../../libs/platform/src';
+import { Public } from '../auth/decorators';
+import { notFound } from '../common/domain-errors';
+import { PAGE_CSP, pageShell, type PageName } from './page-shell';
+import { WebAssets } from './web-assets';
+
+/**
+ * The pages for people: sign-in, the breakthrough table's docket and cases, trajectory timelines and the
+ * monitoring dashboard. Public like any static file: the data comes from the API with the person's token.
+ */
+@ApiTags('pages')
+@Controller('ui')
+export class WebController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly assets: WebAssets,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Page: sign in by pasting a bearer token (kept in sessionStorage)' })
+  @ApiProduces('text/html')
+  signIn(@Res({ passthrough: true }) res: Response): string {
+    return this.page('sign-in', res);
+  }
+
+  @Get('docket')
+  @Public()
+  @ApiOperation({ summary: "Page: the breakthrough table's docket of open escalations" })
+  @ApiProduces('text/html')
+  docket(@Res({ passthrough: true }) res: Response): string {
+    return this.page('docket', res);
+  }
+
+  @Get('cases/:escalationId')
+  @Public()
+  @ApiOperation({ summary: 'Page: one case at the table, its plan and rounds, and the decision form' })
+  @ApiProduces('text/html')
+  case(@Param('escalationId') _escalationId: string, @Res({ passthrough: true }) res: Response): string {
+    return this.page('case', res);
+  }
+
+  @Get('trajectories/:trajectoryId')
+  @Public()
+  @ApiOperation({ summary: 'Page: the timeline of one trajectory (audit trail, payments, workflow links)' })
+  @ApiProduces('text/html')
+  timeline(@Param('trajectoryId') _trajectoryId: string, @Res({ passthrough: true }) res: Response): string {
+    return this.page('timeline', res);
+  }
+
+  @Get('dashboard')
+  @Public()
+  @ApiOperation({ summary: 'Page: the monitoring dashboard (charts of GET /monitoring/indicators)' })
+  @ApiProduces('text/html')
+  dashboard(@Res({ passthrough: true }) res: Response): string {
+    return this.page('dashboard', res);
+  }
+
+  @Get('assets/:file')
+  @Public()
+  @ApiOperation({ summary: 'The static scripts and stylesheet of the pages' })
+  @ApiProduces('text/javascript', 'text/css')
+  asset(@Param('file') file: string, @Res({ passthrough: true }) res: Response): string {
+    const asset = this.assets.get(file);
+    if (!asset) throw notFound(`asset ${file}`);
+    secure(res);
+    res.setHeader('Content-Type', asset.contentType);
+    res.setHeader('Cache-Control', 'no-cache');
+    return asset.body;
+  }
+
+  private page(name: PageName, res: Response): string {
+    secure(res);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    return pageShell(name, {
+      temporalUiUrl: this.config.temporal.uiUrl.replace(/\/+$/, ''),
+      temporalNamespace: this.config.temporal.namespace,
+    });
+  }
+}
+
+function secure(res: Response): void {
+  res.setHeader('Content-Security-Policy', PAGE_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+}

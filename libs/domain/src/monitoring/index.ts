@@ -1,0 +1,30 @@
+/**
+ * Monitoring and KPIs (domain.md §6, decisions.md 9): pure aggregation of read-model facts into the figures
+ * the dashboard and GET /monitoring/indicators report. No framework, no I/O.
+ */
+export type {
+  ArrangementFact,
+  CareEventFact,
+  ClientTrajectoryFact,
+  EscalationFact,
+  MonitoringFacts,
+  MonitoringPeriod,
+  ScalingDirection,
+  TrajectoryFact,
+  TrajectoryOutcomeFact,
+} from './monitoring-facts';
+export { inPeriod } from './monitoring-facts';
+export { monitoringIndicators } from './monitoring-indicators';
+export type { MonitoringFilter, MonitoringIndicators } from './monitoring-indicators';
+export { figurePath, indicatorFigures, indicatorsCsv } from './indicator-figures';
+export type { IndicatorFigure } from './indicator-figures';
+export type { OutcomeFigures, OutcomeSection, ProviderOutcomeFigures } from './outcome-figures';
+export type { LeadTimeFigures, LeadTimeStage } from './lead-time-figures';
+export type { RoundTripFigures } from './round-trip-figures';
+export type { DecisionCodeFigures, EscalationFigures, TriggerFigures } from './escalation-figures';
+export type { EvaluationFigures, ScalingFigures } from './care-figures';
+export type { ArrangementCostFigures, CostFigures } from './cost-figures';
+export { REENTRY_WINDOW_MONTHS, reentered } from './reentry-figures';
+export type { ReentryCounts, ReentryFigures } from './reentry-figures';
+export { durationStats, percentile } from './statistics';
+export type { DurationStats } from './statistics';

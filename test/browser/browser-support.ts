@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Screenshots of the runs: kept as test artifacts (test/artifacts is git-ignored). */
+export const ARTIFACTS = resolve(__dirname, '..', 'artifacts', 'browser');
+
+/** The flags this machine needs (polyglot.md): no sandbox as root, no background network, nothing to sync. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser). `scripts/test.mjs` finds or installs
+ * it and passes CHROMIUM_PATH; without it this throws, so the browser tests fail rather than skip. Playwright
+ * gives every launch a fresh, empty user-data-dir.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}: run the tests with \`npm test\` (it installs Debian's chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath, headless: true, args: FLAGS });
+}
+
+export function screenshotPath(name: string): string {
+  return resolve(ARTIFACTS, `${name}.png`);
+}
+
+/** A small HTTP client of the API under test (the same bearer tokens the pages use). */
+export class ApiClient {
+  constructor(readonly base: string) {}
+
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    auth: string,
+    body?: object,
+  ): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { Authorization: auth, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    const data = (res.headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text;
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+    return data as T;
+  }
+
+  get<T = Record<string, unknown>>(path: string, auth: string): Promise<T> {
+    return this.call<T>('GET', path, auth);
+  }
+
+  post<T = Record<string, unknown>>(path: string, auth: string, body: object = {}): Promise<T> {
+    return this.call<T>('POST', path, auth, body);
+  }
+}
