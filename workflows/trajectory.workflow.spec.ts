@@ -9,7 +9,7 @@ import {
   TABLE,
 } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { TrajectoryDriver } from '../test/support/trajectory-driver';
-import { uniqueRef } from '../test/support/stack';
+import { uniqueRef } from '../test/support/unique-ref';
 import { timeSkippingTestBed, WorkflowTestBed } from '../test/support/workflow-env';
 
 jest.setTimeout(120_000);
@@ -69,7 +69,10 @@ describe('trajectory workflow on the time-skipping server', () => {
       await bed.env.sleep('95 days');
       view = await t.view();
       expect(view.subFlags.evaluationDue).toBe(true);
+      let run = await t.runId();
       await t.send('recordEvaluation', { actor: LT, evaluation: evaluation({ outcome: 'SCALE_UP' }) });
+      // An evaluation is a continue-as-new boundary; the next call goes to the new run.
+      run = await t.nextRun(run);
       const state = await t.state();
       view = await t.send('requestArrangementChange', {
         actor: LT,
@@ -87,6 +90,7 @@ describe('trajectory workflow on the time-skipping server', () => {
 
       await bed.env.sleep('100 days');
       await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
+      await t.nextRun(run);
       await bed.env.sleep('100 days');
       view = await t.send('confirmCompletion', {
         actor: LT,
@@ -98,7 +102,7 @@ describe('trajectory workflow on the time-skipping server', () => {
           ],
         }),
       });
-      const result = await t.handle.result();
+      const result = await t.closed();
       expect(result).toMatchObject({ status: 'CLOSED', closureReason: 'COMPLETED_PER_PLAN' });
 
       // domain.md §7.7 R-PAY-01 + §7.8 scale up: 2/3 of 9,000.00 now, 2/3 of the difference, then the rest.

@@ -113,7 +113,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       }
       continue;
     }
-    const deadline = nextDeadline(state!);
+    const deadline = earliest(nextDeadline(state!), tableDeadlineAhead(state!));
     const timeout =
       deadline === undefined ? undefined : Math.max(Date.parse(deadline) - Date.now(), recheckFloor);
     const woke = await (timeout === undefined
@@ -159,4 +159,19 @@ function applyTableDecisions(
       });
     }
   }
+}
+
+/**
+ * The open table case's deadline while it lies ahead. The table's own workflow marks the case overdue, but
+ * the trajectory's queries compute `openEscalation.overdue` from workflow time, which only moves when this
+ * workflow wakes; without a wake-up at the deadline the view would show an overdue case as on time.
+ */
+function tableDeadlineAhead(state: TrajectoryState): string | undefined {
+  const open = state.escalations.find((e) => e.status === 'OPEN' || e.status === 'PROVISIONAL');
+  return open !== undefined && Date.parse(open.deadlineAt) > Date.now() ? open.deadlineAt : undefined;
+}
+
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  return b === undefined || a <= b ? a : b;
 }

@@ -1,4 +1,5 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import {
   getTrajectoryQuery,
@@ -72,13 +73,54 @@ export class TrajectoryDriver {
     return settled(() => this.state(), done);
   }
 
-  result(): Promise<TrajectoryResult> {
-    return this.handle.result() as Promise<TrajectoryResult>;
+  /**
+   * The result once the workflow has closed, read from its last history event. Not `handle.result()`: on
+   * the time-skipping server that unlocks time skipping, and the server then skips to the next pending timer
+   * of any workflow in the env, e.g. the ten-year execution timeout of an idle successor (infra.md §4b).
+   */
+  async closed(): Promise<TrajectoryResult> {
+    await settled(
+      async () => (await this.handle.describe()).status.name,
+      (status) => status !== 'RUNNING',
+    );
+    const last = (await this.history()).pop();
+    const payload = last?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
+    if (!payload) throw new Error(`${this.trajectoryId} did not complete`);
+    return defaultPayloadConverter.fromPayload<TrajectoryResult>(payload);
   }
 
   /** The breakthrough table's case for one of this trajectory's escalations. */
   table(escalationId: string): BreakthroughTableDriver {
     return new BreakthroughTableDriver(this.client, escalationId);
+  }
+
+  /** The table's case once its workflow has started (the trajectory starts it as a child, asynchronously). */
+  async openTable(escalationId: string): Promise<BreakthroughTableDriver> {
+    const table = this.table(escalationId);
+    const state = await settled(
+      () => table.state().catch(() => undefined),
+      (s) => s !== undefined,
+    );
+    if (state === undefined) throw new Error(`the table case of ${escalationId} did not start`);
+    return table;
+  }
+
+  async runId(): Promise<string> {
+    return (await this.handle.describe()).runId;
+  }
+
+  /**
+   * The run that continued `previousRunId` as new (an evaluation boundary), once it has started. Commands
+   * and queries must wait for it: the Java test server loses a query or update that races the
+   * continue-as-new (a real server retries it on the new run).
+   */
+  async nextRun(previousRunId: string): Promise<string> {
+    const next = await settled(
+      () => this.runId(),
+      (id) => id !== previousRunId,
+    );
+    if (next === previousRunId) throw new Error(`run ${previousRunId} did not continue as new`);
+    return next;
   }
 
   /** History of the current run (or of `runId`). */

@@ -10,6 +10,7 @@ import {
 } from '../../libs/contracts/src';
 import { installTemporalRuntime } from '../../libs/platform/src';
 import { openMigratedDatabase } from './database';
+import { workflowBundlePath } from './workflow-bundle';
 
 const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
@@ -77,7 +78,7 @@ async function testBedOn(env: TestWorkflowEnvironment, taskQueue: string): Promi
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
-    workflowsPath: require.resolve('../../workflows'),
+    workflowBundle: { codePath: await workflowBundlePath() },
     activities: createActivities({ dataSource: db }),
   });
   const running = worker.run();

@@ -1,0 +1,256 @@
+/**
+ * Records the workflow histories that test/replay.test.ts replays against the current workflow code, so a
+ * change that would break running trajectories (non-determinism) fails the build. The main paths run on the
+ * time-skipping server with the real workflows and activities; every workflow they touch (each
+ * continued-as-new run, each breakthrough-table case, each successor) is written to
+ * test/histories/<scenario>.<workflow>.json.
+ *
+ *   npx ts-node -T scripts/record-histories.ts
+ *
+ * Uses DATABASE_URL and TEMPORAL_TEST_SERVER when set (as under `npm test`); otherwise starts a throwaway
+ * PostgreSQL and uses the Java test server in tools/, as `npm test` does.
+ */
+import { temporal } from '@temporalio/proto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { EvaluationOutcome } from '../libs/domain/src/trajectory';
+import {
+  evaluation,
+  LT,
+  MONTHLY,
+  planDraft,
+  PROVIDER,
+  RECOVERY_HEAVY,
+  RECOVERY_LIGHT,
+  TABLE,
+} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { TrajectoryDriver } from '../test/support/trajectory-driver';
+import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+
+const ROOT = resolve(__dirname, '..');
+const HISTORIES = resolve(ROOT, 'test', 'histories');
+const YEAR_MS = 365 * 86_400_000;
+
+/** The shape of a file in test/histories: the protobuf History as a plain object, longs/enums/bytes as text. */
+export interface RecordedHistory {
+  workflowId: string;
+  workflowType: string;
+  history: Record<string, unknown>;
+}
+
+type Scenario = (kit: TrajectoryKit, bed: WorkflowTestBed) => Promise<TrajectoryDriver>;
+
+function must<T>(value: T, holds: (v: T) => boolean, what: string): T {
+  if (!holds(value)) throw new Error(`recording stopped: expected ${what}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+const COMPLETE = evaluation({
+  outcome: 'COMPLETE',
+  resultAssessments: [
+    { resultId: 'r1', attainment: 'ACHIEVED' },
+    { resultId: 'r2', attainment: 'PARTIAL' },
+  ],
+});
+
+/** Sleeps to the next evaluation, records it and waits for the continued-as-new run it starts. */
+async function evaluateWhenDue(bed: WorkflowTestBed, t: TrajectoryDriver, outcome: EvaluationOutcome) {
+  await bed.sleepUntil((await t.state()).care.nextEvaluationAt!);
+  must(await t.until((v) => v.subFlags.evaluationDue), (v) => v.subFlags.evaluationDue, 'an evaluation due');
+  const run = await t.runId();
+  await t.send('recordEvaluation', { actor: LT, evaluation: evaluation({ outcome }) });
+  await t.nextRun(run);
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  /** A year: approval deadline → table approves → start → scale up (continue-as-new) → evaluation → completion. */
+  async 'happy-year'(kit, bed) {
+    const plannedEndAt = new Date((await bed.now()).getTime() + 2 * YEAR_MS).toISOString();
+    const t = await kit.submitted({}, planDraft({ plannedEndAt }));
+    await bed.sleepUntil((await t.state()).approvalClock!.deadlineAt);
+    const escalated = must(
+      await t.until((v) => v.status === 'ESCALATED'),
+      (v) => v.status === 'ESCALATED',
+      'ESCALATED',
+    );
+    const table = await t.openTable(escalated.openEscalation!.id);
+    await table.decide({ code: 'APPROVE_AS_SUBMITTED', decidedBy: TABLE, rationaleRef: 'rationale-1' });
+    must(await t.until((v) => v.status === 'DECIDED'), (v) => v.status === 'DECIDED', 'DECIDED');
+    await t.send('confirmStart', { actor: PROVIDER });
+    await evaluateWhenDue(bed, t, 'SCALE_UP');
+    const requested = await t.send('requestArrangementChange', {
+      actor: PROVIDER,
+      arrangement: RECOVERY_HEAVY,
+      reasonCode: 'NEEDS_CHANGED',
+    });
+    await t.send('decideArrangementChange', {
+      actor: LT,
+      changeId: requested.pendingChange!.id,
+      decision: 'APPROVE',
+    });
+    await evaluateWhenDue(bed, t, 'CONTINUE');
+    await t.send('confirmCompletion', { actor: LT, finalEvaluation: COMPLETE });
+    must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
+    return t;
+  },
+
+  async dropout(kit) {
+    const t = await kit.active();
+    await t.send('reportDropout', { actor: PROVIDER, reasonCode: 'CLIENT_STOPPED' });
+    must(await t.closed(), (r) => r.closureReason === 'EARLY_DROPOUT', 'EARLY_DROPOUT');
+    return t;
+  },
+
+  async 'new-care-need'(kit) {
+    const t = await kit.active();
+    await t.send('reportNewCareNeed', {
+      actor: LT,
+      successorCaseReference: `${t.trajectoryId}-next`,
+      oldPlanCompleted: false,
+    });
+    const result = must(await t.closed(), (r) => r.successorTrajectoryId !== undefined, 'a successor');
+    const successor = TrajectoryDriver.attach(kit.bed.env.client, result.successorTrajectoryId!);
+    must(
+      await successor.until((v) => v.status === 'INTAKE'),
+      (v) => v.status === 'INTAKE',
+      'successor INTAKE',
+    );
+    return t;
+  },
+
+  /** The table lets its deadline pass: reminder, overdue, contract management told; still waiting. */
+  async 'table-overdue'(kit, bed) {
+    const { t, escalationId } = await kit.escalated({ offeredArrangement: RECOVERY_LIGHT });
+    const table = await t.openTable(escalationId);
+    await bed.sleepUntil((await table.state()).deadlineAt, 2 * 86_400_000);
+    must(
+      await t.until((v) => v.openEscalation?.overdue === true),
+      (v) => v.status === 'ESCALATED',
+      'ESCALATED',
+    );
+    return t;
+  },
+
+  /** Durable Wmo support priced per month: a PERIOD tranche at each month boundary, then completion. */
+  async monthly(kit, bed) {
+    const t = await kit.active(
+      { domain: 'WMO' },
+      planDraft({ arrangement: MONTHLY, intensityProposedBy: 'MUNICIPALITY' }),
+    );
+    await bed.sleepUntil((await t.state()).periodSchedule!.nextBoundaryAt);
+    await bed.sleepUntil((await t.state()).periodSchedule!.nextBoundaryAt);
+    must(
+      await t.untilState((s) => s.payments.length === 3),
+      (s) => s.payments.length === 3,
+      '3 PERIOD tranches',
+    );
+    await t.send('confirmCompletion', { actor: LT, finalEvaluation: COMPLETE });
+    must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
+    return t;
+  },
+};
+
+/** Every run of a workflow id, oldest first, following continuedExecutionRunId back from the latest. */
+async function runsOf(bed: WorkflowTestBed, workflowId: string): Promise<temporal.api.history.v1.IHistory[]> {
+  const runs: temporal.api.history.v1.IHistory[] = [];
+  let runId: string | undefined = (await bed.env.client.workflow.getHandle(workflowId).describe()).runId;
+  while (runId) {
+    const history = await bed.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    runs.unshift(history);
+    runId =
+      history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return runs;
+}
+
+function write(name: string, workflowId: string, history: temporal.api.history.v1.IHistory): void {
+  const History = temporal.api.history.v1.History;
+  const file: RecordedHistory = {
+    workflowId,
+    workflowType: history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '',
+    history: History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String }),
+  };
+  writeFileSync(join(HISTORIES, `${name}.json`), JSON.stringify(file) + '\n');
+}
+
+async function record(bed: WorkflowTestBed, scenario: string, t: TrajectoryDriver): Promise<void> {
+  const workflows: [string, string][] = [['trajectory', t.trajectoryId]];
+  const state = await t.state();
+  state.escalations.forEach((e, i) => workflows.push([`table-case-${i + 1}`, `breakthrough-${e.id}`]));
+  if (state.successorTrajectoryId) workflows.push(['successor', state.successorTrajectoryId]);
+  for (const [role, workflowId] of workflows) {
+    const runs = await runsOf(bed, workflowId);
+    runs.forEach((history, i) =>
+      write(
+        runs.length === 1 ? `${scenario}.${role}` : `${scenario}.${role}.run-${i + 1}`,
+        workflowId,
+        history,
+      ),
+    );
+  }
+}
+
+/** What this script uses of the stack's ES modules in scripts/lib. */
+interface StackLib {
+  ensureTimeSkippingServer(): string | undefined;
+  freePort(): Promise<number>;
+  startEmbeddedPostgres(options: {
+    dataDir: string;
+    port: number;
+    persistent: boolean;
+    database: string;
+  }): Promise<{ url: string; stop(): Promise<void> }>;
+}
+
+/** The services of `npm test` when not already given: a throwaway PostgreSQL and the Java test server. */
+async function ensureServices(): Promise<() => Promise<void>> {
+  // The stack scripts are ES modules; a real dynamic import keeps them out of CommonJS `require`.
+  const load = new Function('path', 'return import(path)') as (path: string) => Promise<StackLib>;
+  const lib = (file: string) => load(resolve(ROOT, 'scripts', 'lib', file));
+  if (!process.env.TEMPORAL_TEST_SERVER) {
+    const path = (await lib('ensure.mjs')).ensureTimeSkippingServer();
+    if (path) process.env.TEMPORAL_TEST_SERVER = path;
+  }
+  if (process.env.DATABASE_URL) return async () => {};
+  const { startEmbeddedPostgres } = await lib('services.mjs');
+  const { freePort } = await lib('ports.mjs');
+  const pg = await startEmbeddedPostgres({
+    dataDir: resolve(ROOT, '.data', `record-postgres-${process.pid}`),
+    port: await freePort(),
+    persistent: false,
+    database: 'app_record',
+  });
+  process.env.DATABASE_URL = pg.url;
+  return () => pg.stop();
+}
+
+async function main(): Promise<void> {
+  const stopServices = await ensureServices();
+  const bed = await timeSkippingTestBed(`record-${Date.now().toString(36)}`);
+  try {
+    mkdirSync(HISTORIES, { recursive: true });
+    for (const file of readdirSync(HISTORIES).filter((f) => f.endsWith('.json')))
+      rmSync(join(HISTORIES, file));
+    const kit = new TrajectoryKit(bed, 'REC');
+    for (const [scenario, run] of Object.entries(SCENARIOS)) {
+      const t = await run(kit, bed);
+      await record(bed, scenario, t);
+      await bed.cleanup();
+      console.log(`recorded ${scenario}`);
+    }
+  } finally {
+    await bed.close();
+    await stopServices();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import {
+  assignBreakthroughCaseUpdate,
+  breakthroughWorkflowId,
+  getBreakthroughCaseQuery,
+  recordBreakthroughDecisionUpdate,
+} from '../../libs/contracts/src';
+import type { BreakthroughCaseState } from '../../libs/domain/src/breakthrough';
+import type { BreakthroughDecision } from '../../libs/domain/src/trajectory';
+import { rejectionOf, type UpdateRejection } from './update-rejection';
+
+/** Drives the breakthrough table's case workflow `breakthrough-<escalationId>` as the table's API does. */
+export class BreakthroughTableDriver {
+  readonly handle: WorkflowHandle;
+
+  constructor(
+    client: Client,
+    readonly escalationId: string,
+  ) {
+    this.handle = client.workflow.getHandle(breakthroughWorkflowId(escalationId));
+  }
+
+  decide(decision: BreakthroughDecision): Promise<BreakthroughCaseState> {
+    return this.handle.executeUpdate(recordBreakthroughDecisionUpdate, { args: [{ decision }] });
+  }
+
+  rejection(decision: BreakthroughDecision): Promise<UpdateRejection> {
+    return rejectionOf(this.decide(decision));
+  }
+
+  assign(chairRef: string, memberRefs: string[] = []): Promise<BreakthroughCaseState> {
+    return this.handle.executeUpdate(assignBreakthroughCaseUpdate, {
+      args: [{ actor: { role: 'BREAKTHROUGH_TABLE', ref: chairRef }, chairRef, memberRefs }],
+    });
+  }
+
+  state(): Promise<BreakthroughCaseState> {
+    return this.handle.query(getBreakthroughCaseQuery);
+  }
+}

@@ -1,0 +1,87 @@
+import type {
+  ArrangementTerms,
+  EscalationTrigger,
+  PlanDraft,
+  TrajectoryStart,
+} from '../../libs/domain/src/trajectory';
+import {
+  CASE,
+  LT,
+  planDraft,
+  PROVIDER,
+  start,
+} from '../../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { TrajectoryDriver } from './trajectory-driver';
+import { uniqueRef } from './unique-ref';
+import type { WorkflowTestBed } from './workflow-env';
+
+/**
+ * Starts trajectories on a test bed and brings them to a given state through the same updates the API
+ * sends, so that each spec spends its lines on the transition it proves. Every trajectory is tracked for
+ * the bed's cleanup.
+ */
+export class TrajectoryKit {
+  constructor(
+    readonly bed: WorkflowTestBed,
+    private readonly prefix: string,
+  ) {}
+
+  async start(overrides: Partial<TrajectoryStart> = {}): Promise<TrajectoryDriver> {
+    const id = uniqueRef(`trajectory-0405-${this.prefix}`);
+    const t = await TrajectoryDriver.start(
+      this.bed.env.client,
+      this.bed.taskQueue,
+      start({ trajectoryId: id, caseReference: id, ...overrides }),
+    );
+    this.bed.trackTrajectory(id);
+    return t;
+  }
+
+  /** DRAFTING, then the plan submitted by the provider: AWAITING_APPROVAL, round 1. */
+  async submitted(overrides: Partial<TrajectoryStart> = {}, plan = planDraft()): Promise<TrajectoryDriver> {
+    const t = await this.start(overrides);
+    await t.send('beginDrafting', { actor: LT });
+    await t.send('submitPlan', { actor: PROVIDER, plan });
+    return t;
+  }
+
+  /** The client's and the lead provider's signatures on the current plan version (R-ROLE-04). */
+  async signAll(t: TrajectoryDriver): Promise<void> {
+    const planVersion = (await t.view()).planVersion!;
+    await t.send('signPlan', { actor: CASE, planVersion, party: 'CLIENT' });
+    await t.send('signPlan', { actor: PROVIDER, planVersion, party: 'LEAD_PROVIDER' });
+  }
+
+  /** Approved by the local team: DECIDED with decision v1, waiting for the provider to start. */
+  async decided(overrides: Partial<TrajectoryStart> = {}, plan = planDraft()): Promise<TrajectoryDriver> {
+    const t = await this.submitted(overrides, plan);
+    await this.signAll(t);
+    await t.send('approvePlan', { actor: LT, planVersion: (await t.view()).planVersion! });
+    return t;
+  }
+
+  /** Care started by the provider: ACTIVE, start tranche issued, evaluations scheduled. */
+  async active(overrides: Partial<TrajectoryStart> = {}, plan = planDraft()): Promise<TrajectoryDriver> {
+    const t = await this.decided(overrides, plan);
+    await t.send('confirmStart', { actor: PROVIDER });
+    return t;
+  }
+
+  /** A submitted plan escalated by the local team (§4.3), with its counter-offer on record for the table. */
+  async escalated(
+    options: {
+      overrides?: Partial<TrajectoryStart>;
+      plan?: PlanDraft;
+      trigger?: EscalationTrigger;
+      offeredArrangement?: ArrangementTerms;
+    } = {},
+  ): Promise<{ t: TrajectoryDriver; escalationId: string }> {
+    const t = await this.submitted(options.overrides, options.plan);
+    const view = await t.send('escalate', {
+      actor: LT,
+      trigger: options.trigger ?? 'FINANCIAL_DISPUTE',
+      ...(options.offeredArrangement ? { offeredArrangement: options.offeredArrangement } : {}),
+    });
+    return { t, escalationId: view.openEscalation!.id };
+  }
+}

@@ -1,0 +1,245 @@
+import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../libs/contracts/src';
+import {
+  CASE,
+  LT,
+  planDraft,
+  PROVIDER,
+  RECOVERY_LIGHT,
+} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { decodedPayloads, keysOf, stringsOf } from '../test/support/history-payloads';
+import { settled } from '../test/support/settled';
+import { TrajectoryKit } from '../test/support/trajectory-kit';
+import {
+  auditTypes,
+  careDecisionRows,
+  escalationRow,
+  ledger,
+  notifications,
+  trajectoryRow,
+} from '../test/support/trajectory-rows';
+import { eventTypes } from '../test/support/history-events';
+import { uniqueRef } from '../test/support/unique-ref';
+import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+
+jest.setTimeout(60_000);
+
+let bed: WorkflowTestBed;
+let kit: TrajectoryKit;
+beforeAll(async () => {
+  bed = await timeSkippingTestBed(uniqueRef('approval'));
+  kit = new TrajectoryKit(bed, 'appr');
+});
+afterEach(() => bed.cleanup());
+afterAll(() => bed?.close());
+
+describe('intake (domain.md §7.4)', () => {
+  it('beginDrafting moves the intake to DRAFTING, audited and in the read model', async () => {
+    const t = await kit.start();
+    const view = await t.send('beginDrafting', { actor: LT });
+
+    expect(view.status).toBe('DRAFTING');
+    expect(view.blocking).toEqual([{ party: 'DRAFTERS', reason: 'PLAN_BEING_DRAFTED', overdue: false }]);
+    expect(
+      await settled(
+        () => auditTypes(bed.db, t.trajectoryId),
+        (a) => a.length === 2,
+      ),
+    ).toEqual(['TRAJECTORY_STARTED', 'DRAFTING_STARTED']);
+    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({ status: 'DRAFTING' });
+  });
+
+  it('recordPlanExemption is accepted for a request type on the policy list and recorded with its reason', async () => {
+    const t = await kit.start({ requestType: 'SINGLE_CONSULTATION' });
+    const view = await t.send('recordPlanExemption', { actor: LT, reasonCode: 'ONE_OFF_CONSULT' });
+
+    expect(view.status).toBe('DRAFTING');
+    const state = await t.state();
+    expect(state.planRequired).toBe(false);
+    expect(state.exemption).toMatchObject({
+      requestType: 'SINGLE_CONSULTATION',
+      reasonCode: 'ONE_OFF_CONSULT',
+      recordedByRef: LT.ref,
+    });
+    expect(
+      await settled(
+        () => auditTypes(bed.db, t.trajectoryId),
+        (a) => a.length === 2,
+      ),
+    ).toEqual(['TRAJECTORY_STARTED', 'PLAN_EXEMPTION_RECORDED']);
+  });
+
+  it('recordPlanExemption is refused with 422 for a request type that needs a plan (R-PLAN-05)', async () => {
+    const t = await kit.start({ requestType: 'YOUTH_SUPPORT' });
+    const refusal = await t.rejection('recordPlanExemption', { actor: LT, reasonCode: 'ONE_OFF_CONSULT' });
+
+    expect(refusal.type).toBe('DOMAIN_RULE_VIOLATION');
+    expect(refusal.details.currentStatus).toBe('INTAKE');
+    expect(refusal.details.violations.map((v) => v.field)).toEqual(['requestType']);
+    expect((await t.view()).status).toBe('INTAKE');
+  });
+
+  it('withdraw before the start closes the trajectory as WITHDRAWN_BEFORE_START, with no money', async () => {
+    const t = await kit.start();
+    await t.send('beginDrafting', { actor: LT });
+    const view = await t.send('withdraw', { actor: CASE, reasonCode: 'CLIENT_WITHDREW' });
+
+    expect(view.status).toBe('CLOSED');
+    expect(await t.closed()).toMatchObject({ status: 'CLOSED', closureReason: 'WITHDRAWN_BEFORE_START' });
+    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({
+      status: 'CLOSED',
+      closure_reason: 'WITHDRAWN_BEFORE_START',
+    });
+    expect(await ledger(bed.db, t.trajectoryId)).toEqual([]);
+    expect(eventTypes(await t.history()).pop()).toBe('WORKFLOW_EXECUTION_COMPLETED');
+  });
+});
+
+describe('plan approval (domain.md §7.4)', () => {
+  it('a plan is submitted, signed per party, returned with a reason code, resubmitted and approved: DECIDED with a care_decision row', async () => {
+    const t = await kit.start();
+    await t.send('beginDrafting', { actor: LT });
+    let view = await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
+    expect(view).toMatchObject({ status: 'AWAITING_APPROVAL', planVersion: 1, rounds: 1 });
+    expect(view.missingSignatures).toEqual(['CLIENT', 'LEAD_PROVIDER']);
+
+    view = await t.send('signPlan', { actor: CASE, planVersion: 1, party: 'CLIENT' });
+    expect(view.missingSignatures).toEqual(['LEAD_PROVIDER']);
+    view = await t.send('requestChanges', { actor: LT, planVersion: 1, reasonCode: 'RESULTS_UNCLEAR' });
+    expect(view.status).toBe('CHANGES_REQUESTED');
+    expect((await t.state()).rounds[0]).toMatchObject({
+      decision: 'CHANGES_REQUESTED',
+      reasonCode: 'RESULTS_UNCLEAR',
+    });
+
+    view = await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
+    // Signatures belong to a version (R-ROLE-04): version 2 needs both again.
+    expect(view).toMatchObject({ status: 'AWAITING_APPROVAL', planVersion: 2, rounds: 2 });
+    expect(view.missingSignatures).toEqual(['CLIENT', 'LEAD_PROVIDER']);
+    await t.send('signPlan', { actor: CASE, planVersion: 2, party: 'CLIENT' });
+    view = await t.send('signPlan', { actor: PROVIDER, planVersion: 2, party: 'LEAD_PROVIDER' });
+    expect(view.missingSignatures).toEqual([]);
+    view = await t.send('approvePlan', { actor: LT, planVersion: 2 });
+
+    expect(view).toMatchObject({ status: 'DECIDED', decisionVersion: 1, leadProviderId: 'prov-horizon' });
+    expect(view.deadlines.providerStartDeadline).toBeDefined();
+    const decisions = await settled(
+      () => careDecisionRows(bed.db, t.trajectoryId),
+      (rows) => rows.length === 1,
+    );
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        version: 1,
+        cause: 'PLAN_APPROVAL',
+        arrangementCode: 'JGD-B-PROF2-MIDDEN',
+        tariffCents: 900_000,
+        providerId: 'prov-horizon',
+        provisional: false,
+      }),
+    ]);
+    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+      expect.arrayContaining([
+        'CHANGES_REQUESTED→PROVIDER',
+        'PLAN_FULLY_SIGNED→LOCAL_TEAM',
+        'DECISION_ISSUED→PROVIDER',
+      ]),
+    );
+    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({ status: 'DECIDED', round_count: 2 });
+  });
+
+  it('rejectPlan closes the trajectory as REJECTED and tells the case system', async () => {
+    const t = await kit.submitted();
+    const view = await t.send('rejectPlan', { actor: LT, planVersion: 1, reasonCode: 'SEGMENT_FIT' });
+
+    expect(view.status).toBe('CLOSED');
+    expect(await t.closed()).toMatchObject({ status: 'CLOSED', closureReason: 'REJECTED' });
+    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+      expect.arrayContaining(['PLAN_REJECTED→CASE_SYSTEM', 'TRAJECTORY_CLOSED→CASE_SYSTEM']),
+    );
+    expect(await careDecisionRows(bed.db, t.trajectoryId)).toEqual([]);
+  });
+
+  it('the third submission returned by the local team escalates by itself with ROUND_TRIP_LIMIT (§4.5)', async () => {
+    const t = await kit.submitted();
+    await t.send('requestChanges', { actor: LT, planVersion: 1, reasonCode: 'MISSING_INFO' });
+    await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
+    await t.send('requestChanges', { actor: LT, planVersion: 2, reasonCode: 'MISSING_INFO' });
+    await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
+    const view = await t.send('requestChanges', {
+      actor: LT,
+      planVersion: 3,
+      reasonCode: 'TARIFF_OR_INTENSITY',
+    });
+
+    expect(view.status).toBe('ESCALATED');
+    expect(view.openEscalation).toMatchObject({ trigger: 'ROUND_TRIP_LIMIT', context: 'PLAN' });
+    const escalationId = view.openEscalation!.id;
+    const table = await (await t.openTable(escalationId)).state();
+    expect(table).toMatchObject({ status: 'OPEN', docket: { trigger: 'ROUND_TRIP_LIMIT', roundCount: 3 } });
+    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+      trigger: 'ROUND_TRIP_LIMIT',
+      raised_by_role: 'SYSTEM',
+      round_count: 3,
+      status: 'OPEN',
+    });
+  });
+});
+
+describe('personal data (decisions.md 11)', () => {
+  it('history and search attributes carry pseudonymous ids only: the name and BSN the case system holds never reach the workflow', async () => {
+    // What the municipal case system knows; the API passes the pseudonym only.
+    const person = { clientId: uniqueRef('cl'), name: 'Johanna de Vries', bsn: '123456782' };
+    const { t, escalationId } = await kit.escalated({
+      overrides: { clientId: person.clientId },
+      offeredArrangement: RECOVERY_LIGHT,
+    });
+    const table = await t.openTable(escalationId);
+    const payloads = [
+      ...decodedPayloads(await t.handle.fetchHistory()),
+      ...decodedPayloads(await table.handle.fetchHistory()),
+    ];
+    const strings = stringsOf(payloads);
+
+    // The scan does read the payloads: the pseudonym is there (input, docket, read-model row).
+    expect(strings).toContain(person.clientId);
+    expect(strings.filter((s) => s.includes(person.name) || s.includes(person.bsn))).toEqual([]);
+    expect(strings.filter((s) => /\b\d{9}\b/.test(s))).toEqual([]);
+    const keys = keysOf(payloads);
+    for (const personal of [
+      'name',
+      'firstName',
+      'lastName',
+      'bsn',
+      'birthDate',
+      'address',
+      'email',
+      'phone',
+    ]) {
+      expect(keys.has(personal)).toBe(false);
+    }
+
+    const { typedSearchAttributes } = await t.handle.describe();
+    const attributes = Object.fromEntries(
+      typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value]),
+    );
+    expect(Object.keys(attributes).sort()).toEqual(
+      expect.arrayContaining([
+        'CareDomain',
+        'CareSegment',
+        'Escalated',
+        'MunicipalityCode',
+        'TrajectoryStatus',
+      ]),
+    );
+    for (const name of Object.keys(attributes)) {
+      expect(SEARCH_ATTRIBUTE_DEFINITIONS.map((d) => d.name)).toContain(name);
+    }
+    expect(attributes).toMatchObject({
+      TrajectoryStatus: 'ESCALATED',
+      MunicipalityCode: '0405',
+      CareDomain: 'JEUGD',
+      CareSegment: 'B',
+      ProviderId: 'prov-horizon',
+      Escalated: true,
+    });
+  });
+});

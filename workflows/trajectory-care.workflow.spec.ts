@@ -1,0 +1,149 @@
+import { resolvePolicyDeadline } from '../libs/domain/src/policy';
+import {
+  evaluation,
+  LT,
+  planDraft,
+  policy,
+  PROVIDER,
+  RECOVERY,
+} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { eventTypes } from '../test/support/history-events';
+import { settled } from '../test/support/settled';
+import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { careDecisionRows, ledger, trajectoryRow } from '../test/support/trajectory-rows';
+import { uniqueRef } from '../test/support/unique-ref';
+import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+
+/**
+ * Care in progress (domain.md §7.4 ACTIVE, §7.5 timers): evaluations with their due and overdue flags,
+ * continue-as-new at each evaluation boundary, the intensive interval and the yearly reassessment.
+ */
+jest.setTimeout(120_000);
+
+let bed: WorkflowTestBed;
+let kit: TrajectoryKit;
+beforeAll(async () => {
+  bed = await timeSkippingTestBed(uniqueRef('care'));
+  kit = new TrajectoryKit(bed, 'care');
+});
+afterEach(() => bed.cleanup());
+afterAll(() => bed?.close());
+
+const DAY_MS = 86_400_000;
+
+function monthsAfter(iso: string, months: number): string {
+  return resolvePolicyDeadline(policy(), new Date(iso), { months }).toISOString();
+}
+
+describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the boundary)', () => {
+  it('a year of care: four evaluations 3 months apart, each due then overdue, each followed by a continue-as-new that carries the state', async () => {
+    // A plan that runs two years, so that the decision stays valid for the whole year of evaluations.
+    const plannedEndAt = new Date((await bed.now()).getTime() + 730 * DAY_MS).toISOString();
+    const t = await kit.active({}, planDraft({ plannedEndAt }));
+    const firstRun = await t.runId();
+    let run = firstRun;
+
+    for (let n = 1; n <= 4; n += 1) {
+      const before = await t.state();
+      const from = n === 1 ? before.startedAt! : before.evaluations[n - 2].heldAt;
+      expect(before.care.nextEvaluationAt).toBe(monthsAfter(from, 3));
+
+      await bed.sleepUntil(before.care.nextEvaluationAt!);
+      let view = await t.until((v) => v.subFlags.evaluationDue);
+      expect(view.subFlags).toMatchObject({ evaluationDue: true, evaluationOverdue: false });
+      await bed.sleepUntil(before.care.evaluationOverdueAt!);
+      view = await t.until((v) => v.subFlags.evaluationOverdue);
+      expect(view.subFlags).toMatchObject({ evaluationDue: true, evaluationOverdue: true });
+      if (n === 1) {
+        expect(
+          await settled(
+            () => trajectoryRow(bed.db, t.trajectoryId),
+            (r) => r?.evaluation_overdue === true,
+          ),
+        ).toMatchObject({ evaluation_due: true, evaluation_overdue: true });
+      }
+
+      await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
+      const next = await t.nextRun(run);
+      expect(eventTypes(await t.history(run)).pop()).toBe('WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+      const [started] = await t.history(next);
+      expect(started.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBe(run);
+      run = next;
+
+      const carried = await t.state();
+      expect(carried.evaluations).toHaveLength(n);
+      expect(carried.evaluations[n - 1]).toMatchObject({
+        number: n,
+        type: 'PERIODIC',
+        dueAt: before.care.nextEvaluationAt,
+      });
+      expect(carried.decisions).toHaveLength(1);
+      expect(carried.payments.map((p) => `${p.kind}:${p.amountCents}`)).toEqual(['INITIAL:600000']);
+      expect(carried.care).toMatchObject({ evaluationDue: false, evaluationOverdue: false });
+    }
+    expect(run).not.toBe(firstRun);
+    expect((await t.view()).status).toBe('ACTIVE');
+    expect(await ledger(bed.db, t.trajectoryId)).toEqual(['INITIAL:600000:SCHEDULED']);
+  });
+
+  it('an intensive indication is evaluated monthly (R-TIME-04)', async () => {
+    const t = await kit.active({ intensive: true });
+    const started = await t.state();
+    expect(started.care.nextEvaluationAt).toBe(monthsAfter(started.startedAt!, 1));
+
+    await bed.sleepUntil(started.care.nextEvaluationAt!);
+    expect((await t.until((v) => v.subFlags.evaluationDue)).subFlags.evaluationDue).toBe(true);
+    const run = await t.runId();
+    await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
+    await t.nextRun(run);
+
+    const after = await t.state();
+    expect(after.care.nextEvaluationAt).toBe(monthsAfter(after.evaluations[0].heldAt, 1));
+  });
+});
+
+describe('yearly reassessment (R-TIME-02: high complexity, §7.4 REASSESSMENT)', () => {
+  it('a high-complexity indication goes to REASSESSMENT after a year; renewIndication returns it to ACTIVE on a new decision version', async () => {
+    const t = await kit.decided({ complexity: 'HIGH' });
+    const decided = await t.state();
+    // Started on the decision date: the yearly reassessment and the year of validity fall on one instant.
+    await t.send('confirmStart', { actor: PROVIDER, startedAt: decided.decisions[0].decisionDate });
+    const active = await t.state();
+    expect(active.care.reassessmentAt).toBe(monthsAfter(active.startedAt!, 12));
+
+    await bed.sleepUntil(active.care.reassessmentAt!);
+    const view = await t.until((v) => v.status === 'REASSESSMENT');
+    expect(view.status).toBe('REASSESSMENT');
+    expect((await t.state()).reassessment).toMatchObject({ reason: 'YEARLY' });
+    expect(view.allowedActions).toContain('renewIndication');
+
+    // A new yearly price for high-complexity care (§7.4 REASSESSMENT row).
+    const renewed = await t.send('renewIndication', {
+      actor: LT,
+      arrangement: { ...RECOVERY, tariffCents: 960_000 },
+    });
+    expect(renewed).toMatchObject({ status: 'ACTIVE', decisionVersion: 2 });
+    const state = await t.state();
+    const v2 = state.decisions[1];
+    expect(v2).toMatchObject({ cause: 'RENEWAL', validFrom: active.decisions[0].validTo });
+    expect(v2.validTo).toBe(monthsAfter(v2.validFrom, 12));
+    expect(state.care.reassessmentAt).toBe(monthsAfter(v2.validFrom, 12));
+    expect(state.care.nextEvaluationAt).toBeDefined();
+    expect(
+      await settled(
+        () => careDecisionRows(bed.db, t.trajectoryId),
+        (r) => r.length === 2,
+      ),
+    ).toEqual([
+      expect.objectContaining({ version: 1, cause: 'PLAN_APPROVAL' }),
+      expect.objectContaining({ version: 2, cause: 'RENEWAL', tariffCents: 960_000 }),
+    ]);
+    // §7.8 up: 2/3 of the €600 increase now.
+    expect(
+      await settled(
+        () => ledger(bed.db, t.trajectoryId),
+        (l) => l.length === 2,
+      ),
+    ).toEqual(['INITIAL:600000:SCHEDULED', 'ADJUSTMENT:40000:SCHEDULED']);
+  });
+});

@@ -1,0 +1,183 @@
+import { addWorkingDays, localIsoDate } from '../libs/domain/src/calendar';
+import { policy, PROVIDER, TABLE } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { eventTypes } from '../test/support/history-events';
+import { settled } from '../test/support/settled';
+import { TrajectoryKit } from '../test/support/trajectory-kit';
+import {
+  auditTypes,
+  careDecisionRows,
+  escalationRow,
+  ledger,
+  notifications,
+} from '../test/support/trajectory-rows';
+import { uniqueRef } from '../test/support/unique-ref';
+import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+
+/**
+ * The timers of domain.md §4.5 / §7.5 that end in the breakthrough table: the local team's approval
+ * deadline, the table's own reminder and deadline, and the provider's start deadline. All in working days
+ * on the region's calendar, so the server clock is skipped past real weekends and holidays.
+ */
+jest.setTimeout(90_000);
+
+let bed: WorkflowTestBed;
+let kit: TrajectoryKit;
+beforeAll(async () => {
+  bed = await timeSkippingTestBed(uniqueRef('deadlines'));
+  kit = new TrajectoryKit(bed, 'ddl');
+});
+afterEach(() => bed.cleanup());
+afterAll(() => bed?.close());
+
+const HOLIDAYS = policy().holidays;
+const DAY_MS = 86_400_000;
+
+function plusDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+}
+
+describe('approval deadline (§4.5: 10 working days per plan version)', () => {
+  it('escalates APPROVAL_SLA_EXCEEDED after 10 working days, not after 10 calendar days', async () => {
+    const t = await kit.submitted();
+    const { plan, approvalClock } = await t.state();
+    const deadline = approvalClock!.deadlineAt;
+    expect(deadline).toBe(addWorkingDays(new Date(plan!.submittedAt), 10, HOLIDAYS).toISOString());
+
+    // Ten working days always span at least two weekends.
+    await bed.sleepUntil(plusDays(plan!.submittedAt, 10));
+    expect((await t.view()).status).toBe('AWAITING_APPROVAL');
+
+    await bed.sleepUntil(deadline);
+    const view = await t.until((v) => v.status === 'ESCALATED');
+    expect(view.openEscalation).toMatchObject({ trigger: 'APPROVAL_SLA_EXCEEDED', context: 'PLAN' });
+    const row = await settled(
+      () => escalationRow(bed.db, view.openEscalation!.id),
+      (r) => r !== undefined,
+    );
+    expect(row).toMatchObject({ trigger: 'APPROVAL_SLA_EXCEEDED', raised_by_role: 'SYSTEM', status: 'OPEN' });
+    expect((row!.raised_at as Date).toISOString() >= deadline).toBe(true);
+    expect(eventTypes(await t.history())).toContain('TIMER_FIRED');
+  });
+
+  it('a holiday inside the window moves the deadline one working day later', async () => {
+    // A region's own holiday three working days ahead (holidays are policy data, decisions.md 2).
+    const holiday = localIsoDate(addWorkingDays(await bed.now(), 3, []));
+    const t = await kit.submitted({ policy: policy({ holidays: [holiday] }) });
+    const { plan, approvalClock } = await t.state();
+    const submittedAt = new Date(plan!.submittedAt);
+    const withoutHoliday = addWorkingDays(submittedAt, 10, []).toISOString();
+    expect(approvalClock!.deadlineAt).toBe(addWorkingDays(submittedAt, 11, []).toISOString());
+
+    await bed.sleepUntil(withoutHoliday);
+    expect((await t.view()).status).toBe('AWAITING_APPROVAL');
+
+    await bed.sleepUntil(approvalClock!.deadlineAt);
+    expect(await t.until((v) => v.status === 'ESCALATED')).toMatchObject({
+      openEscalation: { trigger: 'APPROVAL_SLA_EXCEEDED' },
+    });
+  });
+});
+
+describe('table deadline (§4.5: reminder at 5, deadline at 10 working days; decisions.md 10)', () => {
+  it('an overdue table case reminds, tells contract management and keeps waiting: never an approval', async () => {
+    const { t, escalationId } = await kit.escalated();
+    const table = await t.openTable(escalationId);
+    const { reminderAt, deadlineAt } = await table.state();
+
+    await bed.sleepUntil(reminderAt);
+    expect(
+      await settled(
+        () => table.state(),
+        (s) => s.reminderSent,
+      ),
+    ).toMatchObject({
+      reminderSent: true,
+      overdue: false,
+    });
+
+    await bed.sleepUntil(plusDays(deadlineAt, 30));
+    expect(
+      await settled(
+        () => table.state(),
+        (s) => s.overdue,
+      ),
+    ).toMatchObject({
+      status: 'OPEN',
+      reminderSent: true,
+      overdue: true,
+      decisions: [],
+    });
+    const view = await t.view();
+    expect(view).toMatchObject({ status: 'ESCALATED', openEscalation: { id: escalationId, overdue: true } });
+    expect(view.decisionVersion).toBeUndefined();
+    expect((await t.state()).decisions).toEqual([]);
+    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+      expect.arrayContaining(['TABLE_REMINDER→BREAKTHROUGH_TABLE', 'TABLE_OVERDUE→CONTRACT_MANAGEMENT']),
+    );
+    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+      status: 'OPEN',
+      reminder_sent: true,
+      overdue: true,
+      decision_code: null,
+    });
+    expect(await auditTypes(bed.db, t.trajectoryId, escalationId)).toEqual([
+      'CASE_OPENED',
+      'TABLE_REMINDER',
+      'TABLE_OVERDUE',
+    ]);
+    expect(await careDecisionRows(bed.db, t.trajectoryId)).toEqual([]);
+  });
+});
+
+describe('provider start deadline (§4.5: 10 working days after the decision)', () => {
+  async function notStarting() {
+    const t = await kit.decided();
+    const { providerStartDeadlineAt, decisions } = await t.state();
+    expect(providerStartDeadlineAt).toBe(
+      addWorkingDays(new Date(decisions[0].decisionDate), 10, HOLIDAYS).toISOString(),
+    );
+    await bed.sleepUntil(providerStartDeadlineAt!);
+    const view = await t.until((v) => v.status === 'ESCALATED');
+    expect(view.openEscalation).toMatchObject({ trigger: 'PROVIDER_NOT_STARTING', context: 'START' });
+    return { t, escalationId: view.openEscalation!.id, deadline: providerStartDeadlineAt! };
+  }
+
+  it('escalates PROVIDER_NOT_STARTING; the table’s decision returns the trajectory to DECIDED with a new start clock', async () => {
+    const { t, escalationId, deadline } = await notStarting();
+    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+      raised_by_role: 'SYSTEM',
+      context: 'START',
+    });
+
+    const table = await t.openTable(escalationId);
+    await table.decide({ code: 'APPROVE_AS_SUBMITTED', decidedBy: TABLE, rationaleRef: 'rationale-3' });
+    const view = await t.until((v) => v.status === 'DECIDED');
+    // The decision stands (version 1); the provider gets a fresh 10 working days.
+    expect(view).toMatchObject({ status: 'DECIDED', decisionVersion: 1 });
+    expect(view.deadlines.providerStartDeadline! > deadline).toBe(true);
+
+    expect((await t.send('confirmStart', { actor: PROVIDER })).status).toBe('ACTIVE');
+    expect(
+      await settled(
+        () => ledger(bed.db, t.trajectoryId),
+        (l) => l.length === 1,
+      ),
+    ).toEqual(['INITIAL:600000:SCHEDULED']);
+  });
+
+  it('a provider that starts while the table has the case withdraws it', async () => {
+    const { t, escalationId } = await notStarting();
+    const table = await t.openTable(escalationId);
+
+    expect((await t.send('confirmStart', { actor: PROVIDER })).status).toBe('ACTIVE');
+    expect(
+      await settled(
+        () => table.state(),
+        (s) => s.status === 'WITHDRAWN',
+      ),
+    ).toMatchObject({
+      status: 'WITHDRAWN',
+    });
+    expect((await t.state()).escalations[0]).toMatchObject({ id: escalationId, status: 'WITHDRAWN' });
+  });
+});
