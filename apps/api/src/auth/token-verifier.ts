@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import jwt, { JwtHeader, SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient, { JwksClient } from 'jwks-rsa';
 import { AppConfig } from '../../../../libs/config/src';
@@ -11,10 +11,17 @@ import type { Principal, TokenClaims } from './principal';
 @Injectable()
 export class TokenVerifier {
   private readonly jwks?: JwksClient;
+  /**
+   * The HS256 secret as a KeyObject, made once. Given a string, jsonwebtoken first tries
+   * crypto.createPublicKey on it for every request and only falls back to a secret key after that throws:
+   * the biggest single CPU cost of a request in the benchmark's profile (bench/README.md).
+   */
+  private readonly secretKey?: KeyObject;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     if (config.auth.jwksUrl)
       this.jwks = jwksClient({ jwksUri: config.auth.jwksUrl, cache: true, rateLimit: true });
+    else if (config.auth.jwtSecret) this.secretKey = createSecretKey(Buffer.from(config.auth.jwtSecret));
   }
 
   async verifyBearer(token: string): Promise<Principal | undefined> {
@@ -24,7 +31,7 @@ export class TokenVerifier {
         token,
         this.jwks
           ? (header: JwtHeader, cb: SigningKeyCallback) => this.signingKey(header, cb)
-          : auth.jwtSecret!,
+          : (this.secretKey ?? auth.jwtSecret!),
         { algorithms: this.jwks ? ['RS256'] : ['HS256'], issuer: auth.issuer, audience: auth.audience },
         (error, decoded) => resolve(error ? undefined : (decoded as TokenClaims)),
       );
