@@ -120,6 +120,10 @@ async function main() {
   log('stack', `API          http://127.0.0.1:${apiPort}`);
   log('stack', `OpenAPI docs http://127.0.0.1:${apiPort}/docs`);
   log('stack', `Health       http://127.0.0.1:${apiPort}/health`);
+  log(
+    'stack',
+    `Pages        http://127.0.0.1:${apiPort}/ui (sign in with: npm run token -- --role LOCAL_TEAM --municipality GM0405)`,
+  );
   log('stack', `Temporal UI  ${ui}`);
   log('stack', 'Press Ctrl-C to stop everything.');
 }
