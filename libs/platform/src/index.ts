@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './json-logger';
 export * from './temporal-runtime';
 export * from './dev-token';
+export * from './request-context';

@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { currentRequestId } from './request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -32,10 +33,12 @@ export class JsonLogger implements LoggerService {
   private write(level: Level, message: unknown, context?: string, trace?: string): void {
     if (ORDER[level] < ORDER[this.minLevel]) return;
     const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
+    const requestId = currentRequestId();
     const line = JSON.stringify({
       ts: new Date().toISOString(),
       level,
       service: this.service,
+      ...(requestId ? { requestId } : {}),
       context,
       ...fields,
       trace,

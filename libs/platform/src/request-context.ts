@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 
+/* The request id lives here, beside the logger, so every log line written while serving a request carries it. */
+
 interface RequestContext {
   requestId: string;
 }
