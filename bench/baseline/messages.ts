@@ -1,6 +1,17 @@
 import type { Duration } from '@temporalio/common';
-import { defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ShapePayment, ShapeStep } from '../trajectory-shape';
+
+/** Where a bare trajectory stands; carried across continue-as-new like the platform's TrajectoryState. */
+export interface BareCarried {
+  /** Steps applied so far (the index of the next one). */
+  next: number;
+  deadline: ShapeStep['deadline'];
+  /** When the evaluation clock runs out (workflow time, ms). */
+  evaluationDueAt?: number;
+  /** An evaluation is due (its timer fired). */
+  due: boolean;
+}
 
 /** What the bare workflow is started with: its own copy of the shape, so the bundle needs no bench code. */
 export interface BareTrajectoryInput {
@@ -9,11 +20,12 @@ export interface BareTrajectoryInput {
   evaluationTimer: Duration;
   bookkeeping: { onStart: boolean; onTimer: boolean };
   activityKinds: { bookkeeping: 'local' | 'remote'; payment: 'local' | 'remote' };
+  carried?: BareCarried;
 }
 
 export interface BareCommand {
   command: string;
-  /** Stands in for the request body the platform validates; a few hundred bytes like a real command. */
+  /** The request body the platform validates, so payload sizes match. */
   payload: Record<string, unknown>;
 }
 
@@ -25,8 +37,11 @@ export interface BareCommandResult {
 export interface BareTrajectoryResult {
   trajectoryId: string;
   commands: number;
-  timersFired: number;
   payments: ShapePayment[];
+}
+
+export interface BareTableCaseInput {
+  parentWorkflowId: string;
 }
 
 /**
@@ -34,3 +49,13 @@ export interface BareTrajectoryResult {
  * cost does not depend on the update's name.
  */
 export const commandUpdate = defineUpdate<BareCommandResult, [BareCommand]>('command');
+/** The live state, as GET /trajectories/:id asks the platform's workflow (getTrajectoryQuery). */
+export const bareStateQuery = defineQuery<BareCarried & { closed: boolean }>('bareState');
+/** The table's decision: an Update on the case (child) workflow, which signals it to the trajectory. */
+export const tableDecisionUpdate = defineUpdate<BareCommandResult, [BareCommand]>('tableDecision');
+export const bareTableCaseQuery = defineQuery<{ decided: boolean }>('bareTableCase');
+export const tableDecidedSignal = defineSignal<[BareCommand]>('tableDecided');
+
+export function bareTableCaseId(trajectoryId: string): string {
+  return `${trajectoryId}-table`;
+}

@@ -1,11 +1,14 @@
 import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
+import { historyCensus } from '../harness/history-census';
 import { onShutdown } from '../harness/lifetime';
 import { phaseResult, storageGrowth, type PhaseResult } from '../harness/phase-result';
 import { Progress } from '../harness/progress';
 import { projectScripts, ROOT, type ManagedProcess } from '../harness/project-scripts';
 import { ResourceMonitor } from '../harness/resource-monitor';
 import type { BenchServices } from '../harness/services';
+import { MUNICIPALITY } from '../platform/requests';
+import { sampleIndexes } from '../trajectory-shape';
 import type { ClientSettings, ClientToHarness } from './client-messages';
 
 /** Child processes run the TypeScript sources directly, as the harness itself does. */
@@ -63,6 +66,10 @@ export async function runBaselinePhase(
 
   await worker.stop(30_000);
   scripts.log('bench', 'baseline worker stopped');
+  const census = await historyCensus(
+    services.temporal.address,
+    sampleIndexes(options.n).map((i) => `bare-${MUNICIPALITY}-BENCH-${runTag}-${i}`),
+  ).catch((error: unknown) => [{ error: String(error) }]);
   return phaseResult({
     phase: 'baseline',
     n: options.n,
@@ -72,7 +79,11 @@ export async function runBaselinePhase(
     latency: done.latency,
     resources,
     systemRoles: ['temporal', 'worker', 'client'],
-    extra: { taskQueue, temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()) },
+    extra: {
+      taskQueue,
+      temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
+      historyCensus: census,
+    },
   });
 }
 

@@ -43,12 +43,16 @@ export async function startPlatformApps(
     // The production setting: no webpack run inside the measured worker.
     ...(existsSync(bundle) ? { WORKFLOW_BUNDLE_PATH: bundle } : {}),
   };
-  const env = { ...settings, DATABASE_URL: services.postgres.url };
+  const env: Record<string, string> = { ...settings, DATABASE_URL: services.postgres.url };
+  // BENCH_CPU_PROF=<dir>: V8 CPU profiles of the worker and the API (written when they stop), nothing else.
+  const profileDir = process.env.BENCH_CPU_PROF;
 
   scripts.log('bench', 'running migrations…');
   scripts.run(process.execPath, ['dist/scripts/migrate.js'], { cwd: ROOT, env: { ...process.env, ...env } });
+  // (--cpu-prof is refused in NODE_OPTIONS, so it goes on the command line.)
+  const node = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
 
-  const worker = scripts.startProcess('worker', process.execPath, ['dist/apps/worker/src/main.js'], {
+  const worker = scripts.startProcess('worker', process.execPath, [...node, 'dist/apps/worker/src/main.js'], {
     cwd: ROOT,
     env,
   });
@@ -57,7 +61,7 @@ export async function startPlatformApps(
     timeoutMs: 120_000,
   });
 
-  const api = scripts.startProcess('api', process.execPath, ['dist/apps/api/src/main.js'], {
+  const api = scripts.startProcess('api', process.execPath, [...node, 'dist/apps/api/src/main.js'], {
     cwd: ROOT,
     env,
   });

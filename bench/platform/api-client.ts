@@ -48,6 +48,7 @@ export class ApiClient {
     params: Record<string, string | undefined> = {},
     body?: object,
     query?: Record<string, string>,
+    role?: Role,
   ): Promise<T> {
     const route = ROUTES[name];
     const url = new URL(routePath(route, params), this.baseUrl);
@@ -57,7 +58,7 @@ export class ApiClient {
       const res = await fetch(url, {
         method: route.method,
         headers: {
-          authorization: `Bearer ${this.tokens.get(route.role)}`,
+          authorization: `Bearer ${this.tokens.get(role ?? route.role)}`,
           ...(body ? { 'content-type': 'application/json' } : {}),
         },
         body: body ? JSON.stringify(body) : undefined,

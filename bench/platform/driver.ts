@@ -1,53 +1,28 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { LatencyRecorder } from '../harness/latency';
-import { SHAPES, variantFor, type ShapeStep } from '../trajectory-shape';
-import type { ApiClient } from './api-client';
-import { commandBody, MUNICIPALITY, startBody, type TrajectoryContext } from './requests';
+import { POLL_MS, SHAPES, variantFor, type ShapeStep } from '../trajectory-shape';
+import { ApiError, type ApiClient } from './api-client';
+import { commandBody, commandRole, MUNICIPALITY, startBody, type TrajectoryContext } from './requests';
 import { isRouteName } from './routes';
 
-/**
- * SKELETON, written against the planned contract before the API exists (bench/platform/routes.ts).
- * What the responses look like is not known yet: every guess about a response sits in READ below, the
- * one place to fix when the routes land. Unverified against a running API.
- */
-type Json = Record<string, unknown> & {
+/** The parts of the API's TrajectoryView (libs/domain/src/trajectory/trajectory-view.ts) the driver reads. */
+interface View {
   trajectoryId?: string;
   status?: string;
-  plan?: { version?: number };
   planVersion?: number;
-  escalationId?: string;
-  escalation?: { id?: string };
-  changeId?: string;
-  pendingChange?: { id?: string; changeId?: string };
-  care?: { evaluationDue?: boolean };
-  evaluationDue?: boolean;
-};
+  subFlags?: { evaluationDue?: boolean };
+  openEscalation?: { id?: string; status?: string };
+  pendingChange?: { id?: string };
+}
 
-const READ = {
-  trajectoryId: (res: Json, ctx: TrajectoryContext) =>
-    res.trajectoryId ?? `trajectory-${ctx.municipalityCode}-${ctx.caseReference}`,
-  planVersion: (res: Json, ctx: TrajectoryContext) => res.plan?.version ?? res.planVersion ?? ctx.planVersion,
-  /** Escalation ids are deterministic, `${trajectoryId}-esc-${n}` (libs/domain/src/trajectory/escalation.ts). */
-  escalationId: (res: Json, ctx: TrajectoryContext) =>
-    res.escalation?.id ?? res.escalationId ?? `${ctx.trajectoryId}-esc-1`,
-  changeId: (res: Json) => res.pendingChange?.id ?? res.pendingChange?.changeId ?? res.changeId,
-  evaluationDue: (snapshot: Json) => snapshot.care?.evaluationDue === true || snapshot.evaluationDue === true,
-  closed: (snapshot: Json) => snapshot.status === 'CLOSED',
-  finalPaid: (payments: unknown) =>
-    (Array.isArray(payments) ? payments : ((payments as { items?: unknown[] })?.items ?? [])).some(
-      (p) => (p as { tranche?: string }).tranche === 'FINAL',
-    ),
-};
-
-/** How often the driver re-reads a trajectory while it waits for a timer or the final payment. */
-const POLL_MS = 200;
 const POLL_LIMIT_MS = 120_000;
 
 /**
- * One trajectory through the HTTP API: start with short evaluation timers, one call per shape step,
- * waiting (by polling GET /trajectories/:id, as a case system would) until an evaluation is due, and at
- * the end until the final payment is visible.
+ * One trajectory through the HTTP API, as test/api-lifecycle.e2e.test.ts drives it: start with short
+ * evaluation timers, one call per shape step, waiting (by polling GET /trajectories/:id every POLL_MS, as
+ * a case system would) until an evaluation is due, and at the end until the final payment is in the ledger
+ * and the trajectory is CLOSED. Every non-2xx answer fails the trajectory.
  */
 export async function runPlatformTrajectory(
   api: ApiClient,
@@ -68,31 +43,58 @@ export async function runPlatformTrajectory(
     evaluations: 0,
   };
   const began = performance.now();
-  const started = await api.call<Json>('start', {}, startBody(ctx, shortTimers));
-  ctx.trajectoryId = READ.trajectoryId(started, ctx);
+  const started = await api.call<View>('start', {}, startBody(ctx, shortTimers));
+  ctx.trajectoryId = started.trajectoryId;
+  if (!ctx.trajectoryId) throw new Error(`POST /trajectories answered no trajectoryId`);
 
+  let last: View = started;
   for (const step of steps) {
     if (!isRouteName(step.command))
       throw new Error(`no route for ${step.command} in bench/platform/routes.ts`);
-    if (step.afterTimer) await pollTrajectory(api, ctx, READ.evaluationDue);
+    if (step.afterTimer) await pollView(api, ctx, (v) => v.subFlags?.evaluationDue === true);
+    // The table opens its case (a child workflow the trajectory starts after escalate returned) first.
+    if (step.onChild) await poll(() => caseOpened(api, ctx), Boolean);
     if (step.command === 'recordEvaluation') ctx.evaluations++;
     const params = { id: ctx.trajectoryId, escalationId: ctx.escalationId };
-    const res = (await api.call<Json>(step.command, params, commandBody(step.command, ctx))) ?? {};
-    if (step.command === 'submitPlan') ctx.planVersion = READ.planVersion(res, ctx);
+    const body = commandBody(step.command, ctx);
+    last =
+      (await api.call<View>(step.command, params, body, undefined, commandRole(step.command, ctx))) ?? {};
+    if (step.command === 'submitPlan') ctx.planVersion = last.planVersion ?? ctx.planVersion;
     if (step.command === 'signPlan') ctx.signatures++;
-    if (step.command === 'escalate') ctx.escalationId = READ.escalationId(res, ctx);
-    if (step.command === 'requestArrangementChange') ctx.changeId = READ.changeId(res);
+    if (step.command === 'escalate')
+      ctx.escalationId = required(last.openEscalation?.id, 'openEscalation.id');
+    if (step.command === 'requestArrangementChange')
+      ctx.changeId = required(last.pendingChange?.id, 'pendingChange.id');
   }
   if (steps.some((s) => s.closes)) {
-    await pollTrajectory(api, ctx, READ.closed);
-    await poll(() => api.call('payments', { id: ctx.trajectoryId }), READ.finalPaid);
+    await poll(
+      () => api.call<{ items: { kind: string }[] }>('payments', { id: ctx.trajectoryId }),
+      (p) => p.items.some((i) => i.kind === 'FINAL'),
+    );
+    if (last.status !== 'CLOSED') await pollView(api, ctx, (v) => v.status === 'CLOSED');
     latency.record(`trajectory (${variant})`, performance.now() - began);
   }
   return ctx;
 }
 
-function pollTrajectory(api: ApiClient, ctx: TrajectoryContext, until: (snapshot: Json) => boolean) {
-  return poll(() => api.call<Json>('get', { id: ctx.trajectoryId }), until);
+/** GET /escalations/:id answers 404 until the table's case workflow runs. */
+async function caseOpened(api: ApiClient, ctx: TrajectoryContext): Promise<boolean> {
+  try {
+    await api.call('escalation', { escalationId: ctx.escalationId });
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+function required(value: string | undefined, what: string): string {
+  if (!value) throw new Error(`the response carried no ${what}`);
+  return value;
+}
+
+function pollView(api: ApiClient, ctx: TrajectoryContext, until: (view: View) => boolean) {
+  return poll(() => api.call<View>('get', { id: ctx.trajectoryId }), until);
 }
 
 async function poll<T>(read: () => Promise<T>, until: (value: T) => boolean): Promise<T> {

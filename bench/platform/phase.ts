@@ -6,8 +6,11 @@ import { runPool } from '../harness/pool';
 import { Progress } from '../harness/progress';
 import { ResourceMonitor } from '../harness/resource-monitor';
 import type { BenchServices } from '../harness/services';
+import { historyCensus } from '../harness/history-census';
+import { sampleIndexes } from '../trajectory-shape';
 import { ApiClient } from './api-client';
 import { runPlatformTrajectory } from './driver';
+import { MUNICIPALITY } from './requests';
 
 /** The processes of the system under test, by role; the harness (the HTTP load) is measured apart. */
 export function platformMonitor(services: BenchServices, apps: PlatformApps, intervalMs?: number) {
@@ -56,6 +59,11 @@ export async function runPlatformLifecyclePhase(
   const wallMs = performance.now() - began;
   const resources = monitor.endPhase();
   progress.finish(outcome.completed, outcome.failed);
+  // One finished trajectory per variant, read back from Temporal: what the workflow really did.
+  const census = await historyCensus(
+    services.temporal.address,
+    sampleIndexes(options.n).map((i) => `trajectory-${MUNICIPALITY}-BENCH-${runTag}-${i}`),
+  ).catch((error: unknown) => [{ error: String(error) }]);
   return phaseResult({
     phase: 'platform',
     n: options.n,
@@ -68,6 +76,7 @@ export async function runPlatformLifecyclePhase(
     extra: {
       taskQueue: apps.taskQueue,
       temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
+      historyCensus: census,
     },
   });
 }

@@ -1,23 +1,26 @@
-import type { BreakthroughDecision } from '../../libs/domain/src/breakthrough/breakthrough-decision';
-import type { TrajectoryPolicyOverrides } from '../../libs/domain/src/policy';
-import type { ArrangementTerms } from '../../libs/domain/src/trajectory/arrangement-terms';
-import type { EvaluationInput } from '../../libs/domain/src/trajectory/evaluation';
-import type { PlanDraft } from '../../libs/domain/src/trajectory/perspective-plan';
-import type { CommandOf, TrajectoryCommandType } from '../../libs/domain/src/trajectory/trajectory-command';
+import type { BreakthroughDecisionDto } from '../../apps/api/src/trajectories/dto/breakthrough.dto';
+import type {
+  ArrangementChangeDecisionDto,
+  ArrangementChangeRequestDto,
+  ConfirmCompletionDto,
+  EvaluationDto,
+  RecordEvaluationDto,
+} from '../../apps/api/src/trajectories/dto/care.dto';
+import type { EscalateDto } from '../../apps/api/src/trajectories/dto/intake.dto';
+import type {
+  PlanVersionDto,
+  SignPlanDto,
+  SubmitPlanDto,
+} from '../../apps/api/src/trajectories/dto/plan.dto';
+import type { StartTrajectoryDto } from '../../apps/api/src/trajectories/dto/start-trajectory.dto';
+import type { Role } from '../../libs/contracts/src';
 import { EVALUATION_TIMER, type TrajectoryVariant } from '../trajectory-shape';
 
 /**
- * Request bodies of the benchmark trajectories. Command bodies are the domain's command types minus
- * `type` and `actor` (the API fills those from the token), so tsc flags the benchmark when a command
- * changes. The baseline sends the same bodies as its update payloads: equal payload sizes on both sides.
+ * Request bodies of the benchmark trajectories, exactly as test/api-lifecycle.e2e.test.ts posts them. They
+ * are typed by the API's own DTOs (type-only imports), so tsc flags the benchmark when a DTO changes. The
+ * baseline sends the same bodies as its update payloads: equal payload sizes on both sides.
  */
-export type CommandBody<T extends TrajectoryCommandType> = Omit<CommandOf<T>, 'type' | 'actor'>;
-export type TableDecisionBody = Omit<
-  Extract<BreakthroughDecision, { code: 'APPROVE_AS_SUBMITTED' }>,
-  'decidedBy'
->;
-
-/** Everything a body depends on; the driver fills in what earlier responses returned. */
 export interface TrajectoryContext {
   index: number;
   variant: TrajectoryVariant;
@@ -37,18 +40,11 @@ export const MUNICIPALITY = 'GM0405';
 export const PROVIDER_ID = 'PRV-001';
 
 /** Demo catalogue rows (libs/persistence/src/migrations/1764300000001-DemoArrangementCatalogue.ts). */
-const ARRANGEMENT: ArrangementTerms = {
-  code: 'WF-J-B-OPV-M',
-  tariffCents: 540_000,
-  pricingBasis: 'PER_TRAJECTORY',
-  trajectoryType: 'RECOVERY',
-  segment: 'B',
-  domain: 'JEUGD',
-};
-const SCALED_UP: ArrangementTerms = { ...ARRANGEMENT, code: 'WF-J-B-OPV-Z', tariffCents: 975_000 };
+const ARRANGEMENT_CODE = 'WF-J-B-OPV-M';
+const SCALED_UP_CODE = 'WF-J-B-OPV-Z';
 
 /** `shortTimers: false` keeps the region's months-long timers: trajectories that stay open (scenario open). */
-export function startBody(ctx: TrajectoryContext, shortTimers = true) {
+export function startBody(ctx: TrajectoryContext, shortTimers = true): StartTrajectoryDto {
   return {
     municipalityCode: ctx.municipalityCode,
     caseReference: ctx.caseReference,
@@ -63,85 +59,86 @@ export function startBody(ctx: TrajectoryContext, shortTimers = true) {
           policyOverrides: {
             firstEvaluation: { duration: EVALUATION_TIMER },
             evaluationInterval: { duration: EVALUATION_TIMER },
-          } satisfies TrajectoryPolicyOverrides,
+          },
         }
       : {}),
   };
 }
 
-const PLAN: PlanDraft = {
+const PLAN: SubmitPlanDto = {
   results: [
-    { id: 'r1', lifeDomain: 'OPVOEDING', resultAreaCode: 'RG-01', smart: true, targetDate: '2027-06-30' },
-    { id: 'r2', lifeDomain: 'SCHOOL', resultAreaCode: 'RG-04', smart: false },
+    { id: 'r1', lifeDomain: 'SCHOOL', smart: true, descriptionRef: 'doc-11' },
+    { id: 'r2', lifeDomain: 'FAMILY', smart: false },
   ],
   profileCode: 'J-OPV',
-  intensityCode: 'M',
+  intensityCode: 'MIDDEN',
   intensityProposedBy: 'PROVIDER',
-  arrangement: ARRANGEMENT,
+  arrangementCode: ARRANGEMENT_CODE,
   leadProviderId: PROVIDER_ID,
   leadProviderChosenByFamily: true,
   subcontractorIds: [],
   requiredSignatures: ['CLIENT', 'LEAD_PROVIDER'],
 };
 
-function evaluation(outcome: EvaluationInput['outcome']): EvaluationInput {
-  const attainment = outcome === 'COMPLETE' ? 'ACHIEVED' : 'PARTIAL';
+/** Who signs for a party: the case system for the client, the lead provider for itself. */
+const SIGNER: Record<string, Role> = { CLIENT: 'CASE_SYSTEM', LEAD_PROVIDER: 'PROVIDER' };
+
+function evaluation(outcome: EvaluationDto['outcome']): EvaluationDto {
   return {
-    resultAssessments: PLAN.results.map((r) => ({ resultId: r.id, attainment })),
+    resultAssessments: [
+      { resultId: 'r1', attainment: outcome === 'COMPLETE' ? 'ACHIEVED' : 'PARTIAL' },
+      { resultId: 'r2', attainment: 'ACHIEVED' },
+    ],
     clientSatisfaction: 'POSITIVE',
     localTeamParticipated: true,
     outcome,
   };
 }
 
-/** The body of a shape step's command (see SHAPES in bench/trajectory-shape.ts). */
-export function commandBody(command: string, ctx: TrajectoryContext): object {
-  const commandId = `${ctx.caseReference}-${command}-${ctx.signatures}-${ctx.evaluations}`;
+/** The token role a step is sent with when it is not the route's default (bench/platform/routes.ts). */
+export function commandRole(command: string, ctx: TrajectoryContext): Role | undefined {
+  return command === 'signPlan' ? SIGNER[PLAN.requiredSignatures[ctx.signatures]] : undefined;
+}
+
+/** The body of a shape step's command (see SHAPES in bench/trajectory-shape.ts); undefined: no body. */
+export function commandBody(command: string, ctx: TrajectoryContext): object | undefined {
   switch (command) {
     case 'beginDrafting':
-      return { commandId } satisfies CommandBody<'beginDrafting'>;
+    case 'confirmStart':
+      return undefined;
     case 'submitPlan':
-      return { commandId, plan: PLAN } satisfies CommandBody<'submitPlan'>;
+      return PLAN;
     case 'signPlan':
       return {
-        commandId,
         planVersion: ctx.planVersion,
         party: PLAN.requiredSignatures[ctx.signatures],
-      } satisfies CommandBody<'signPlan'>;
+      } satisfies SignPlanDto;
     case 'approvePlan':
-      return { commandId, planVersion: ctx.planVersion } satisfies CommandBody<'approvePlan'>;
+      return { planVersion: ctx.planVersion } satisfies PlanVersionDto;
     case 'escalate':
-      return {
-        commandId,
-        trigger: 'FINANCIAL_DISPUTE',
-        offeredArrangement: ARRANGEMENT,
-      } satisfies CommandBody<'escalate'>;
+      return { trigger: 'FINANCIAL_DISPUTE' } satisfies EscalateDto;
     case 'decideEscalation':
       return {
         code: 'APPROVE_AS_SUBMITTED',
-        rationaleRef: `doc-${ctx.caseReference}`,
-      } satisfies TableDecisionBody;
-    case 'confirmStart':
-      return { commandId } satisfies CommandBody<'confirmStart'>;
-    case 'recordEvaluation': {
-      // The last evaluation completes; in the scaling variant the first one scales up.
-      const last = ctx.evaluations >= 2;
-      const outcome = last ? 'COMPLETE' : ctx.variant === 'scaling' ? 'SCALE_UP' : 'CONTINUE';
-      return { commandId, evaluation: evaluation(outcome) } satisfies CommandBody<'recordEvaluation'>;
-    }
+        rationaleRef: `rationale-${ctx.index}`,
+      } satisfies BreakthroughDecisionDto;
+    case 'recordEvaluation':
+      // In the scaling variant the first evaluation scales up; otherwise care continues.
+      return {
+        evaluation: evaluation(ctx.variant === 'scaling' && ctx.evaluations === 1 ? 'SCALE_UP' : 'CONTINUE'),
+      } satisfies RecordEvaluationDto;
     case 'requestArrangementChange':
       return {
-        commandId,
-        arrangement: SCALED_UP,
-        intensityCode: 'Z',
-        reasonCode: 'SCALE_UP_AFTER_EVALUATION',
-      } satisfies CommandBody<'requestArrangementChange'>;
+        arrangementCode: SCALED_UP_CODE,
+        reasonCode: 'RESULTS_NOT_ACHIEVED',
+      } satisfies ArrangementChangeRequestDto;
     case 'decideArrangementChange':
       return {
-        commandId,
         changeId: ctx.changeId ?? 'unknown',
         decision: 'APPROVE',
-      } satisfies CommandBody<'decideArrangementChange'>;
+      } satisfies ArrangementChangeDecisionDto;
+    case 'confirmCompletion':
+      return { finalEvaluation: evaluation('COMPLETE') } satisfies ConfirmCompletionDto;
     default:
       throw new Error(`no request body for command ${command}: add it to bench/platform/requests.ts`);
   }

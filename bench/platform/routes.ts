@@ -1,10 +1,11 @@
 import type { Role } from '../../libs/contracts/src';
 
 /**
- * The planned HTTP contract of the platform API, in one table so it is easy to adjust when the routes
- * land. Keys are the shape's command names (bench/trajectory-shape.ts) plus the reads. `role` is the token
- * the driver sends (libs/domain/src/trajectory/command-access.ts says who may send what). Paths use
- * `:id`, `:escalationId` placeholders; latencies are reported per `METHOD path` with the placeholders kept.
+ * The HTTP contract of the platform API the benchmark drives, as test/api-lifecycle.e2e.test.ts uses it.
+ * Keys are the shape's command names (bench/trajectory-shape.ts) plus the reads. `role` is the token the
+ * driver sends by default (libs/domain/src/trajectory/command-access.ts says who may send what); a call may
+ * name another role (a plan signature is sent by the signing party). Paths use `:id`, `:escalationId`
+ * placeholders; latencies are reported per `METHOD path` with the placeholders kept.
  */
 export interface Route {
   method: 'GET' | 'POST';
@@ -15,7 +16,7 @@ export interface Route {
 export const ROUTES = {
   start: { method: 'POST', path: '/trajectories', role: 'CASE_SYSTEM' },
   beginDrafting: { method: 'POST', path: '/trajectories/:id/drafting', role: 'LOCAL_TEAM' },
-  submitPlan: { method: 'POST', path: '/trajectories/:id/plan/submit', role: 'PROVIDER' },
+  submitPlan: { method: 'POST', path: '/trajectories/:id/plan/submit', role: 'LOCAL_TEAM' },
   signPlan: { method: 'POST', path: '/trajectories/:id/plan/sign', role: 'CASE_SYSTEM' },
   approvePlan: { method: 'POST', path: '/trajectories/:id/plan/approve', role: 'LOCAL_TEAM' },
   escalate: { method: 'POST', path: '/trajectories/:id/escalate', role: 'LOCAL_TEAM' },
@@ -24,18 +25,20 @@ export const ROUTES = {
     path: '/escalations/:escalationId/decision',
     role: 'BREAKTHROUGH_TABLE',
   },
+  escalation: { method: 'GET', path: '/escalations/:escalationId', role: 'BREAKTHROUGH_TABLE' },
   confirmStart: { method: 'POST', path: '/trajectories/:id/start', role: 'PROVIDER' },
   recordEvaluation: { method: 'POST', path: '/trajectories/:id/evaluations', role: 'LOCAL_TEAM' },
   requestArrangementChange: {
     method: 'POST',
     path: '/trajectories/:id/arrangement-changes',
-    role: 'PROVIDER',
+    role: 'LOCAL_TEAM',
   },
   decideArrangementChange: {
     method: 'POST',
     path: '/trajectories/:id/arrangement-changes/decision',
     role: 'LOCAL_TEAM',
   },
+  confirmCompletion: { method: 'POST', path: '/trajectories/:id/completion', role: 'LOCAL_TEAM' },
   get: { method: 'GET', path: '/trajectories/:id', role: 'LOCAL_TEAM' },
   list: { method: 'GET', path: '/trajectories', role: 'LOCAL_TEAM' },
   payments: { method: 'GET', path: '/trajectories/:id/payments', role: 'FINANCE' },

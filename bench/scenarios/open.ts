@@ -13,7 +13,7 @@ import { runPlatformTrajectory } from '../platform/driver';
 import { platformApiClient, platformMonitor, PLATFORM_SYSTEM_ROLES } from '../platform/phase';
 import { seedReadModel } from '../platform/read-model-seed';
 import { MUNICIPALITY } from '../platform/requests';
-import { BOOKKEEPING, SHAPES } from '../trajectory-shape';
+import { shapeCounts, SHAPES } from '../trajectory-shape';
 import type { ScenarioOutput } from './scenario-output';
 
 /** The plain path up to the start of care: the trajectory is then ACTIVE and waits for its first evaluation. */
@@ -22,8 +22,8 @@ const TO_ACTIVE = SHAPES.standard.slice(
   SHAPES.standard.findIndex((s) => s.command === 'confirmStart') + 1,
 );
 
-/** The list request timed on the read model; its query parameters are a guess until the route exists. */
-const LIST_QUERY = { municipalityCode: MUNICIPALITY, status: 'ACTIVE', limit: '50' };
+/** The list request timed on the read model (ListTrajectoriesDto): a municipality's active trajectories. */
+const LIST_QUERY = { municipality: MUNICIPALITY, status: 'ACTIVE', limit: '50' };
 
 const BUCKET_SECONDS = 10;
 
@@ -31,7 +31,6 @@ const BUCKET_SECONDS = 10;
  * (3) Opens `--open` trajectories and leaves them ACTIVE with the region's real (months-long) timers:
  * start rate over time, worker memory with a bounded workflow cache, storage per open trajectory in
  * PostgreSQL and Temporal, and the list endpoint's latency on a read model seeded to `--seed-read-model`.
- * SKELETON until the API's routes exist; unverified.
  */
 export async function openScenario(settings: BenchSettings): Promise<ScenarioOutput> {
   const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
@@ -92,7 +91,12 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
     phases: [phase],
     summary: {
       startRatePerSecond: startRate(activeAt),
-      workerRssMbOverTime: resources.timeline.map((p) => ({ tSeconds: p.tSeconds, rssMb: p.rssMb.worker })),
+      // RSS against the number of trajectories open at that moment: "flat" means it does not grow with them.
+      workerRssMbOverTime: resources.timeline.map((p) => ({
+        tSeconds: p.tSeconds,
+        open: activeAt.filter((t) => t <= p.tSeconds).length,
+        rssMb: p.rssMb.worker,
+      })),
       workerMaxCachedWorkflows: settings.cache,
       postgresBytesPerOpenTrajectory:
         pgBefore && pgAfter ? Math.round((pgAfter.bytes - pgBefore.bytes) / open) : undefined,
@@ -139,16 +143,9 @@ function startRate(
 
 /** Per open trajectory: the commands to ACTIVE, their writes and payments, one pending evaluation timer. */
 function openShape(n: number) {
-  const per = {
-    updates: TO_ACTIVE.length,
-    activities: TO_ACTIVE.length + TO_ACTIVE.filter((s) => s.payment).length + (BOOKKEEPING.onStart ? 1 : 0),
-    timers: TO_ACTIVE.filter((s) => s.armsTimer).length,
-  };
-  return {
-    updates: per.updates * n,
-    activities: per.activities * n,
-    timers: per.timers * n,
-    perTrajectory: per,
-    mix: { standard: n, escalation: 0, scaling: 0 },
-  };
+  return shapeCounts(
+    n,
+    () => 'standard',
+    () => TO_ACTIVE,
+  );
 }

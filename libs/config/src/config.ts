@@ -70,7 +70,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       uiUrl: read.httpUrl('TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
     },
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
-    workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', 2000),
+    workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', 500),
     auth: {
       jwtSecret: env.JWT_SECRET || undefined,
       jwksUrl: env.JWT_JWKS_URL ? read.httpUrl('JWT_JWKS_URL', '') : undefined,

@@ -1,4 +1,4 @@
-import { ServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 
 const PG_CONNECTION_CODES = new Set([
   'ECONNREFUSED',
@@ -10,16 +10,25 @@ const PG_CONNECTION_CODES = new Set([
   '08001',
 ]);
 
-/** True when the error means Temporal or PostgreSQL cannot be reached right now (→ 503). */
+/** gRPC status 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED, 8 RESOURCE_EXHAUSTED: the server cannot answer now. */
+const GRPC_RETRY_LATER = new Set([14, 4, 8]);
+
+/**
+ * True when the error means Temporal or PostgreSQL cannot answer right now (→ 503, retry later): an
+ * unreachable or overloaded server, or a call that ran past its deadline (commands are idempotent, so a retry
+ * with the same Idempotency-Key is safe).
+ */
 export function isUnavailable(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const grpcCode = (e: unknown) => (e as { code?: unknown } | undefined)?.code;
   if (error instanceof ServiceError) {
-    const code = (error.cause as { code?: number } | undefined)?.code;
-    // gRPC status 14 UNAVAILABLE, 4 DEADLINE_EXCEEDED
-    return code === 14 || code === 4;
+    const code = grpcCode(error.cause) ?? grpcCode(error);
+    return typeof code === 'number' && GRPC_RETRY_LATER.has(code);
   }
-  const e = error as { code?: string; message?: string } | undefined;
-  if (e?.code && PG_CONNECTION_CODES.has(e.code)) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
+  const e = error as { code?: unknown; details?: unknown; message?: string } | undefined;
+  if (typeof e?.code === 'number' && typeof e.details === 'string') return GRPC_RETRY_LATER.has(e.code);
+  if (typeof e?.code === 'string' && PG_CONNECTION_CODES.has(e.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|deadline exceeded/i.test(
     e?.message ?? '',
   );
 }
