@@ -47,7 +47,10 @@ export const getTrajectoryQuery = defineQuery<TrajectoryView>('getTrajectory');
 export const getTrajectoryStateQuery = defineQuery<TrajectoryState>('getTrajectoryState');
 
 /** What a command update carries: the command itself; its `type` is the update's name. */
-export type CommandPayload<T extends TrajectoryCommandType> = Omit<Extract<TrajectoryCommand, { type: T }>, 'type'>;
+export type CommandPayload<T extends TrajectoryCommandType> = Omit<
+  Extract<TrajectoryCommand, { type: T }>,
+  'type'
+>;
 
 type CommandUpdates = {
   [T in TrajectoryCommandType]: ReturnType<typeof defineUpdate<TrajectoryView, [CommandPayload<T>]>>;
@@ -98,10 +101,10 @@ export const assignBreakthroughCaseUpdate = defineUpdate<
   BreakthroughCaseState,
   [{ actor: { role: 'BREAKTHROUGH_TABLE'; ref: string }; chairRef: string; memberRefs?: string[] }]
 >('assign');
-export const recordBreakthroughDecisionUpdate = defineUpdate<BreakthroughCaseState, [{ decision: BreakthroughDecision }]>(
-  'recordDecision',
-);
+export const recordBreakthroughDecisionUpdate = defineUpdate<
+  BreakthroughCaseState,
+  [{ decision: BreakthroughDecision }]
+>('recordDecision');
 /** The trajectory withdraws its table case (the provider started, or the trajectory closed). */
-export const withdrawBreakthroughCaseSignal = defineSignal<[{ reason: 'PROVIDER_STARTED' | 'TRAJECTORY_CLOSED' }]>(
-  'withdraw',
-);
+export const withdrawBreakthroughCaseSignal =
+  defineSignal<[{ reason: 'PROVIDER_STARTED' | 'TRAJECTORY_CLOSED' }]>('withdraw');

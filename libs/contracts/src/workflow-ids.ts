@@ -8,7 +8,9 @@ export const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function trajectoryWorkflowId(municipalityCode: string, caseReference: string): string {
   if (!MUNICIPALITY_CODE.test(municipalityCode) || !CASE_REFERENCE.test(caseReference)) {
-    throw new Error(`municipality code must match ${MUNICIPALITY_CODE.source}, case reference ${CASE_REFERENCE.source}`);
+    throw new Error(
+      `municipality code must match ${MUNICIPALITY_CODE.source}, case reference ${CASE_REFERENCE.source}`,
+    );
   }
   return `trajectory-${municipalityCode}-${caseReference}`;
 }
