@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { PaymentLedger, type Page, type PaymentInstructionView } from '../../../../libs/ledger/src';
 import { PaymentPageDto, PaymentPageQueryDto } from '../payments/dto/payment.dto';
 import type { Response } from 'express';
-import { trajectoryWorkflowId } from '../../../../libs/contracts/src';
+import { ROLES, trajectoryWorkflowId } from '../../../../libs/contracts/src';
 import type { TrajectoryPolicyOverrides } from '../../../../libs/domain/src/policy';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -17,14 +17,8 @@ import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
 import { StartResult, TrajectoryGateway } from './trajectory-gateway';
 
-const EVERYONE = [
-  'CASE_SYSTEM',
-  'LOCAL_TEAM',
-  'PROVIDER',
-  'BREAKTHROUGH_TABLE',
-  'FINANCE',
-  'OPERATOR',
-] as const;
+/** Reading a trajectory is open to every role; the tenant check decides what each caller sees. */
+const EVERYONE = ROLES;
 
 @ApiTags('trajectories')
 @ApiStandardErrors()
