@@ -1,4 +1,5 @@
 import {
+  ACHIEVED,
   CASE,
   evaluation,
   LT,
@@ -28,14 +29,6 @@ beforeAll(async () => {
 });
 afterEach(() => bed.cleanup());
 afterAll(() => bed?.close());
-
-const ACHIEVED = evaluation({
-  outcome: 'COMPLETE',
-  resultAssessments: [
-    { resultId: 'r1', attainment: 'ACHIEVED' },
-    { resultId: 'r2', attainment: 'ACHIEVED' },
-  ],
-});
 
 function settledLedger(t: TrajectoryDriver, tranches: number): Promise<string[]> {
   return settled(

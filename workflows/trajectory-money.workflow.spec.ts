@@ -1,7 +1,7 @@
 import { localIsoDate } from '../libs/domain/src/calendar';
 import { resolvePolicyDeadline } from '../libs/domain/src/policy';
 import {
-  evaluation,
+  ACHIEVED,
   FINANCE,
   LT,
   MONTHLY,
@@ -29,14 +29,6 @@ beforeAll(async () => {
 });
 afterEach(() => bed.cleanup());
 afterAll(() => bed?.close());
-
-const ACHIEVED = evaluation({
-  outcome: 'COMPLETE',
-  resultAssessments: [
-    { resultId: 'r1', attainment: 'ACHIEVED' },
-    { resultId: 'r2', attainment: 'ACHIEVED' },
-  ],
-});
 
 function monthsAfter(iso: string, months: number): string {
   return months === 0 ? iso : resolvePolicyDeadline(policy(), new Date(iso), { months }).toISOString();

@@ -1,5 +1,6 @@
 import type { ArrangementTerms } from '../libs/domain/src/trajectory';
 import {
+  ACHIEVED,
   evaluation,
   LT,
   PROVIDER,
@@ -28,14 +29,6 @@ beforeAll(async () => {
 });
 afterEach(() => bed.cleanup());
 afterAll(() => bed?.close());
-
-const ACHIEVED = evaluation({
-  outcome: 'COMPLETE',
-  resultAssessments: [
-    { resultId: 'r1', attainment: 'ACHIEVED' },
-    { resultId: 'r2', attainment: 'ACHIEVED' },
-  ],
-});
 
 /** An evaluation that asks for scaling, then the provider's request for the new arrangement (Jeugd, R-ROLE-02). */
 async function requestScaling(t: TrajectoryDriver, to: ArrangementTerms, outcome: 'SCALE_UP' | 'SCALE_DOWN') {

@@ -111,6 +111,15 @@ export function evaluation(overrides: Partial<EvaluationInput> = {}): Evaluation
   };
 }
 
+/** A final evaluation in which every result of planDraft() was achieved. */
+export const ACHIEVED: EvaluationInput = evaluation({
+  outcome: 'COMPLETE',
+  resultAssessments: [
+    { resultId: 'r1', attainment: 'ACHIEVED' },
+    { resultId: 'r2', attainment: 'ACHIEVED' },
+  ],
+});
+
 /** Applies commands in turn at one instant and collects every effect. */
 export function run(state: TrajectoryState, commands: TrajectoryCommand[], now: Date): Transition {
   let current = state;
