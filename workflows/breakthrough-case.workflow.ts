@@ -1,10 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  getExternalWorkflowHandle,
-  proxyLocalActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import {
   assignBreakthroughCaseUpdate,
   breakthroughDecidedSignal,
@@ -25,13 +19,8 @@ import {
   type BreakthroughCaseState,
   type BreakthroughCaseTransition,
 } from '../libs/domain/src/breakthrough';
-import type { TrajectoryActivities } from '../activities';
+import { bookkeeping } from './bookkeeping-proxy';
 import { asFailure, validating } from './rejection';
-
-const bookkeeping = proxyLocalActivities<TrajectoryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
 
 const TRAJECTORY_SYSTEM = { role: 'SYSTEM', ref: 'trajectory' } as const;
 

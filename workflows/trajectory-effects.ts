@@ -4,7 +4,6 @@ import {
   log,
   ParentClosePolicy,
   proxyActivities,
-  proxyLocalActivities,
   startChild,
 } from '@temporalio/workflow';
 import {
@@ -17,12 +16,7 @@ import {
 import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '../libs/domain/src/trajectory';
 import type { TrajectoryActivities } from '../activities';
 import { bookkeepingFor } from './read-model';
-
-/** Bookkeeping writes are local activities: no extra history events, idempotent on replay. */
-const bookkeeping = proxyLocalActivities<TrajectoryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+import { bookkeeping } from './bookkeeping-proxy';
 
 /**
  * Money goes through regular activities: each tranche is an event in history with its idempotency key,
