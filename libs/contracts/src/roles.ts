@@ -1,13 +1,9 @@
+import { ACTOR_ROLES, type ActorRole } from '../../domain/src/trajectory/actor';
+
 /**
- * Who acts on a trajectory (domain.md §3.7, §1.4). Tokens carry these roles; the API allows each action to
- * named roles only, and the workflow checks the role again as a domain rule.
+ * Who acts on a trajectory (domain.md §3.7, §1.4): the domain's actor roles except SYSTEM, which acts
+ * through timers only. Tokens carry these roles; the API allows each action to named roles only, and the
+ * workflow checks the role again as a domain rule.
  */
-export const ROLES = [
-  'CASE_SYSTEM',
-  'LOCAL_TEAM',
-  'PROVIDER',
-  'BREAKTHROUGH_TABLE',
-  'FINANCE',
-  'OPERATOR',
-] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = Exclude<ActorRole, 'SYSTEM'>;
+export const ROLES: readonly Role[] = ACTOR_ROLES.filter((r): r is Role => r !== 'SYSTEM');
