@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '../../libs/config/src';
 import { PERSISTENCES, type Persistence } from './services';
 
 export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth'] as const;
@@ -29,7 +30,7 @@ export const USAGE = `usage: node -r ts-node/register/transpile-only bench/run.t
   --concurrency C       trajectories in flight                      default 32
   --open N              trajectories to leave open (open)           default 10000
   --persistence P       sqlite-wal | memory                         default sqlite-wal
-  --cache N             worker workflow cache size                  default 2000
+  --cache N             worker workflow cache size                  default ${DEFAULT_WORKER_MAX_CACHED_WORKFLOWS} (the product's)
   --growth a,b,c        lifecycle sizes (growth)                    default 250,1000,4000
   --seed-read-model N   read-model rows for the list timing (open)  default 100000, 0 for none
   --list-samples N      list requests timed (open)                  default 200`;
@@ -44,7 +45,7 @@ export function parseSettings(argv: string[]): BenchSettings {
       concurrency: { type: 'string', default: '32' },
       open: { type: 'string', default: '10000' },
       persistence: { type: 'string', default: 'sqlite-wal' },
-      cache: { type: 'string', default: '2000' },
+      cache: { type: 'string', default: String(DEFAULT_WORKER_MAX_CACHED_WORKFLOWS) },
       growth: { type: 'string', default: '250,1000,4000' },
       'seed-read-model': { type: 'string', default: '100000' },
       'list-samples': { type: 'string', default: '200' },

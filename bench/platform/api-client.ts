@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../libs/config/src';
 import type { Role } from '../../libs/contracts/src';
 import { mintDevToken } from '../../libs/platform/src';
@@ -15,12 +17,20 @@ export class ApiError extends Error {
   }
 }
 
+/** Retries of a call answered 503 (the API's "retry later"), 1 s apart, as the README asks of callers. */
+const RETRIES_AFTER_503 = 5;
+const RETRY_DELAY_MS = 1000;
+
 /**
  * The platform API over HTTP, as a case system, a local team, a provider and the table call it: one
- * locally minted token per role, latencies recorded per `METHOD /path/:with/placeholders`.
+ * locally minted token per role, latencies recorded per `METHOD /path/:with/placeholders`. Like a well-behaved
+ * case system it sends an `Idempotency-Key` with every POST and retries a 503 with the same key, so a command
+ * that timed out in the API but ran in Temporal is answered, not repeated. A call's latency includes its retries.
  */
 export class ApiClient {
   private readonly tokens = new Map<Role, string>();
+  /** 503 answers that were retried, per route label. */
+  readonly retriedAfter503 = new Map<string, number>();
 
   constructor(
     private readonly baseUrl: string,
@@ -54,18 +64,27 @@ export class ApiClient {
     const url = new URL(routePath(route, params), this.baseUrl);
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
     const label = `${route.method} ${route.path}`;
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.tokens.get(role ?? route.role)}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(route.method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
+    };
     return this.latency.time(label, async () => {
-      const res = await fetch(url, {
-        method: route.method,
-        headers: {
-          authorization: `Bearer ${this.tokens.get(role ?? route.role)}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      if (!res.ok) throw new ApiError(res.status, label, text);
-      return (text ? JSON.parse(text) : undefined) as T;
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(url, {
+          method: route.method,
+          headers,
+          body: body ? JSON.stringify(body) : undefined,
+        });
+        const text = await res.text();
+        if (res.status === 503 && attempt < RETRIES_AFTER_503) {
+          this.retriedAfter503.set(label, (this.retriedAfter503.get(label) ?? 0) + 1);
+          await sleep(RETRY_DELAY_MS * (attempt + 1));
+          continue;
+        }
+        if (!res.ok) throw new ApiError(res.status, label, text);
+        return (text ? JSON.parse(text) : undefined) as T;
+      }
     });
   }
 }

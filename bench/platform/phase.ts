@@ -77,6 +77,7 @@ export async function runPlatformLifecyclePhase(
       taskQueue: apps.taskQueue,
       temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
       historyCensus: census,
+      retriedAfter503: Object.fromEntries(api.retriedAfter503),
     },
   });
 }

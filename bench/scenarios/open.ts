@@ -98,6 +98,7 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
         rssMb: p.rssMb.worker,
       })),
       workerMaxCachedWorkflows: settings.cache,
+      retriedAfter503: Object.fromEntries(api.retriedAfter503),
       postgresBytesPerOpenTrajectory:
         pgBefore && pgAfter ? Math.round((pgAfter.bytes - pgBefore.bytes) / open) : undefined,
       temporalBytesPerOpenTrajectory:

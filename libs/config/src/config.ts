@@ -22,6 +22,13 @@ export interface AppConfig {
   auth: AuthConfig;
 }
 
+/**
+ * Sized to the workflows busy at once, not to the ones open: an evicted trajectory is replayed only when its
+ * next command or timer comes. 500 kept the worker at ~0.5 GiB in the open-trajectory benchmark
+ * (bench/README.md), where a cache as large as the open count grew ~0.3 MiB per open trajectory.
+ */
+export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 500;
+
 /** Bearer JWTs (HS256 with a shared secret locally, RS256 via JWKS in production) and API keys for case systems. */
 export interface AuthConfig {
   jwtSecret?: string;
@@ -70,7 +77,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       uiUrl: read.httpUrl('TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
     },
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
-    workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', 500),
+    workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
     auth: {
       jwtSecret: env.JWT_SECRET || undefined,
       jwksUrl: env.JWT_JWKS_URL ? read.httpUrl('JWT_JWKS_URL', '') : undefined,
