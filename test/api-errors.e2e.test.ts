@@ -2,10 +2,25 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module';
+import { IdempotencyRetention } from '../apps/api/src/common/idempotency-retention';
 import { setupApp } from '../apps/api/src/setup-app';
 import { bearer } from './support/auth';
 import { bootStack, freePort, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+
+/** A new trajectory in GM0405 with a unique case reference. */
+function startBody(prefix: string) {
+  return {
+    municipalityCode: 'GM0405',
+    caseReference: uniqueRef(prefix),
+    clientId: `c-${prefix.toLowerCase()}-1`,
+    domain: 'WMO',
+    segment: 'B',
+    complexity: 'LOW',
+    requestType: 'SUPPORT',
+  };
+}
 
 /** Every error code of the API, with the one documented body shape and a request id. */
 describe('API errors: one body shape, honest codes', () => {
@@ -22,15 +37,7 @@ describe('API errors: one body shape, honest codes', () => {
       await request(http)
         .post('/trajectories')
         .set('Authorization', caseSystem)
-        .send({
-          municipalityCode: 'GM0405',
-          caseReference: uniqueRef('ERR'),
-          clientId: 'c-err-1',
-          domain: 'WMO',
-          segment: 'B',
-          complexity: 'LOW',
-          requestType: 'SUPPORT',
-        })
+        .send(startBody('ERR'))
         .expect(201)
     ).body.trajectoryId;
   });
@@ -147,15 +154,7 @@ describe('API errors: one body shape, honest codes', () => {
 
   it('an Idempotency-Key on start replays the first response, and refuses reuse for another request', async () => {
     const key = uniqueRef('start-key');
-    const body = {
-      municipalityCode: 'GM0405',
-      caseReference: uniqueRef('IDEM'),
-      clientId: 'c-idem-1',
-      domain: 'JEUGD',
-      segment: 'B',
-      complexity: 'LOW',
-      requestType: 'SUPPORT',
-    };
+    const body = { ...startBody('IDEM'), domain: 'JEUGD' };
     const send = (b: object) =>
       request(http)
         .post('/trajectories')
@@ -168,6 +167,31 @@ describe('API errors: one body shape, honest codes', () => {
     expect(first.body.created).toBe(true);
     const reused = await send({ ...body, caseReference: uniqueRef('OTHER') }).expect(422);
     expectShape(reused.body, 422, 'IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('Idempotency-Keys are forgotten after the retention window, younger ones kept', async () => {
+    const startWith = (key: string) =>
+      request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .set('Idempotency-Key', key)
+        .send(startBody('RETAIN'))
+        .expect(201);
+    const [oldKey, youngKey] = [uniqueRef('old-key'), uniqueRef('young-key')];
+    await startWith(oldKey);
+    await startWith(youngKey);
+    const db = stack.api.get(DataSource);
+    // 25 h: one hour past the default retention of IDEMPOTENCY_RETENTION_HOURS=24.
+    await db.query(
+      `UPDATE api_idempotency SET created_at = now() - interval '25 hours' WHERE idempotency_key = $1`,
+      [oldKey],
+    );
+    expect(await stack.api.get(IdempotencyRetention).purge()).toBeGreaterThanOrEqual(1);
+    const left: { idempotency_key: string }[] = await db.query(
+      `SELECT idempotency_key FROM api_idempotency WHERE idempotency_key = ANY($1)`,
+      [[oldKey, youngKey]],
+    );
+    expect(left.map((r) => r.idempotency_key)).toEqual([youngKey]);
   });
 
   describe('503 when Temporal is down', () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
 import { AuthModule } from './auth/auth.module';
+import { IdempotencyRetention } from './common/idempotency-retention';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -22,6 +23,6 @@ import { WebModule } from './web/web.module';
     PaymentsModule,
     WebModule,
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, IdempotencyRetention],
 })
 export class AppModule {}

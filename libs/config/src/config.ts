@@ -19,6 +19,12 @@ export interface AppConfig {
   workflowBundlePath?: string;
   /** Workflows kept in the worker's sticky cache; bounds worker memory with many open trajectories. */
   workerMaxCachedWorkflows: number;
+  /**
+   * How long the API remembers an `Idempotency-Key` and its response. Past it the key may be used again;
+   * a repeated lifecycle command is still ignored by the workflow (its command id) and a payment by the
+   * ledger's idempotency key, so only the stored HTTP answer is forgotten.
+   */
+  idempotencyRetentionHours: number;
   auth: AuthConfig;
 }
 
@@ -28,6 +34,9 @@ export interface AppConfig {
  * (bench/README.md), where a cache as large as the open count grew ~0.3 MiB per open trajectory.
  */
 export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 500;
+
+/** 24 h, as common for HTTP idempotency keys: case systems retry within minutes, a day covers an outage. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 24;
 
 /** Bearer JWTs (HS256 with a shared secret locally, RS256 via JWKS in production) and API keys for case systems. */
 export interface AuthConfig {
@@ -77,7 +86,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       uiUrl: read.httpUrl('TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
     },
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
-    workerMaxCachedWorkflows: read.positiveInt('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_MAX_CACHED_WORKFLOWS),
+    workerMaxCachedWorkflows: read.positiveInt(
+      'WORKER_MAX_CACHED_WORKFLOWS',
+      DEFAULT_WORKER_MAX_CACHED_WORKFLOWS,
+    ),
+    idempotencyRetentionHours: read.positiveInt(
+      'IDEMPOTENCY_RETENTION_HOURS',
+      DEFAULT_IDEMPOTENCY_RETENTION_HOURS,
+    ),
     auth: {
       jwtSecret: env.JWT_SECRET || undefined,
       jwksUrl: env.JWT_JWKS_URL ? read.httpUrl('JWT_JWKS_URL', '') : undefined,
