@@ -7,7 +7,8 @@ import { AppModule } from '../apps/api/src/app.module';
 import { IdempotencyRetention } from '../apps/api/src/common/idempotency-retention';
 import { setupApp } from '../apps/api/src/setup-app';
 import { bearer } from './support/auth';
-import { bootStack, freePort, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { bootStack, eventually, freePort, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { TcpProxy } from './support/tcp-proxy';
 
 /** A new trajectory in GM0405 with a unique case reference. */
 function startBody(prefix: string) {
@@ -20,6 +21,15 @@ function startBody(prefix: string) {
     complexity: 'LOW',
     requestType: 'SUPPORT',
   };
+}
+
+/** A second API in this process, configured with `env` (left set: the caller restores it afterwards). */
+async function bootApiWith(env: Record<string, string>): Promise<INestApplication> {
+  Object.assign(process.env, env);
+  const app = await NestFactory.create(AppModule, { logger: false });
+  setupApp(app);
+  await app.init();
+  return app;
 }
 
 /** Every error code of the API, with the one documented body shape and a request id. */
@@ -198,10 +208,7 @@ describe('API errors: one body shape, honest codes', () => {
     let down: INestApplication;
     const saved = process.env.TEMPORAL_ADDRESS;
     beforeAll(async () => {
-      process.env.TEMPORAL_ADDRESS = `127.0.0.1:${await freePort()}`;
-      down = await NestFactory.create(AppModule, { logger: false });
-      setupApp(down);
-      await down.init();
+      down = await bootApiWith({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
     });
     afterAll(async () => {
       process.env.TEMPORAL_ADDRESS = saved;
@@ -217,6 +224,44 @@ describe('API errors: one body shape, honest codes', () => {
       const health = await request(down.getHttpServer()).get('/health').expect(503);
       expect(health.body.details.temporal.status).toBe('down');
       expect(health.body.details.database.status).toBe('up');
+    });
+  });
+
+  describe('503 when PostgreSQL goes away, and back to work when it returns', () => {
+    let app: INestApplication;
+    let proxy: TcpProxy;
+    const saved = process.env.DATABASE_URL;
+    beforeAll(async () => {
+      // The API reaches the suite's real PostgreSQL through a relay that the test can cut.
+      const url = new URL(saved!);
+      proxy = await TcpProxy.start(url.hostname, Number(url.port || 5432));
+      url.hostname = '127.0.0.1';
+      url.port = String(proxy.port);
+      app = await bootApiWith({ DATABASE_URL: url.toString() });
+    });
+    afterAll(async () => {
+      process.env.DATABASE_URL = saved;
+      await app?.close();
+      await proxy?.close();
+    });
+
+    it('answers 503 with the error body while the database is unreachable, and 200 again after', async () => {
+      const list = () =>
+        request(app.getHttpServer())
+          .get('/trajectories')
+          .query({ municipality: 'GM0405', limit: 1 })
+          .set('Authorization', localTeam);
+      await list().expect(200);
+
+      proxy.cut();
+      const res = await list();
+      expect(res.status).toBe(503);
+      expectShape(res.body, 503, 'SERVICE_UNAVAILABLE');
+      const health = await request(app.getHttpServer()).get('/health').expect(503);
+      expect(health.body.details.database.status).toBe('down');
+
+      proxy.restore();
+      await eventually(async () => ((await list()).status === 200 ? true : undefined));
     });
   });
 });
