@@ -8,7 +8,7 @@ import {
 } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { decodedPayloads, keysOf, stringsOf } from '../test/support/history-payloads';
 import { settled } from '../test/support/settled';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import {
   auditTypes,
   careDecisionRows,
@@ -19,37 +19,30 @@ import {
 } from '../test/support/trajectory-rows';
 import { eventTypes } from '../test/support/history-events';
 import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 jest.setTimeout(60_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('approval'));
-  kit = new TrajectoryKit(bed, 'appr');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'approval', 'appr');
 
 describe('intake (domain.md §7.4)', () => {
   it('beginDrafting moves the intake to DRAFTING, audited and in the read model', async () => {
-    const t = await kit.start();
+    const t = await suite.kit.start();
     const view = await t.send('beginDrafting', { actor: LT });
 
     expect(view.status).toBe('DRAFTING');
     expect(view.blocking).toEqual([{ party: 'DRAFTERS', reason: 'PLAN_BEING_DRAFTED', overdue: false }]);
     expect(
       await settled(
-        () => auditTypes(bed.db, t.trajectoryId),
+        () => auditTypes(suite.bed.db, t.trajectoryId),
         (a) => a.length === 2,
       ),
     ).toEqual(['TRAJECTORY_STARTED', 'DRAFTING_STARTED']);
-    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({ status: 'DRAFTING' });
+    expect(await trajectoryRow(suite.bed.db, t.trajectoryId)).toMatchObject({ status: 'DRAFTING' });
   });
 
   it('recordPlanExemption is accepted for a request type on the policy list and recorded with its reason', async () => {
-    const t = await kit.start({ requestType: 'SINGLE_CONSULTATION' });
+    const t = await suite.kit.start({ requestType: 'SINGLE_CONSULTATION' });
     const view = await t.send('recordPlanExemption', { actor: LT, reasonCode: 'ONE_OFF_CONSULT' });
 
     expect(view.status).toBe('DRAFTING');
@@ -62,14 +55,14 @@ describe('intake (domain.md §7.4)', () => {
     });
     expect(
       await settled(
-        () => auditTypes(bed.db, t.trajectoryId),
+        () => auditTypes(suite.bed.db, t.trajectoryId),
         (a) => a.length === 2,
       ),
     ).toEqual(['TRAJECTORY_STARTED', 'PLAN_EXEMPTION_RECORDED']);
   });
 
   it('recordPlanExemption is refused with 422 for a request type that needs a plan (R-PLAN-05)', async () => {
-    const t = await kit.start({ requestType: 'YOUTH_SUPPORT' });
+    const t = await suite.kit.start({ requestType: 'YOUTH_SUPPORT' });
     const refusal = await t.rejection('recordPlanExemption', { actor: LT, reasonCode: 'ONE_OFF_CONSULT' });
 
     expect(refusal.type).toBe('DOMAIN_RULE_VIOLATION');
@@ -79,24 +72,24 @@ describe('intake (domain.md §7.4)', () => {
   });
 
   it('withdraw before the start closes the trajectory as WITHDRAWN_BEFORE_START, with no money', async () => {
-    const t = await kit.start();
+    const t = await suite.kit.start();
     await t.send('beginDrafting', { actor: LT });
     const view = await t.send('withdraw', { actor: CASE, reasonCode: 'CLIENT_WITHDREW' });
 
     expect(view.status).toBe('CLOSED');
     expect(await t.closed()).toMatchObject({ status: 'CLOSED', closureReason: 'WITHDRAWN_BEFORE_START' });
-    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({
+    expect(await trajectoryRow(suite.bed.db, t.trajectoryId)).toMatchObject({
       status: 'CLOSED',
       closure_reason: 'WITHDRAWN_BEFORE_START',
     });
-    expect(await ledger(bed.db, t.trajectoryId)).toEqual([]);
+    expect(await ledger(suite.bed.db, t.trajectoryId)).toEqual([]);
     expect(eventTypes(await t.history()).pop()).toBe('WORKFLOW_EXECUTION_COMPLETED');
   });
 });
 
 describe('plan approval (domain.md §7.4)', () => {
   it('a plan is submitted, signed per party, returned with a reason code, resubmitted and approved: DECIDED with a care_decision row', async () => {
-    const t = await kit.start();
+    const t = await suite.kit.start();
     await t.send('beginDrafting', { actor: LT });
     let view = await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
     expect(view).toMatchObject({ status: 'AWAITING_APPROVAL', planVersion: 1, rounds: 1 });
@@ -123,7 +116,7 @@ describe('plan approval (domain.md §7.4)', () => {
     expect(view).toMatchObject({ status: 'DECIDED', decisionVersion: 1, leadProviderId: 'prov-horizon' });
     expect(view.deadlines.providerStartDeadline).toBeDefined();
     const decisions = await settled(
-      () => careDecisionRows(bed.db, t.trajectoryId),
+      () => careDecisionRows(suite.bed.db, t.trajectoryId),
       (rows) => rows.length === 1,
     );
     expect(decisions).toEqual([
@@ -136,30 +129,33 @@ describe('plan approval (domain.md §7.4)', () => {
         provisional: false,
       }),
     ]);
-    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+    expect(await notifications(suite.bed.db, t.trajectoryId)).toEqual(
       expect.arrayContaining([
         'CHANGES_REQUESTED→PROVIDER',
         'PLAN_FULLY_SIGNED→LOCAL_TEAM',
         'DECISION_ISSUED→PROVIDER',
       ]),
     );
-    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({ status: 'DECIDED', round_count: 2 });
+    expect(await trajectoryRow(suite.bed.db, t.trajectoryId)).toMatchObject({
+      status: 'DECIDED',
+      round_count: 2,
+    });
   });
 
   it('rejectPlan closes the trajectory as REJECTED and tells the case system', async () => {
-    const t = await kit.submitted();
+    const t = await suite.kit.submitted();
     const view = await t.send('rejectPlan', { actor: LT, planVersion: 1, reasonCode: 'SEGMENT_FIT' });
 
     expect(view.status).toBe('CLOSED');
     expect(await t.closed()).toMatchObject({ status: 'CLOSED', closureReason: 'REJECTED' });
-    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+    expect(await notifications(suite.bed.db, t.trajectoryId)).toEqual(
       expect.arrayContaining(['PLAN_REJECTED→CASE_SYSTEM', 'TRAJECTORY_CLOSED→CASE_SYSTEM']),
     );
-    expect(await careDecisionRows(bed.db, t.trajectoryId)).toEqual([]);
+    expect(await careDecisionRows(suite.bed.db, t.trajectoryId)).toEqual([]);
   });
 
   it('the third submission returned by the local team escalates by itself with ROUND_TRIP_LIMIT (§4.5)', async () => {
-    const t = await kit.submitted();
+    const t = await suite.kit.submitted();
     await t.send('requestChanges', { actor: LT, planVersion: 1, reasonCode: 'MISSING_INFO' });
     await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
     await t.send('requestChanges', { actor: LT, planVersion: 2, reasonCode: 'MISSING_INFO' });
@@ -175,7 +171,7 @@ describe('plan approval (domain.md §7.4)', () => {
     const escalationId = view.openEscalation!.id;
     const table = await (await t.openTable(escalationId)).state();
     expect(table).toMatchObject({ status: 'OPEN', docket: { trigger: 'ROUND_TRIP_LIMIT', roundCount: 3 } });
-    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+    expect(await escalationRow(suite.bed.db, escalationId)).toMatchObject({
       trigger: 'ROUND_TRIP_LIMIT',
       raised_by_role: 'SYSTEM',
       round_count: 3,
@@ -188,7 +184,7 @@ describe('personal data (decisions.md 11)', () => {
   it('history and search attributes carry pseudonymous ids only: the name and BSN the case system holds never reach the workflow', async () => {
     // What the municipal case system knows; the API passes the pseudonym only.
     const person = { clientId: uniqueRef('cl'), name: 'Johanna de Vries', bsn: '123456782' };
-    const { t, escalationId } = await kit.escalated({
+    const { t, escalationId } = await suite.kit.escalated({
       overrides: { clientId: person.clientId },
       offeredArrangement: RECOVERY_LIGHT,
     });

@@ -9,10 +9,9 @@ import {
 } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import { careDecisionRows, ledger, trajectoryRow } from '../test/support/trajectory-rows';
-import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * Care in progress (domain.md §7.4 ACTIVE, §7.5 timers): evaluations with their due and overdue flags,
@@ -20,14 +19,7 @@ import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workf
  */
 jest.setTimeout(120_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('care'));
-  kit = new TrajectoryKit(bed, 'care');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'care', 'care');
 
 const DAY_MS = 86_400_000;
 
@@ -38,8 +30,8 @@ function monthsAfter(iso: string, months: number): string {
 describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the boundary)', () => {
   it('a year of care: four evaluations 3 months apart, each due then overdue, each followed by a continue-as-new that carries the state', async () => {
     // A plan that runs two years, so that the decision stays valid for the whole year of evaluations.
-    const plannedEndAt = new Date((await bed.now()).getTime() + 730 * DAY_MS).toISOString();
-    const t = await kit.active({}, planDraft({ plannedEndAt }));
+    const plannedEndAt = new Date((await suite.bed.now()).getTime() + 730 * DAY_MS).toISOString();
+    const t = await suite.kit.active({}, planDraft({ plannedEndAt }));
     const firstRun = await t.runId();
     let run = firstRun;
 
@@ -48,16 +40,16 @@ describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the bound
       const from = n === 1 ? before.startedAt! : before.evaluations[n - 2].heldAt;
       expect(before.care.nextEvaluationAt).toBe(monthsAfter(from, 3));
 
-      await bed.sleepUntil(before.care.nextEvaluationAt!);
+      await suite.bed.sleepUntil(before.care.nextEvaluationAt!);
       let view = await t.until((v) => v.subFlags.evaluationDue);
       expect(view.subFlags).toMatchObject({ evaluationDue: true, evaluationOverdue: false });
-      await bed.sleepUntil(before.care.evaluationOverdueAt!);
+      await suite.bed.sleepUntil(before.care.evaluationOverdueAt!);
       view = await t.until((v) => v.subFlags.evaluationOverdue);
       expect(view.subFlags).toMatchObject({ evaluationDue: true, evaluationOverdue: true });
       if (n === 1) {
         expect(
           await settled(
-            () => trajectoryRow(bed.db, t.trajectoryId),
+            () => trajectoryRow(suite.bed.db, t.trajectoryId),
             (r) => r?.evaluation_overdue === true,
           ),
         ).toMatchObject({ evaluation_due: true, evaluation_overdue: true });
@@ -83,15 +75,15 @@ describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the bound
     }
     expect(run).not.toBe(firstRun);
     expect((await t.view()).status).toBe('ACTIVE');
-    expect(await ledger(bed.db, t.trajectoryId)).toEqual(['INITIAL:600000:SCHEDULED']);
+    expect(await ledger(suite.bed.db, t.trajectoryId)).toEqual(['INITIAL:600000:SCHEDULED']);
   });
 
   it('an intensive indication is evaluated monthly (R-TIME-04)', async () => {
-    const t = await kit.active({ intensive: true });
+    const t = await suite.kit.active({ intensive: true });
     const started = await t.state();
     expect(started.care.nextEvaluationAt).toBe(monthsAfter(started.startedAt!, 1));
 
-    await bed.sleepUntil(started.care.nextEvaluationAt!);
+    await suite.bed.sleepUntil(started.care.nextEvaluationAt!);
     expect((await t.until((v) => v.subFlags.evaluationDue)).subFlags.evaluationDue).toBe(true);
     const run = await t.runId();
     await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
@@ -104,14 +96,14 @@ describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the bound
 
 describe('yearly reassessment (R-TIME-02: high complexity, §7.4 REASSESSMENT)', () => {
   it('a high-complexity indication goes to REASSESSMENT after a year; renewIndication returns it to ACTIVE on a new decision version', async () => {
-    const t = await kit.decided({ complexity: 'HIGH' });
+    const t = await suite.kit.decided({ complexity: 'HIGH' });
     const decided = await t.state();
     // Started on the decision date: the yearly reassessment and the year of validity fall on one instant.
     await t.send('confirmStart', { actor: PROVIDER, startedAt: decided.decisions[0].decisionDate });
     const active = await t.state();
     expect(active.care.reassessmentAt).toBe(monthsAfter(active.startedAt!, 12));
 
-    await bed.sleepUntil(active.care.reassessmentAt!);
+    await suite.bed.sleepUntil(active.care.reassessmentAt!);
     const view = await t.until((v) => v.status === 'REASSESSMENT');
     expect(view.status).toBe('REASSESSMENT');
     expect((await t.state()).reassessment).toMatchObject({ reason: 'YEARLY' });
@@ -131,7 +123,7 @@ describe('yearly reassessment (R-TIME-02: high complexity, §7.4 REASSESSMENT)',
     expect(state.care.nextEvaluationAt).toBeDefined();
     expect(
       await settled(
-        () => careDecisionRows(bed.db, t.trajectoryId),
+        () => careDecisionRows(suite.bed.db, t.trajectoryId),
         (r) => r.length === 2,
       ),
     ).toEqual([
@@ -141,7 +133,7 @@ describe('yearly reassessment (R-TIME-02: high complexity, §7.4 REASSESSMENT)',
     // §7.8 up: 2/3 of the €600 increase now.
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 2,
       ),
     ).toEqual(['INITIAL:600000:SCHEDULED', 'ADJUSTMENT:40000:SCHEDULED']);

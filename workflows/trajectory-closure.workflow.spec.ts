@@ -9,10 +9,10 @@ import {
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { TrajectoryDriver } from '../test/support/trajectory-driver';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import { auditTypes, ledger, paymentRows, trajectoryRow } from '../test/support/trajectory-rows';
 import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * Every way care ends (domain.md §7.2 Closure, §7.4, §7.8) on the €9,000 recovery arrangement: 2/3 paid at
@@ -21,18 +21,11 @@ import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workf
  */
 jest.setTimeout(60_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('closure'));
-  kit = new TrajectoryKit(bed, 'close');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'closure', 'close');
 
 function settledLedger(t: TrajectoryDriver, tranches: number): Promise<string[]> {
   return settled(
-    () => ledger(bed.db, t.trajectoryId),
+    () => ledger(suite.bed.db, t.trajectoryId),
     (l) => l.length === tranches,
   );
 }
@@ -40,7 +33,7 @@ function settledLedger(t: TrajectoryDriver, tranches: number): Promise<string[]>
 /** The successor runs on its own, linked both ways (R-SCALE-03, R-END-03). */
 async function expectSuccessor(t: TrajectoryDriver, successorId: string, leadProviderId: string) {
   expect((await t.state()).successorTrajectoryId).toBe(successorId);
-  const successor = TrajectoryDriver.attach(bed.env.client, successorId);
+  const successor = TrajectoryDriver.attach(suite.bed.env.client, successorId);
   const state = await settled(
     () => successor.state().catch(() => undefined),
     (s) => s !== undefined,
@@ -52,7 +45,7 @@ async function expectSuccessor(t: TrajectoryDriver, successorId: string, leadPro
 
 describe('closure (§7.2 Closure reasons)', () => {
   it('COMPLETED_PER_PLAN releases the final tranche and records the outcome', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     await t.send('confirmCompletion', { actor: LT, finalEvaluation: ACHIEVED });
 
     expect(await t.closed()).toMatchObject({ status: 'CLOSED', closureReason: 'COMPLETED_PER_PLAN' });
@@ -61,22 +54,22 @@ describe('closure (§7.2 Closure reasons)', () => {
       reason: 'COMPLETED_PER_PLAN',
       outcome: { dropout: false },
     });
-    expect(await auditTypes(bed.db, t.trajectoryId)).toEqual(
+    expect(await auditTypes(suite.bed.db, t.trajectoryId)).toEqual(
       expect.arrayContaining(['EVALUATION_RECORDED', 'COMPLETION_CONFIRMED', 'TRAJECTORY_CLOSED']),
     );
-    expect(await trajectoryRow(bed.db, t.trajectoryId)).toMatchObject({
+    expect(await trajectoryRow(suite.bed.db, t.trajectoryId)).toMatchObject({
       status: 'CLOSED',
       closure_reason: 'COMPLETED_PER_PLAN',
     });
   });
 
   it('EARLY_DROPOUT cancels the final tranche and reclaims nothing (R-END-01)', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     await t.send('reportDropout', { actor: PROVIDER, reasonCode: 'CLIENT_STOPPED' });
 
     expect(await t.closed()).toMatchObject({ closureReason: 'EARLY_DROPOUT' });
     const rows = await settled(
-      () => paymentRows(bed.db, t.trajectoryId),
+      () => paymentRows(suite.bed.db, t.trajectoryId),
       (r) => r.length === 2,
     );
     expect(rows.map((p) => `${p.kind}:${p.amount}:${p.status}`)).toEqual([
@@ -91,7 +84,7 @@ describe('closure (§7.2 Closure reasons)', () => {
   });
 
   it('an evaluation with outcome TERMINATE closes as EARLY_DROPOUT', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     await t.send('recordEvaluation', { actor: LT, evaluation: evaluation({ outcome: 'TERMINATE' }) });
 
     expect(await t.closed()).toMatchObject({ closureReason: 'EARLY_DROPOUT' });
@@ -102,7 +95,7 @@ describe('closure (§7.2 Closure reasons)', () => {
   });
 
   it('closing with a change at the table withdraws the table case', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     await t.send('requestArrangementChange', {
       actor: PROVIDER,
       arrangement: RECOVERY_HEAVY,
@@ -124,7 +117,7 @@ describe('closure (§7.2 Closure reasons)', () => {
   });
 
   it('RESTARTED_FOR_NEW_NEED starts the successor trajectory; the old final tranche is paid when the old plan was completed (§7.8)', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     const successorId = uniqueRef('trajectory-0405-close-next');
     await t.send('reportNewCareNeed', {
       actor: LT,
@@ -141,7 +134,7 @@ describe('closure (§7.2 Closure reasons)', () => {
     expect(await settledLedger(t, 2)).toEqual(['INITIAL:600000:SCHEDULED', 'FINAL:300000:SCHEDULED']);
     expect(
       await settled(
-        () => trajectoryRow(bed.db, successorId),
+        () => trajectoryRow(suite.bed.db, successorId),
         (r) => r !== undefined,
       ),
     ).toMatchObject({
@@ -151,7 +144,7 @@ describe('closure (§7.2 Closure reasons)', () => {
   });
 
   it('CLIENT_SWITCHED_PROVIDER closes like an early end and starts a trajectory with the chosen provider (R-END-03)', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     await t.send('switchProvider', {
       actor: CASE,
       newLeadProviderId: 'prov-zenith',
@@ -166,7 +159,7 @@ describe('closure (§7.2 Closure reasons)', () => {
   });
 
   it('TRANSFERRED_BY_MUNICIPALITY closes like an early end and starts a trajectory with the new provider (R-END-03)', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     await t.send('transferClient', {
       actor: LT,
       newLeadProviderId: 'prov-zenith',

@@ -2,7 +2,7 @@ import { addWorkingDays, localIsoDate } from '../libs/domain/src/calendar';
 import { policy, PROVIDER, TABLE } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import {
   auditTypes,
   careDecisionRows,
@@ -10,8 +10,7 @@ import {
   ledger,
   notifications,
 } from '../test/support/trajectory-rows';
-import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * The timers of domain.md §4.5 / §7.5 that end in the breakthrough table: the local team's approval
@@ -20,14 +19,7 @@ import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workf
  */
 jest.setTimeout(90_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('deadlines'));
-  kit = new TrajectoryKit(bed, 'ddl');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'deadlines', 'ddl');
 
 const HOLIDAYS = policy().holidays;
 const DAY_MS = 86_400_000;
@@ -38,20 +30,20 @@ function plusDays(iso: string, days: number): string {
 
 describe('approval deadline (§4.5: 10 working days per plan version)', () => {
   it('escalates APPROVAL_SLA_EXCEEDED after 10 working days, not after 10 calendar days', async () => {
-    const t = await kit.submitted();
+    const t = await suite.kit.submitted();
     const { plan, approvalClock } = await t.state();
     const deadline = approvalClock!.deadlineAt;
     expect(deadline).toBe(addWorkingDays(new Date(plan!.submittedAt), 10, HOLIDAYS).toISOString());
 
     // Ten working days always span at least two weekends.
-    await bed.sleepUntil(plusDays(plan!.submittedAt, 10));
+    await suite.bed.sleepUntil(plusDays(plan!.submittedAt, 10));
     expect((await t.view()).status).toBe('AWAITING_APPROVAL');
 
-    await bed.sleepUntil(deadline);
+    await suite.bed.sleepUntil(deadline);
     const view = await t.until((v) => v.status === 'ESCALATED');
     expect(view.openEscalation).toMatchObject({ trigger: 'APPROVAL_SLA_EXCEEDED', context: 'PLAN' });
     const row = await settled(
-      () => escalationRow(bed.db, view.openEscalation!.id),
+      () => escalationRow(suite.bed.db, view.openEscalation!.id),
       (r) => r !== undefined,
     );
     expect(row).toMatchObject({ trigger: 'APPROVAL_SLA_EXCEEDED', raised_by_role: 'SYSTEM', status: 'OPEN' });
@@ -61,17 +53,17 @@ describe('approval deadline (§4.5: 10 working days per plan version)', () => {
 
   it('a holiday inside the window moves the deadline one working day later', async () => {
     // A region's own holiday three working days ahead (holidays are policy data, decisions.md 2).
-    const holiday = localIsoDate(addWorkingDays(await bed.now(), 3, []));
-    const t = await kit.submitted({ policy: policy({ holidays: [holiday] }) });
+    const holiday = localIsoDate(addWorkingDays(await suite.bed.now(), 3, []));
+    const t = await suite.kit.submitted({ policy: policy({ holidays: [holiday] }) });
     const { plan, approvalClock } = await t.state();
     const submittedAt = new Date(plan!.submittedAt);
     const withoutHoliday = addWorkingDays(submittedAt, 10, []).toISOString();
     expect(approvalClock!.deadlineAt).toBe(addWorkingDays(submittedAt, 11, []).toISOString());
 
-    await bed.sleepUntil(withoutHoliday);
+    await suite.bed.sleepUntil(withoutHoliday);
     expect((await t.view()).status).toBe('AWAITING_APPROVAL');
 
-    await bed.sleepUntil(approvalClock!.deadlineAt);
+    await suite.bed.sleepUntil(approvalClock!.deadlineAt);
     expect(await t.until((v) => v.status === 'ESCALATED')).toMatchObject({
       openEscalation: { trigger: 'APPROVAL_SLA_EXCEEDED' },
     });
@@ -80,11 +72,11 @@ describe('approval deadline (§4.5: 10 working days per plan version)', () => {
 
 describe('table deadline (§4.5: reminder at 5, deadline at 10 working days; decisions.md 10)', () => {
   it('an overdue table case reminds, tells contract management and keeps waiting: never an approval', async () => {
-    const { t, escalationId } = await kit.escalated();
+    const { t, escalationId } = await suite.kit.escalated();
     const table = await t.openTable(escalationId);
     const { reminderAt, deadlineAt } = await table.state();
 
-    await bed.sleepUntil(reminderAt);
+    await suite.bed.sleepUntil(reminderAt);
     expect(
       await settled(
         () => table.state(),
@@ -95,7 +87,7 @@ describe('table deadline (§4.5: reminder at 5, deadline at 10 working days; dec
       overdue: false,
     });
 
-    await bed.sleepUntil(plusDays(deadlineAt, 30));
+    await suite.bed.sleepUntil(plusDays(deadlineAt, 30));
     expect(
       await settled(
         () => table.state(),
@@ -111,32 +103,32 @@ describe('table deadline (§4.5: reminder at 5, deadline at 10 working days; dec
     expect(view).toMatchObject({ status: 'ESCALATED', openEscalation: { id: escalationId, overdue: true } });
     expect(view.decisionVersion).toBeUndefined();
     expect((await t.state()).decisions).toEqual([]);
-    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+    expect(await notifications(suite.bed.db, t.trajectoryId)).toEqual(
       expect.arrayContaining(['TABLE_REMINDER→BREAKTHROUGH_TABLE', 'TABLE_OVERDUE→CONTRACT_MANAGEMENT']),
     );
-    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+    expect(await escalationRow(suite.bed.db, escalationId)).toMatchObject({
       status: 'OPEN',
       reminder_sent: true,
       overdue: true,
       decision_code: null,
     });
-    expect(await auditTypes(bed.db, t.trajectoryId, escalationId)).toEqual([
+    expect(await auditTypes(suite.bed.db, t.trajectoryId, escalationId)).toEqual([
       'CASE_OPENED',
       'TABLE_REMINDER',
       'TABLE_OVERDUE',
     ]);
-    expect(await careDecisionRows(bed.db, t.trajectoryId)).toEqual([]);
+    expect(await careDecisionRows(suite.bed.db, t.trajectoryId)).toEqual([]);
   });
 });
 
 describe('provider start deadline (§4.5: 10 working days after the decision)', () => {
   async function notStarting() {
-    const t = await kit.decided();
+    const t = await suite.kit.decided();
     const { providerStartDeadlineAt, decisions } = await t.state();
     expect(providerStartDeadlineAt).toBe(
       addWorkingDays(new Date(decisions[0].decisionDate), 10, HOLIDAYS).toISOString(),
     );
-    await bed.sleepUntil(providerStartDeadlineAt!);
+    await suite.bed.sleepUntil(providerStartDeadlineAt!);
     const view = await t.until((v) => v.status === 'ESCALATED');
     expect(view.openEscalation).toMatchObject({ trigger: 'PROVIDER_NOT_STARTING', context: 'START' });
     return { t, escalationId: view.openEscalation!.id, deadline: providerStartDeadlineAt! };
@@ -144,7 +136,7 @@ describe('provider start deadline (§4.5: 10 working days after the decision)', 
 
   it('escalates PROVIDER_NOT_STARTING; the table’s decision returns the trajectory to DECIDED with a new start clock', async () => {
     const { t, escalationId, deadline } = await notStarting();
-    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+    expect(await escalationRow(suite.bed.db, escalationId)).toMatchObject({
       raised_by_role: 'SYSTEM',
       context: 'START',
     });
@@ -159,7 +151,7 @@ describe('provider start deadline (§4.5: 10 working days after the decision)', 
     expect((await t.send('confirmStart', { actor: PROVIDER })).status).toBe('ACTIVE');
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 1,
       ),
     ).toEqual(['INITIAL:600000:SCHEDULED']);

@@ -10,10 +10,9 @@ import {
 } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { settled } from '../test/support/settled';
 import type { TrajectoryDriver } from '../test/support/trajectory-driver';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import { careDecisionRows, ledger, paymentRows } from '../test/support/trajectory-rows';
-import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * Money the workflow moves besides the start and final tranches (domain.md §7.7, §7.8): period payments
@@ -21,14 +20,7 @@ import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workf
  */
 jest.setTimeout(90_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('money'));
-  kit = new TrajectoryKit(bed, 'money');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'money', 'money');
 
 function monthsAfter(iso: string, months: number): string {
   return months === 0 ? iso : resolvePolicyDeadline(policy(), new Date(iso), { months }).toISOString();
@@ -38,7 +30,7 @@ async function complete(t: TrajectoryDriver, tranches: number): Promise<string[]
   await t.send('confirmCompletion', { actor: LT, finalEvaluation: ACHIEVED });
   expect(await t.closed()).toMatchObject({ closureReason: 'COMPLETED_PER_PLAN' });
   return settled(
-    () => ledger(bed.db, t.trajectoryId),
+    () => ledger(suite.bed.db, t.trajectoryId),
     (l) => l.length === tranches,
   );
 }
@@ -46,7 +38,7 @@ async function complete(t: TrajectoryDriver, tranches: number): Promise<string[]
 describe('period pricing (§7.7 MONTHLY, §7.5 "Period payments")', () => {
   it('pays one PERIOD tranche at the start and one at each month boundary after it, driven by timers', async () => {
     // Durable Wmo support priced per month (decisions.md 1); in Wmo the municipality sets the intensity.
-    const t = await kit.active(
+    const t = await suite.kit.active(
       { domain: 'WMO' },
       planDraft({ arrangement: MONTHLY, intensityProposedBy: 'MUNICIPALITY' }),
     );
@@ -55,14 +47,14 @@ describe('period pricing (§7.7 MONTHLY, §7.5 "Period payments")', () => {
     expect(periodSchedule).toMatchObject({ nextPeriod: 2, nextBoundaryAt: monthsAfter(startedAt!, 1) });
 
     for (let month = 1; month <= 3; month += 1) {
-      await bed.sleepUntil(monthsAfter(startedAt!, month));
+      await suite.bed.sleepUntil(monthsAfter(startedAt!, month));
       const rows = await settled(
-        () => paymentRows(bed.db, t.trajectoryId),
+        () => paymentRows(suite.bed.db, t.trajectoryId),
         (r) => r.length === month + 1,
       );
       expect(rows).toHaveLength(month + 1);
     }
-    const rows = await paymentRows(bed.db, t.trajectoryId);
+    const rows = await paymentRows(suite.bed.db, t.trajectoryId);
     expect(
       rows.map((r) => ({ kind: r.kind, amount: r.amount, period: r.period, dueDate: r.dueDate })),
     ).toEqual(
@@ -79,7 +71,7 @@ describe('period pricing (§7.7 MONTHLY, §7.5 "Period payments")', () => {
 
 describe('final tranche and price (§7.8)', () => {
   it('a manual WITHHOLD by finance records the final tranche as WITHHELD with its written reason', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     const view = await t.send('withholdPayment', { actor: FINANCE, reasonRef: 'finance-note-4' });
     expect(view.allowedActions).not.toContain('withholdPayment');
     expect((await t.state()).finalTrancheWithhold).toMatchObject({
@@ -88,13 +80,13 @@ describe('final tranche and price (§7.8)', () => {
     });
 
     expect(await complete(t, 2)).toEqual(['INITIAL:600000:SCHEDULED', 'FINAL:300000:WITHHELD']);
-    const [, final] = await paymentRows(bed.db, t.trajectoryId);
+    const [, final] = await paymentRows(suite.bed.db, t.trajectoryId);
     expect(final.statusReason).toBe('finance-note-4');
     expect((await t.state()).payments.map((p) => `${p.kind}:${p.status}`)).toEqual([
       'INITIAL:ISSUED',
       'FINAL:WITHHELD',
     ]);
-    const events: { to_status: string }[] = await bed.db.query(
+    const events: { to_status: string }[] = await suite.bed.db.query(
       `SELECT to_status FROM payment_event WHERE trajectory_id = $1 AND idempotency_key LIKE '%:FINAL:%' ORDER BY id`,
       [t.trajectoryId],
     );
@@ -102,7 +94,7 @@ describe('final tranche and price (§7.8)', () => {
   });
 
   it('a retroactive price correction by agreement issues a negative ADJUSTMENT; the final tranche follows the corrected price (R-END-05)', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     const view = await t.send('amendDecisionPrice', {
       actor: FINANCE,
       tariffCents: 750_000,
@@ -112,7 +104,7 @@ describe('final tranche and price (§7.8)', () => {
     expect(view.decisionVersion).toBe(2);
     expect(
       await settled(
-        () => careDecisionRows(bed.db, t.trajectoryId),
+        () => careDecisionRows(suite.bed.db, t.trajectoryId),
         (r) => r.length === 2,
       ),
     ).toEqual([
@@ -127,7 +119,7 @@ describe('final tranche and price (§7.8)', () => {
     // 2/3 of €7,500 was due at the start; €6,000 was paid.
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 2,
       ),
     ).toEqual(['INITIAL:600000:SCHEDULED', 'ADJUSTMENT:-100000:SCHEDULED']);

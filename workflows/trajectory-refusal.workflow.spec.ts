@@ -3,9 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { LT, PROVIDER, RECOVERY_LIGHT, TABLE } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { acceptedUpdates, eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
-import { uniqueRef } from '../test/support/unique-ref';
-import { devServerTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { useTrajectoryKit } from '../test/support/kit-suite';
+import { devServerTestBed } from '../test/support/workflow-env';
 
 /**
  * A refused command never enters history (domain.md §7.4: "Update with a validator"). Proven on the real
@@ -14,18 +13,11 @@ import { devServerTestBed, type WorkflowTestBed } from '../test/support/workflow
  */
 jest.setTimeout(60_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await devServerTestBed(uniqueRef('refusal'));
-  kit = new TrajectoryKit(bed, 'refu');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(devServerTestBed, 'refusal', 'refu');
 
 describe('a refused update', () => {
   it('leaves the history unchanged: 409 INVALID_TRANSITION and 422 DOMAIN_RULE_VIOLATION with status, actions and violations', async () => {
-    const t = await kit.submitted();
+    const t = await suite.kit.submitted();
     const before = await t.history();
 
     const conflict = await t.rejection('confirmStart', { actor: PROVIDER });
@@ -62,7 +54,7 @@ describe('a refused update', () => {
   });
 
   it('at the breakthrough table leaves the case history unchanged: 422 without the family consent (§4.4)', async () => {
-    const { t, escalationId } = await kit.escalated({ offeredArrangement: RECOVERY_LIGHT });
+    const { t, escalationId } = await suite.kit.escalated({ offeredArrangement: RECOVERY_LIGHT });
     const table = t.table(escalationId);
     // The case is at rest once its first work is done: the audit write, then the reminder timer.
     const before = await settled(

@@ -10,10 +10,9 @@ import {
 } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { settled } from '../test/support/settled';
 import type { TrajectoryDriver } from '../test/support/trajectory-driver';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import { careDecisionRows, escalationRow, ledger } from '../test/support/trajectory-rows';
-import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * Scaling up and down (op- en afschalen, domain.md §3.8) during care: a new decision version through the
@@ -21,14 +20,7 @@ import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workf
  */
 jest.setTimeout(90_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('scaling'));
-  kit = new TrajectoryKit(bed, 'scale');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'scaling', 'scale');
 
 /** An evaluation that asks for scaling, then the provider's request for the new arrangement (Jeugd, R-ROLE-02). */
 async function requestScaling(t: TrajectoryDriver, to: ArrangementTerms, outcome: 'SCALE_UP' | 'SCALE_DOWN') {
@@ -48,14 +40,14 @@ async function completeAndSettle(t: TrajectoryDriver, tranches: number): Promise
   await t.send('confirmCompletion', { actor: LT, finalEvaluation: ACHIEVED });
   expect(await t.closed()).toMatchObject({ closureReason: 'COMPLETED_PER_PLAN' });
   return settled(
-    () => ledger(bed.db, t.trajectoryId),
+    () => ledger(suite.bed.db, t.trajectoryId),
     (l) => l.length === tranches,
   );
 }
 
 describe('scaling (§7.4 requestArrangementChange / decideArrangementChange, §7.8)', () => {
   it('scaling up pays an ADJUSTMENT of 2/3 of the increase now; the final tranche follows the new tariff', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     const requested = await requestScaling(t, RECOVERY_HEAVY, 'SCALE_UP');
     expect(requested.pendingChange).toMatchObject({ direction: 'UP', status: 'SUBMITTED', round: 1 });
 
@@ -67,7 +59,7 @@ describe('scaling (§7.4 requestArrangementChange / decideArrangementChange, §7
     expect(view).toMatchObject({ status: 'ACTIVE', decisionVersion: 2, subFlags: { scalingPending: false } });
     expect(
       await settled(
-        () => careDecisionRows(bed.db, t.trajectoryId),
+        () => careDecisionRows(suite.bed.db, t.trajectoryId),
         (r) => r.length === 2,
       ),
     ).toEqual([
@@ -76,7 +68,7 @@ describe('scaling (§7.4 requestArrangementChange / decideArrangementChange, §7
     ]);
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 2,
       ),
     ).toEqual(['INITIAL:600000:SCHEDULED', 'ADJUSTMENT:200000:SCHEDULED']);
@@ -91,7 +83,7 @@ describe('scaling (§7.4 requestArrangementChange / decideArrangementChange, §7
 
   it('scaling down reclaims nothing; the final tranche is the new tariff minus what was paid', async () => {
     const lighter: ArrangementTerms = { ...RECOVERY, code: 'JGD-B-PROF2-MIDDEN-MIN', tariffCents: 750_000 };
-    const t = await kit.active();
+    const t = await suite.kit.active();
     const requested = await requestScaling(t, lighter, 'SCALE_DOWN');
     expect(requested.pendingChange).toMatchObject({ direction: 'DOWN' });
 
@@ -108,13 +100,13 @@ describe('scaling (§7.4 requestArrangementChange / decideArrangementChange, §7
   });
 
   it('a change the local team leaves undecided for 10 working days goes to the table and returns to ACTIVE on its decision', async () => {
-    const t = await kit.active();
+    const t = await suite.kit.active();
     const requested = await t.send('requestArrangementChange', {
       actor: PROVIDER,
       arrangement: RECOVERY_HEAVY,
       reasonCode: 'NEEDS_CHANGED',
     });
-    await bed.sleepUntil(requested.pendingChange!.deadlineAt!);
+    await suite.bed.sleepUntil(requested.pendingChange!.deadlineAt!);
 
     const escalated = await t.until((v) => v.subFlags.escalated);
     // A scaling escalation keeps care going (§7.4 DEFAULT): ACTIVE, with the change at the table.
@@ -140,11 +132,11 @@ describe('scaling (§7.4 requestArrangementChange / decideArrangementChange, §7
     // 2/3 of the €1,500 the table allowed.
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 2,
       ),
     ).toEqual(['INITIAL:600000:SCHEDULED', 'ADJUSTMENT:100000:SCHEDULED']);
-    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+    expect(await escalationRow(suite.bed.db, escalationId)).toMatchObject({
       context: 'SCALING',
       decision_code: 'APPROVE_WITH_ARRANGEMENT',
     });

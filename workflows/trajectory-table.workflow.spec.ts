@@ -11,10 +11,9 @@ import {
 } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
+import { useTrajectoryKit } from '../test/support/kit-suite';
 import { careDecisionRows, escalationRow, ledger, notifications } from '../test/support/trajectory-rows';
-import { uniqueRef } from '../test/support/unique-ref';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * Every decision of the breakthrough table (domain.md §4.4, decisions.md 3), recorded through the child
@@ -22,21 +21,14 @@ import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workf
  */
 jest.setTimeout(60_000);
 
-let bed: WorkflowTestBed;
-let kit: TrajectoryKit;
-beforeAll(async () => {
-  bed = await timeSkippingTestBed(uniqueRef('table'));
-  kit = new TrajectoryKit(bed, 'tbl');
-});
-afterEach(() => bed.cleanup());
-afterAll(() => bed?.close());
+const suite = useTrajectoryKit(timeSkippingTestBed, 'table', 'tbl');
 
 /** §4.3: a named chair with a recorded rationale (a reference: the text lives in PostgreSQL). */
 const CHAIR = { decidedBy: TABLE, rationaleRef: 'rationale-17', memberRefs: ['member-a', 'member-b'] };
 
 /** A plan escalated by the local team with its counter-offer (€6,000 against the asked €9,000). */
 async function atTheTable(plan = planDraft()) {
-  const { t, escalationId } = await kit.escalated({ plan, offeredArrangement: RECOVERY_LIGHT });
+  const { t, escalationId } = await suite.kit.escalated({ plan, offeredArrangement: RECOVERY_LIGHT });
   return { t, escalationId, table: await t.openTable(escalationId) };
 }
 
@@ -79,7 +71,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
 
     await table.assign('table-chair-1', ['member-a']);
     const row = await settled(
-      () => escalationRow(bed.db, escalationId),
+      () => escalationRow(suite.bed.db, escalationId),
       (r) => r?.chair_ref === 'table-chair-1',
     );
     expect(row).toMatchObject({
@@ -90,7 +82,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
       offered_arrangement: RECOVERY_LIGHT.code,
       chair_ref: 'table-chair-1',
     });
-    expect(await notifications(bed.db, t.trajectoryId)).toEqual(
+    expect(await notifications(suite.bed.db, t.trajectoryId)).toEqual(
       expect.arrayContaining(['ESCALATED→BREAKTHROUGH_TABLE', 'CASE_OPENED→BREAKTHROUGH_TABLE']),
     );
   });
@@ -108,13 +100,13 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
     expect(state.decisions[0]).toMatchObject({ cause: 'BREAKTHROUGH', approvedBy: 'BREAKTHROUGH_TABLE' });
     expect(
       await settled(
-        () => careDecisionRows(bed.db, t.trajectoryId),
+        () => careDecisionRows(suite.bed.db, t.trajectoryId),
         (r) => r.length > 0,
       ),
     ).toEqual([
       expect.objectContaining({ version: 1, cause: 'BREAKTHROUGH', arrangementCode: RECOVERY.code }),
     ]);
-    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+    expect(await escalationRow(suite.bed.db, escalationId)).toMatchObject({
       status: 'DECIDED',
       decision_code: 'APPROVE_AS_SUBMITTED',
       decided_by: TABLE.ref,
@@ -142,7 +134,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
     });
     expect(
       await settled(
-        () => careDecisionRows(bed.db, t.trajectoryId),
+        () => careDecisionRows(suite.bed.db, t.trajectoryId),
         (r) => r.length > 0,
       ),
     ).toEqual([expect.objectContaining({ arrangementCode: RECOVERY_HEAVY.code, tariffCents: 1_200_000 })]);
@@ -150,7 +142,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
 
   it('RETURN_WITH_INSTRUCTIONS sends the plan back with the table’s deadline; a resubmission starts a new round', async () => {
     const { t, table } = await atTheTable();
-    const resubmitBy = new Date((await bed.now()).getTime() + 20 * 86_400_000).toISOString();
+    const resubmitBy = new Date((await suite.bed.now()).getTime() + 20 * 86_400_000).toISOString();
     await table.decide({
       code: 'RETURN_WITH_INSTRUCTIONS',
       ...CHAIR,
@@ -173,8 +165,8 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
     await table.decide({ code: 'REJECT', ...CHAIR });
 
     expect(await t.closed()).toMatchObject({ status: 'CLOSED', closureReason: 'REJECTED' });
-    expect(await careDecisionRows(bed.db, t.trajectoryId)).toEqual([]);
-    expect(await escalationRow(bed.db, escalationId)).toMatchObject({
+    expect(await careDecisionRows(suite.bed.db, t.trajectoryId)).toEqual([]);
+    expect(await escalationRow(suite.bed.db, escalationId)).toMatchObject({
       decision_code: 'REJECT',
       status: 'DECIDED',
     });
@@ -194,7 +186,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
     expect(view.status).toBe('ACTIVE');
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 1,
       ),
     ).toEqual(['INITIAL:400000:SCHEDULED']);
@@ -205,11 +197,11 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
     expect(view).toMatchObject({ status: 'ACTIVE', subFlags: { provisionalStart: false, escalated: false } });
     expect(
       await settled(
-        () => ledger(bed.db, t.trajectoryId),
+        () => ledger(suite.bed.db, t.trajectoryId),
         (l) => l.length === 2,
       ),
     ).toEqual(['INITIAL:400000:SCHEDULED', 'ADJUSTMENT:200000:SCHEDULED']);
-    expect(await careDecisionRows(bed.db, t.trajectoryId)).toEqual([
+    expect(await careDecisionRows(suite.bed.db, t.trajectoryId)).toEqual([
       expect.objectContaining({
         version: 1,
         cause: 'PROVISIONAL_START',
@@ -227,7 +219,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
   });
 
   it('RECLASSIFY to high complexity decides for a year whatever the plan’s end (R-TIME-02)', async () => {
-    const plannedEndAt = new Date((await bed.now()).getTime() + 120 * 86_400_000).toISOString();
+    const plannedEndAt = new Date((await suite.bed.now()).getTime() + 120 * 86_400_000).toISOString();
     const { t, table } = await atTheTable(planDraft({ plannedEndAt }));
     await table.decide({ code: 'RECLASSIFY', ...CHAIR, complexity: 'HIGH', arrangement: RECOVERY });
 
@@ -258,7 +250,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
     });
     expect(
       await settled(
-        () => careDecisionRows(bed.db, t.trajectoryId),
+        () => careDecisionRows(suite.bed.db, t.trajectoryId),
         (r) => r.length > 0,
       ),
     ).toEqual([expect.objectContaining({ providerId: 'prov-elders', cause: 'PROVIDER_REASSIGNMENT' })]);
