@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { bearer } from './support/auth';
 import { bootStack, eventually, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { planSubmission } from './support/plan-submission';
 
 /**
  * A whole trajectory driven through the HTTP API alone, as the README's walkthrough does with curl:
@@ -61,20 +62,11 @@ describe('API walkthrough: a whole trajectory over HTTP', () => {
     expect(started.body.trajectoryId).toBe(id);
 
     expect((await post(`/trajectories/${id}/drafting`, localTeam).expect(200)).body.status).toBe('DRAFTING');
-    const submitted = await post(`/trajectories/${id}/plan/submit`, localTeam, {
-      results: [
-        { id: 'r1', lifeDomain: 'SCHOOL', smart: true, descriptionRef: 'doc-11' },
-        { id: 'r2', lifeDomain: 'FAMILY', smart: false },
-      ],
-      profileCode: 'J-OPV',
-      intensityCode: 'MIDDEN',
-      intensityProposedBy: 'PROVIDER',
-      arrangementCode: 'WF-J-B-OPV-M',
-      leadProviderId: provider,
-      leadProviderChosenByFamily: true,
-      subcontractorIds: [],
-      requiredSignatures: ['CLIENT', 'LEAD_PROVIDER'],
-    }).expect(200);
+    const submitted = await post(
+      `/trajectories/${id}/plan/submit`,
+      localTeam,
+      planSubmission(provider),
+    ).expect(200);
     expect(submitted.body).toMatchObject({ status: 'AWAITING_APPROVAL', planVersion: 1 });
     expect(submitted.body.missingSignatures).toEqual(['CLIENT', 'LEAD_PROVIDER']);
 

@@ -3,6 +3,7 @@ import type { App } from 'supertest/types';
 import { ROLES, type Role } from '../libs/contracts/src';
 import { bearer } from './support/auth';
 import { bootStack, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { planSubmission } from './support/plan-submission';
 
 /**
  * The authorization matrix, generated from ONE table: every route the API serves must have a rule here (a new
@@ -158,17 +159,7 @@ describe('authorization matrix: every route × role × own/other municipality', 
     await request(http)
       .post(`/trajectories/${trajectoryId}/plan/submit`)
       .set('Authorization', localTeam)
-      .send({
-        results: [{ id: 'r1', lifeDomain: 'SCHOOL', smart: true }],
-        profileCode: 'J-OPV',
-        intensityCode: 'MIDDEN',
-        intensityProposedBy: 'PROVIDER',
-        arrangementCode: 'WF-J-B-OPV-M',
-        leadProviderId: LEAD,
-        leadProviderChosenByFamily: true,
-        subcontractorIds: [],
-        requiredSignatures: ['CLIENT', 'LEAD_PROVIDER'],
-      })
+      .send(planSubmission(LEAD))
       .expect(200);
     const router = (stack.api.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router;
     routes = router.stack

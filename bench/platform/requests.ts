@@ -7,13 +7,10 @@ import type {
   RecordEvaluationDto,
 } from '../../apps/api/src/trajectories/dto/care.dto';
 import type { EscalateDto } from '../../apps/api/src/trajectories/dto/intake.dto';
-import type {
-  PlanVersionDto,
-  SignPlanDto,
-  SubmitPlanDto,
-} from '../../apps/api/src/trajectories/dto/plan.dto';
+import type { PlanVersionDto, SignPlanDto } from '../../apps/api/src/trajectories/dto/plan.dto';
 import type { StartTrajectoryDto } from '../../apps/api/src/trajectories/dto/start-trajectory.dto';
 import type { Role } from '../../libs/contracts/src';
+import { planSubmission } from '../../test/support/plan-submission';
 import { EVALUATION_TIMER, type TrajectoryVariant } from '../trajectory-shape';
 
 /**
@@ -40,7 +37,6 @@ export const MUNICIPALITY = 'GM0405';
 export const PROVIDER_ID = 'PRV-001';
 
 /** Demo catalogue rows (libs/persistence/src/migrations/1764300000001-DemoArrangementCatalogue.ts). */
-const ARRANGEMENT_CODE = 'WF-J-B-OPV-M';
 const SCALED_UP_CODE = 'WF-J-B-OPV-Z';
 
 /** `shortTimers: false` keeps the region's months-long timers: trajectories that stay open (scenario open). */
@@ -65,20 +61,7 @@ export function startBody(ctx: TrajectoryContext, shortTimers = true): StartTraj
   };
 }
 
-const PLAN: SubmitPlanDto = {
-  results: [
-    { id: 'r1', lifeDomain: 'SCHOOL', smart: true, descriptionRef: 'doc-11' },
-    { id: 'r2', lifeDomain: 'FAMILY', smart: false },
-  ],
-  profileCode: 'J-OPV',
-  intensityCode: 'MIDDEN',
-  intensityProposedBy: 'PROVIDER',
-  arrangementCode: ARRANGEMENT_CODE,
-  leadProviderId: PROVIDER_ID,
-  leadProviderChosenByFamily: true,
-  subcontractorIds: [],
-  requiredSignatures: ['CLIENT', 'LEAD_PROVIDER'],
-};
+const PLAN = planSubmission(PROVIDER_ID);
 
 /** Who signs for a party: the case system for the client, the lead provider for itself. */
 const SIGNER: Record<string, Role> = { CLIENT: 'CASE_SYSTEM', LEAD_PROVIDER: 'PROVIDER' };

@@ -1,6 +1,7 @@
 import { bearer } from '../support/auth';
 import { eventually } from '../support/stack';
 import type { ApiClient } from './browser-support';
+import { planSubmission } from '../support/plan-submission';
 
 /**
  * Trajectories of one throwaway municipality, driven over HTTP, so that the docket, the case, the timelines and
@@ -39,20 +40,7 @@ const evaluation = (outcome: string, attainment = 'ACHIEVED') => ({
 export async function seedTrajectories(api: ApiClient, municipality: string): Promise<Seeded> {
   const provider = 'PRV-BROWSER';
   const t = tokensFor(municipality, provider);
-  const plan = {
-    results: [
-      { id: 'r1', lifeDomain: 'SCHOOL', smart: true, descriptionRef: 'doc-1' },
-      { id: 'r2', lifeDomain: 'FAMILY', smart: false },
-    ],
-    profileCode: 'J-OPV',
-    intensityCode: 'MIDDEN',
-    intensityProposedBy: 'PROVIDER',
-    arrangementCode: 'WF-J-B-OPV-M',
-    leadProviderId: provider,
-    leadProviderChosenByFamily: true,
-    subcontractorIds: [],
-    requiredSignatures: ['CLIENT', 'LEAD_PROVIDER'],
-  };
+  const plan = planSubmission(provider);
   const open = async (caseReference: string, clientId: string) => {
     const { trajectoryId } = await api.post<{ trajectoryId: string }>('/trajectories', t.caseSystem, {
       municipalityCode: municipality,
