@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { paymentIdempotencyKey } from '../libs/domain/src/payments';
 import { DEFAULT_TRAJECTORY_POLICY, mergePolicyOverrides } from '../libs/domain/src/policy';
 import {
+  ACHIEVED,
   CASE,
   evaluation,
   LT,
@@ -126,13 +127,7 @@ async function evaluateAndComplete(t: TrajectoryDriver): Promise<void> {
   expect(evaluated.status).toBe('ACTIVE');
   await t.send('confirmCompletion', {
     actor: LT,
-    finalEvaluation: evaluation({
-      outcome: 'COMPLETE',
-      resultAssessments: [
-        { resultId: 'r1', attainment: 'ACHIEVED' },
-        { resultId: 'r2', attainment: 'ACHIEVED' },
-      ],
-    }),
+    finalEvaluation: ACHIEVED,
   });
 }
 

@@ -8,6 +8,7 @@ import type { TrajectoryCommand } from './trajectory-command';
 import type { TrajectoryEffect } from './trajectory-effect';
 import type { Transition, TrajectoryState } from './trajectory-state';
 import {
+  ACHIEVED,
   at,
   CASE,
   deepFreeze,
@@ -31,13 +32,6 @@ type Step =
 
 const OFFER = { ...RECOVERY, code: 'JGD-B-PROF2-LICHT', tariffCents: 750_000 };
 const SETTLED = { ...RECOVERY, code: 'JGD-B-PROF2-MIDDEN-PLUS', tariffCents: 840_000 };
-const allAchieved = evaluation({
-  outcome: 'COMPLETE',
-  resultAssessments: [
-    { resultId: 'r1', attainment: 'ACHIEVED' },
-    { resultId: 'r2', attainment: 'ACHIEVED' },
-  ],
-});
 
 /** Twelve months of one youth-care trajectory, as the workflow shell would drive it. */
 const STEPS: Step[] = [
@@ -105,7 +99,7 @@ const STEPS: Step[] = [
   { at: '2027-04-19T08:00:00.000Z', timersUntil: true },
   {
     at: '2027-04-19T08:30:00.000Z',
-    command: { type: 'confirmCompletion', actor: LT, finalEvaluation: allAchieved },
+    command: { type: 'confirmCompletion', actor: LT, finalEvaluation: ACHIEVED },
   },
 ];
 
