@@ -1,12 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type {
   AuditRecord,
-  BookkeepingInput,
-  CaseBookkeepingInput,
   EscalationRow,
   NotificationRow,
+  TrajectoryActivities,
   TrajectoryRow,
-} from '../libs/contracts/src';
+} from '@app/contracts';
+
+export type BookkeepingActivities = Pick<TrajectoryActivities, 'recordTransition' | 'recordCaseTransition'>;
 
 /**
  * Writes what one transition produced — audit records, the trajectory's read-model row, its escalations
@@ -14,9 +15,9 @@ import type {
  * (trajectory, seq), rows only move forward by seq, notifications have deterministic ids; so a retry, a
  * replay after a worker crash or a duplicate call changes nothing.
  */
-export function createBookkeepingActivities(dataSource: DataSource) {
+export function createBookkeepingActivities(dataSource: DataSource): BookkeepingActivities {
   return {
-    async recordTransition(input: BookkeepingInput): Promise<void> {
+    async recordTransition(input) {
       await dataSource.transaction(async (tx) => {
         for (const a of input.audit) await insertAudit(tx, a);
         await upsertTrajectory(tx, input.row);
@@ -26,7 +27,7 @@ export function createBookkeepingActivities(dataSource: DataSource) {
     },
 
     /** The table case's own facts: its audit stream, notifications, chair, reminder and overdue flag. */
-    async recordCaseTransition(input: CaseBookkeepingInput): Promise<void> {
+    async recordCaseTransition(input) {
       await dataSource.transaction(async (tx) => {
         for (const a of input.audit) await insertAudit(tx, a);
         for (const n of input.notifications) await insertNotification(tx, n);
@@ -41,8 +42,6 @@ export function createBookkeepingActivities(dataSource: DataSource) {
     },
   };
 }
-
-export type BookkeepingActivities = ReturnType<typeof createBookkeepingActivities>;
 
 async function insertAudit(tx: EntityManager, a: AuditRecord): Promise<void> {
   await tx.query(

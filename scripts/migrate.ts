@@ -1,5 +1,5 @@
-import { loadConfig } from '../libs/config/src';
-import { runMigrations } from '../libs/persistence/src';
+import { loadConfig } from '@app/config';
+import { runMigrations } from '@app/persistence';
 
 /** `node dist/scripts/migrate.js`: apply pending migrations and exit (production one-shot service). */
 runMigrations(loadConfig().databaseUrl, (line) => console.log(line))

@@ -1,6 +1,6 @@
-import { loadConfig } from '../libs/config/src';
-import { ROLES, type Role } from '../libs/contracts/src';
-import { mintDevToken } from '../libs/platform/src';
+import { loadConfig } from '@app/config';
+import { ROLES, type Role } from '@app/contracts';
+import { mintDevToken } from '@app/platform';
 
 /**
  * Local tokens for development:

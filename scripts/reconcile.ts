@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../libs/config/src';
-import { ReconciliationService, type ReconciliationReport } from '../libs/ledger/src';
-import { dataSourceOptions } from '../libs/persistence/src';
+import { loadConfig } from '@app/config';
+import { ReconciliationService, type ReconciliationReport } from '@app/ledger';
+import { dataSourceOptions } from '@app/persistence';
 
 /**
  * Reconciles the payment ledger against the payment rules and prints every deviation with its reason.

@@ -92,10 +92,12 @@ async function main() {
     log('temporal', `ready; search attributes registered`);
   }
 
-  log('stack', 'building (tsc)…');
-  run(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-  });
+  log('stack', 'building (nest build api, nest build worker)…');
+  for (const project of ['api', 'worker']) {
+    run(process.execPath, [resolve(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', project], {
+      cwd: ROOT,
+    });
+  }
   log('stack', 'running migrations…');
   process.stdout.write(run(process.execPath, ['dist/scripts/migrate.js'], { cwd: ROOT, env }));
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ROLES, type Role } from '../libs/contracts/src';
+import { ROLES, type Role } from '@app/contracts';
 import { bearer } from './support/auth';
 import { bootStack, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
 import { planSubmission } from './support/plan-submission';

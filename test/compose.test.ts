@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../libs/contracts/src/search-attributes';
+import { SEARCH_ATTRIBUTE_DEFINITIONS } from '@app/contracts';
 
 const ROOT = resolve(__dirname, '..');
 const DOCKER_DIR = join(ROOT, 'docker');

@@ -2,8 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { createPaymentActivities, type PaymentActivities } from '../activities/payments.activities';
-import { paymentPolicyFor, paymentScheduleFor, type PaymentHistoryEvent } from '../libs/domain/src/payments';
-import type { PaymentInstructionView } from '../libs/ledger/src';
+import { paymentPolicyFor, paymentScheduleFor, type PaymentHistoryEvent } from '@app/domain';
 import { bearer } from './support/auth';
 import {
   decisionInput,
@@ -14,6 +13,7 @@ import {
   terms,
 } from './support/payment-fixtures';
 import { bootStack, openDataSource, RunningStack, uniqueTaskQueue } from './support/stack';
+import type { PaymentInstructionView } from '@app/contracts';
 
 /** The payments API over HTTP against the real PostgreSQL and Temporal. */
 describe('payments API: catalogue, ledger, withhold, finance exports, reconciliation', () => {

@@ -3,8 +3,8 @@ import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { paymentIdempotencyKey } from '../libs/domain/src/payments';
-import { DEFAULT_TRAJECTORY_POLICY, mergePolicyOverrides } from '../libs/domain/src/policy';
+import { paymentIdempotencyKey } from '@app/domain';
+import { DEFAULT_TRAJECTORY_POLICY, mergePolicyOverrides } from '@app/domain';
 import {
   ACHIEVED,
   CASE,
@@ -14,7 +14,7 @@ import {
   PROVIDER,
   RECOVERY,
   start,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import {
   eventually,
   migrateTestDatabase,

@@ -7,15 +7,15 @@ import {
   paymentScheduleFor,
   type PaymentHistoryEvent,
   type PaymentPolicy,
-} from '../libs/domain/src/payments';
+} from '@app/domain';
 import {
   ArrangementCatalogue,
   PaymentExportService,
   PaymentLedger,
   ReconciliationService,
   type DeclarationExport,
-} from '../libs/ledger/src';
-import { dataSourceOptions } from '../libs/persistence/src';
+} from '@app/ledger';
+import { dataSourceOptions } from '@app/persistence';
 import {
   decisionInput,
   issueTranches,
@@ -575,7 +575,14 @@ describe('payment ledger on PostgreSQL', () => {
       new Promise<{ code: number; stdout: string }>((done) => {
         execFile(
           process.execPath,
-          ['-r', 'ts-node/register/transpile-only', 'scripts/reconcile.ts', ...args],
+          [
+            '-r',
+            'ts-node/register/transpile-only',
+            '-r',
+            'tsconfig-paths/register',
+            'scripts/reconcile.ts',
+            ...args,
+          ],
           { cwd: resolve(__dirname, '..'), env: process.env, timeout: 60_000 },
           (error, stdout) => done({ code: error ? Number(error.code ?? 1) : 0, stdout }),
         );

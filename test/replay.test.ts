@@ -2,12 +2,12 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { RecordedHistory } from '../scripts/record-histories';
-import { installTemporalRuntime } from '../libs/platform/src';
+import type { RecordedHistory } from './tools/record-histories';
+import { installTemporalRuntime } from '@app/platform';
 import { workflowBundlePath } from './support/workflow-bundle';
 
 /**
- * Replays the recorded histories of test/histories (scripts/record-histories.ts) against the current
+ * Replays the recorded histories of test/histories (test/tools/record-histories.ts) against the current
  * workflow code. A change that would make running trajectories or table cases non-deterministic fails
  * here, before it is deployed to a worker that must resume them.
  */

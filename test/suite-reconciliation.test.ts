@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createPaymentActivities, type PaymentActivities } from '../activities/payments.activities';
-import { paymentPolicyFor, paymentScheduleFor } from '../libs/domain/src/payments';
-import { ReconciliationService, type TrajectoryReconciliation } from '../libs/ledger/src';
+import { paymentPolicyFor, paymentScheduleFor } from '@app/domain';
+import { ReconciliationService, type TrajectoryReconciliation } from '@app/ledger';
 import {
   decisionInput,
   issueTranches,

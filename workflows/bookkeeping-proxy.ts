@@ -1,5 +1,5 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
-import type { TrajectoryActivities } from '../activities';
+import type { TrajectoryActivities } from '@app/contracts';
 
 /**
  * Bookkeeping writes (audit, read model, outbox) of the trajectory and its table cases: local activities, so

@@ -7,7 +7,7 @@ import {
   withdrawBreakthroughCaseSignal,
   type BreakthroughCaseInput,
   type CaseBookkeepingInput,
-} from '../libs/contracts/src';
+} from '@app/contracts';
 import {
   applyCaseCommand,
   applyCaseTimers,
@@ -18,7 +18,7 @@ import {
   type BreakthroughCaseEffect,
   type BreakthroughCaseState,
   type BreakthroughCaseTransition,
-} from '../libs/domain/src/breakthrough';
+} from '@app/domain';
 import { bookkeeping } from './bookkeeping-proxy';
 import { asFailure, validating } from './rejection';
 

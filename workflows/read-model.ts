@@ -4,8 +4,8 @@ import type {
   EscalationRow,
   NotificationRow,
   TrajectoryRow,
-} from '../libs/contracts/src';
-import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '../libs/domain/src/trajectory';
+} from '@app/contracts';
+import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '@app/domain';
 
 /**
  * Turns the audit and notify effects of one or more transitions, and the state they led to, into one write

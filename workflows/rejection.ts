@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { TransitionRejected } from '../libs/domain/src/trajectory';
+import { TransitionRejected } from '@app/domain';
 
 /**
  * A rejected command leaves the workflow as a typed, non-retryable ApplicationFailure: `type` is the

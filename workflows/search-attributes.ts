@@ -9,8 +9,8 @@ import {
   SA_PROVIDER,
   SA_SEGMENT,
   SA_STATUS,
-} from '../libs/contracts/src';
-import type { TrajectoryState, TrajectoryView } from '../libs/domain/src/trajectory';
+} from '@app/contracts';
+import type { TrajectoryState, TrajectoryView } from '@app/domain';
 
 /** What operators filter on in the Web UI (domain.md §7.6). Codes, flags and instants; never personal data. */
 export function searchAttributesOf(

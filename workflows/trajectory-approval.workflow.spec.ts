@@ -1,11 +1,5 @@
-import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../libs/contracts/src';
-import {
-  CASE,
-  LT,
-  planDraft,
-  PROVIDER,
-  RECOVERY_LIGHT,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { SEARCH_ATTRIBUTE_DEFINITIONS } from '@app/contracts';
+import { CASE, LT, planDraft, PROVIDER, RECOVERY_LIGHT } from '../libs/domain/testing/trajectory-fixtures';
 import { decodedPayloads, keysOf, stringsOf } from '../test/support/history-payloads';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';

@@ -1,4 +1,4 @@
-import { resolvePolicyDeadline } from '../libs/domain/src/policy';
+import { resolvePolicyDeadline } from '@app/domain';
 import {
   evaluation,
   LT,
@@ -6,7 +6,7 @@ import {
   policy,
   PROVIDER,
   RECOVERY,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';

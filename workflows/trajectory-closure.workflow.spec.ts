@@ -5,7 +5,7 @@ import {
   LT,
   PROVIDER,
   RECOVERY_HEAVY,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { TrajectoryDriver } from '../test/support/trajectory-driver';

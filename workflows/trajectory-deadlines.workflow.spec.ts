@@ -1,5 +1,5 @@
-import { addWorkingDays, localIsoDate } from '../libs/domain/src/calendar';
-import { policy, PROVIDER, TABLE } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { addWorkingDays, localIsoDate } from '@app/domain';
+import { policy, PROVIDER, TABLE } from '../libs/domain/testing/trajectory-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';

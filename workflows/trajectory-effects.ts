@@ -12,9 +12,9 @@ import {
   withdrawBreakthroughCaseSignal,
   type TrajectoryResult,
   type TrajectoryWorkflowInput,
-} from '../libs/contracts/src';
-import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '../libs/domain/src/trajectory';
-import type { TrajectoryActivities } from '../activities';
+} from '@app/contracts';
+import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '@app/domain';
+import type { TrajectoryActivities } from '@app/contracts';
 import { bookkeepingFor } from './read-model';
 import { bookkeeping } from './bookkeeping-proxy';
 

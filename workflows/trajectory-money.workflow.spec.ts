@@ -1,5 +1,5 @@
-import { localIsoDate } from '../libs/domain/src/calendar';
-import { resolvePolicyDeadline } from '../libs/domain/src/policy';
+import { localIsoDate } from '@app/domain';
+import { resolvePolicyDeadline } from '@app/domain';
 import {
   ACHIEVED,
   FINANCE,
@@ -7,7 +7,7 @@ import {
   MONTHLY,
   planDraft,
   policy,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import { settled } from '../test/support/settled';
 import type { TrajectoryDriver } from '../test/support/trajectory-driver';
 import { useTrajectoryKit } from '../test/support/kit-suite';

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { LT, PROVIDER, RECOVERY_LIGHT, TABLE } from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+import { LT, PROVIDER, RECOVERY_LIGHT, TABLE } from '../libs/domain/testing/trajectory-fixtures';
 import { acceptedUpdates, eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';

@@ -1,4 +1,4 @@
-import type { ArrangementTerms } from '../libs/domain/src/trajectory';
+import type { ArrangementTerms } from '@app/domain';
 import {
   ACHIEVED,
   evaluation,
@@ -7,7 +7,7 @@ import {
   RECOVERY,
   RECOVERY_HEAVY,
   TABLE,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import { settled } from '../test/support/settled';
 import type { TrajectoryDriver } from '../test/support/trajectory-driver';
 import { useTrajectoryKit } from '../test/support/kit-suite';

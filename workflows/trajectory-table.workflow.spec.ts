@@ -1,4 +1,4 @@
-import { resolvePolicyDeadline } from '../libs/domain/src/policy';
+import { resolvePolicyDeadline } from '@app/domain';
 import {
   LT,
   planDraft,
@@ -8,7 +8,7 @@ import {
   RECOVERY_HEAVY,
   RECOVERY_LIGHT,
   TABLE,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';

@@ -8,7 +8,7 @@ import {
   RECOVERY_HEAVY,
   start,
   TABLE,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
+} from '../libs/domain/testing/trajectory-fixtures';
 import { TrajectoryDriver } from '../test/support/trajectory-driver';
 import { uniqueRef } from '../test/support/unique-ref';
 import { timeSkippingTestBed, WorkflowTestBed } from '../test/support/workflow-env';

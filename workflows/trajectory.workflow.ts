@@ -15,7 +15,7 @@ import {
   type BreakthroughDecisionMessage,
   type TrajectoryResult,
   type TrajectoryWorkflowInput,
-} from '../libs/contracts/src';
+} from '@app/contracts';
 import {
   applyBreakthroughDecision,
   applyCommand,
@@ -33,7 +33,7 @@ import {
   type TrajectoryState,
   type TrajectoryView,
   type Transition,
-} from '../libs/domain/src/trajectory';
+} from '@app/domain';
 import { asFailure, validating } from './rejection';
 import { changedSearchAttributes, searchAttributesOf } from './search-attributes';
 import { runEffects } from './trajectory-effects';

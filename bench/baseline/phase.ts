@@ -12,7 +12,7 @@ import { sampleIndexes } from '../trajectory-shape';
 import type { ClientSettings, ClientToHarness } from './client-messages';
 
 /** Child processes run the TypeScript sources directly, as the harness itself does. */
-const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
+const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
 export interface BaselineOptions {
   n: number;

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 // The runtime file only, not libs/platform's index: that would load Nest and TypeORM into the bare worker.
-import { installTemporalRuntime } from '../../libs/platform/src/temporal-runtime';
+import { installTemporalRuntime } from '@app/platform';
 import { createBareActivities } from './activities';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '../../libs/config/src';
+import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '@app/config';
 import { PERSISTENCES, type Persistence } from './services';
 
 export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth'] as const;

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/persistence/src';
+import { dataSourceOptions } from '@app/persistence';
 import { onShutdown } from './lifetime';
 import { projectScripts, ROOT, type ManagedProcess } from './project-scripts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig } from '../../libs/config/src';
-import type { Role } from '../../libs/contracts/src';
-import { mintDevToken } from '../../libs/platform/src';
+import { loadConfig } from '@app/config';
+import type { Role } from '@app/contracts';
+import { mintDevToken } from '@app/platform';
 import type { LatencyRecorder } from '../harness/latency';
 import { MUNICIPALITY, PROVIDER_ID } from './requests';
 import { ROUTES, routePath, type RouteName } from './routes';

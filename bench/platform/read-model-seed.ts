@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/persistence/src';
+import { dataSourceOptions } from '@app/persistence';
 import { MUNICIPALITY, PROVIDER_ID } from './requests';
 
 /**

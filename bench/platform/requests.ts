@@ -9,7 +9,7 @@ import type {
 import type { EscalateDto } from '../../apps/api/src/trajectories/dto/intake.dto';
 import type { PlanVersionDto, SignPlanDto } from '../../apps/api/src/trajectories/dto/plan.dto';
 import type { StartTrajectoryDto } from '../../apps/api/src/trajectories/dto/start-trajectory.dto';
-import type { Role } from '../../libs/contracts/src';
+import type { Role } from '@app/contracts';
 import { planSubmission } from '../../test/support/plan-submission';
 import { EVALUATION_TIMER, type TrajectoryVariant } from '../trajectory-shape';
 

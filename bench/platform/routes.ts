@@ -1,4 +1,4 @@
-import type { Role } from '../../libs/contracts/src';
+import type { Role } from '@app/contracts';
 
 /**
  * The HTTP contract of the platform API the benchmark drives, as test/api-lifecycle.e2e.test.ts uses it.

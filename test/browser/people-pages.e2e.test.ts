@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadConfig } from '../../libs/config/src';
-import { indicatorFigures, type MonitoringIndicators } from '../../libs/domain/src/monitoring';
+import { loadConfig } from '@app/config';
+import { indicatorFigures, type MonitoringIndicators } from '@app/domain';
 import { bearer } from '../support/auth';
 import { bootStack, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
 import { ApiClient, launchChromium, screenshotPath } from './browser-support';

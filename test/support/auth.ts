@@ -1,6 +1,6 @@
-import { loadConfig } from '../../libs/config/src';
-import type { Role } from '../../libs/contracts/src';
-import { mintDevToken } from '../../libs/platform/src';
+import { loadConfig } from '@app/config';
+import type { Role } from '@app/contracts';
+import { mintDevToken } from '@app/platform';
 
 /** `Authorization` header value for a locally minted token (the API under test uses the development secret). */
 export function bearer(

@@ -4,9 +4,9 @@ import {
   breakthroughWorkflowId,
   getBreakthroughCaseQuery,
   recordBreakthroughDecisionUpdate,
-} from '../../libs/contracts/src';
-import type { BreakthroughCaseState } from '../../libs/domain/src/breakthrough';
-import type { BreakthroughDecision } from '../../libs/domain/src/trajectory';
+} from '@app/contracts';
+import type { BreakthroughCaseState } from '@app/domain';
+import type { BreakthroughDecision } from '@app/domain';
 import { rejectionOf, type UpdateRejection } from './update-rejection';
 
 /** Drives the breakthrough table's case workflow `breakthrough-<escalationId>` as the table's API does. */

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '../../libs/persistence/src';
+import { dataSourceOptions, runMigrations } from '@app/persistence';
 
 /**
  * The throwaway PostgreSQL that `npm test` starts (DATABASE_URL), without the api and worker apps: the

@@ -3,8 +3,8 @@ import { uniqueRef } from './unique-ref';
 import type { WorkflowTestBed } from './workflow-env';
 
 /**
- * Jest hooks for workflow spec files only: scripts/record-histories.ts uses TrajectoryKit outside Jest and
- * is compiled by the production build, which knows no Jest globals.
+ * Jest hooks for workflow spec files only: test/tools/record-histories.ts uses TrajectoryKit outside Jest,
+ * where there are no Jest globals.
  */
 /** The bed and kit of one workflow spec file; both exist from its `beforeAll` on. */
 export interface KitSuite {

@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
-import type { PaymentActivities, RecordCareDecisionInput } from '../../activities/payments.activities';
+import type { RecordCareDecisionInput } from '@app/contracts';
+import type { PaymentActivities } from '../../activities/payments.activities';
 import {
   paymentIdempotencyKey,
   type CareDecisionTerms,
   type PaymentPolicy,
   type PlannedTranche,
-} from '../../libs/domain/src/payments';
-import type { PaymentInstructionView } from '../../libs/ledger/src';
+} from '@app/domain';
 import { uniqueRef } from './stack';
+import type { PaymentInstructionView } from '@app/contracts';
 
 /** Builders for the payment tests. Pseudonymous ids only. */
 export const MUNICIPALITY = 'GM0405';

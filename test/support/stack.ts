@@ -6,8 +6,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { setupApp } from '../../apps/api/src/setup-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { loadConfig } from '../../libs/config/src';
-import { dataSourceOptions, runMigrations } from '../../libs/persistence/src';
+import { loadConfig } from '@app/config';
+import { dataSourceOptions, runMigrations } from '@app/persistence';
 
 /**
  * The real services started by `scripts/test.mjs` (PostgreSQL, Temporal dev server), and the project's own

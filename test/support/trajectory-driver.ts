@@ -10,13 +10,8 @@ import {
   type CommandPayload,
   type TrajectoryResult,
   type TrajectoryWorkflowInput,
-} from '../../libs/contracts/src';
-import type {
-  TrajectoryCommandType,
-  TrajectoryStart,
-  TrajectoryState,
-  TrajectoryView,
-} from '../../libs/domain/src/trajectory';
+} from '@app/contracts';
+import type { TrajectoryCommandType, TrajectoryStart, TrajectoryState, TrajectoryView } from '@app/domain';
 import { BreakthroughTableDriver } from './breakthrough-table-driver';
 import { settled } from './settled';
 import { rejectionOf, type UpdateRejection } from './update-rejection';

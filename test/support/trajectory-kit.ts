@@ -1,16 +1,5 @@
-import type {
-  ArrangementTerms,
-  EscalationTrigger,
-  PlanDraft,
-  TrajectoryStart,
-} from '../../libs/domain/src/trajectory';
-import {
-  CASE,
-  LT,
-  planDraft,
-  PROVIDER,
-  start,
-} from '../../libs/domain/src/trajectory/trajectory-test-fixtures';
+import type { ArrangementTerms, EscalationTrigger, PlanDraft, TrajectoryStart } from '@app/domain';
+import { CASE, LT, planDraft, PROVIDER, start } from '../../libs/domain/testing/trajectory-fixtures';
 import { TrajectoryDriver } from './trajectory-driver';
 import { uniqueRef } from './unique-ref';
 import type { WorkflowTestBed } from './workflow-env';

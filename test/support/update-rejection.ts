@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TransitionRejectedDetails } from '../../libs/domain/src/trajectory';
+import type { TransitionRejectedDetails } from '@app/domain';
 
 /** A refused update as the API sees it: the failure `type` (the rejection code) and its first detail. */
 export interface UpdateRejection {

@@ -1,4 +1,4 @@
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { bundleWorkflows } from '@app/platform';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,10 +51,7 @@ const MAX_OUTPUT_LINES = 200;
  * its own webpack run. Returns the bundle's path for WorkerProcessOptions.workflowBundlePath.
  */
 export async function buildWorkflowBundle(): Promise<string> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    logger: new DefaultLogger('WARN'),
-  });
+  const code = await bundleWorkflows();
   const path = join(await mkdtemp(join(tmpdir(), 'workflow-bundle-')), 'workflow-bundle.js');
   await writeFile(path, code);
   return path;
@@ -88,7 +85,13 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
 
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', resolve(ROOT, 'apps/worker/src/main.ts')],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      resolve(ROOT, 'apps/worker/src/main.ts'),
+    ],
     { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const lines: string[] = [];

@@ -1,4 +1,4 @@
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { bundleWorkflows } from '@app/platform';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,10 +31,7 @@ export async function workflowBundlePath(): Promise<string> {
   }
   const path = join(tmpdir(), `trajectory-workflow-bundle-${hash.digest('hex').slice(0, 16)}.js`);
   if (!existsSync(path)) {
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: resolve(ROOT, 'workflows'),
-      logger: new DefaultLogger('WARN'),
-    });
+    const code = await bundleWorkflows();
     // Written aside and renamed, so a concurrent reader never sees half a bundle.
     const partial = `${path}.${process.pid}.partial`;
     writeFileSync(partial, code);

@@ -2,13 +2,13 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
-import { createActivities } from '../../activities';
+import { createActivities } from '@app/activities';
 import {
   breakthroughWorkflowId,
   getTrajectoryStateQuery,
   SEARCH_ATTRIBUTE_DEFINITIONS,
-} from '../../libs/contracts/src';
-import { installTemporalRuntime } from '../../libs/platform/src';
+} from '@app/contracts';
+import { installTemporalRuntime } from '@app/platform';
 import { openMigratedDatabase } from './database';
 import { workflowBundlePath } from './workflow-bundle';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
+import { AppConfigModule, DatabaseModule } from '@app/platform';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyRetention } from './common/idempotency-retention';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';

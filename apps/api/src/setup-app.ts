@@ -1,7 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { requestIdMiddleware } from '../../../libs/platform/src';
+import { requestIdMiddleware } from '@app/platform';
 
 /**
  * Everything `main.ts` does to the app besides listening, shared with the e2e tests so they exercise the

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '../../../libs/config/src';
-import { JsonLogger } from '../../../libs/platform/src';
+import { loadConfig } from '@app/config';
+import { JsonLogger } from '@app/platform';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {

@@ -7,9 +7,9 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../libs/config/src';
-import { APP_CONFIG, installTemporalRuntime } from '../../../libs/platform/src';
-import { createActivities } from '../../../activities';
+import { AppConfig } from '@app/config';
+import { APP_CONFIG, installTemporalRuntime, workflowBundlerOptions, WORKFLOWS_PATH } from '@app/platform';
+import { createActivities } from '@app/activities';
 
 /**
  * Owns the Temporal Worker: starts polling when the app has booted and drains it on shutdown.
@@ -59,7 +59,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       maxCachedWorkflows: workerMaxCachedWorkflows,
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
-        : { workflowsPath: require.resolve('../../../workflows') }),
+        : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions() }),
     };
   }
 }

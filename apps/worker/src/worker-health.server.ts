@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../libs/config/src';
-import { APP_CONFIG } from '../../../libs/platform/src';
+import { AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/platform';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 /** `GET /health` on WORKER_HEALTH_PORT: 200 while the worker polls and the database answers, else 503. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, DatabaseModule } from '../../../libs/platform/src';
+import { AppConfigModule, DatabaseModule } from '@app/platform';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerHealthServer } from './worker-health.server';
 

@@ -4,3 +4,5 @@ export * from './search-attributes';
 export * from './trajectory-messages';
 export * from './bookkeeping';
 export * from './roles';
+export * from './ledger-messages';
+export * from './trajectory-activities';

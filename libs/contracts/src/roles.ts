@@ -1,4 +1,4 @@
-import { ACTOR_ROLES, type ActorRole } from '../../domain/src/trajectory/actor';
+import { ACTOR_ROLES, type ActorRole } from '@app/domain';
 
 /**
  * Who acts on a trajectory (domain.md §3.7, §1.4): the domain's actor roles except SYSTEM, which acts

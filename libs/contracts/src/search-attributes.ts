@@ -1,5 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
-import type { TrajectoryStart } from '../../domain/src/trajectory';
+import type { TrajectoryStart } from '@app/domain';
 
 /**
  * Custom search attributes that operators filter on in the Temporal Web UI (domain.md §7.6).

@@ -1,9 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  BreakthroughCaseState,
-  BreakthroughDecision,
-  BreakthroughDocket,
-} from '../../domain/src/breakthrough';
+import type { BreakthroughCaseState, BreakthroughDecision, BreakthroughDocket } from '@app/domain';
 import type {
   CareDomain,
   CareSegment,
@@ -13,7 +9,7 @@ import type {
   TrajectoryStart,
   TrajectoryState,
   TrajectoryView,
-} from '../../domain/src/trajectory';
+} from '@app/domain';
 
 export type { CareDomain, CareSegment, ComplexityClass };
 

@@ -4,7 +4,7 @@ import {
   selectPaymentPolicy,
   type PaymentPolicyPreset,
   type PricingBasis,
-} from '../../domain/src/payments';
+} from '@app/domain';
 import { centsFromDb } from './cents';
 import { toIsoDate } from './dates';
 import { LedgerError } from './ledger-error';

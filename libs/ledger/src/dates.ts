@@ -1,4 +1,4 @@
-import { EUROPE_AMSTERDAM, isValidIsoDate, localIsoDate } from '../../domain/src/calendar';
+import { EUROPE_AMSTERDAM, isValidIsoDate, localIsoDate } from '@app/domain';
 import { LedgerError } from './ledger-error';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T/;

@@ -10,14 +10,14 @@ export { centsFromDb } from './cents';
 export { amsterdamDate, monthPeriod, toIsoDate } from './dates';
 export type { MonthPeriod } from './dates';
 export { isActorRef, setLedgerActor } from './ledger-actor';
-export { ISSUED_STATUSES, isPaymentStatus, PAYMENT_STATUSES, WITHHOLDABLE_STATUSES } from './payment-status';
-export type { PaymentStatus } from './payment-status';
+export { ISSUED_STATUSES, isPaymentStatus, WITHHOLDABLE_STATUSES } from './payment-status';
 export { PAYMENT_COLUMNS, toPaymentView } from './payment-instruction';
-export type { PaymentInstructionView, PaymentRow } from './payment-instruction';
+export type { PaymentRow } from './payment-instruction';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './cursor';
 export type { Page } from './cursor';
 export { PaymentLedger, RELEASE_ACTOR } from './payment-ledger';
-export type { PaymentEventView, PaymentFilter, WithholdInput } from './payment-ledger';
+export type { IssuedPayment, PaymentEventView, PaymentFilter, WithholdInput } from './payment-ledger';
+export { CareDecisionLedger } from './care-decision-ledger';
 export { ArrangementCatalogue } from './arrangement-catalogue';
 export type { ArrangementFilter, ArrangementView } from './arrangement-catalogue';
 export { EXPORT_FORMATS, PaymentExportService } from './export/payment-export';
@@ -34,10 +34,3 @@ export type {
   TrajectoryFact,
   TrajectoryReconciliation,
 } from './reconciliation/reconciliation-facts';
-export { DECISION_CAUSES } from './ledger-inputs';
-export type {
-  CareDecisionRecord,
-  IssuePaymentInput,
-  RecordCareDecisionInput,
-  WithholdPaymentInput,
-} from './ledger-inputs';

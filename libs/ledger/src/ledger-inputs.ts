@@ -1,109 +1,29 @@
-import type { DecisionCause } from '../../domain/src/trajectory/care-decision';
+import type {
+  CareDecisionRecord,
+  IssuePaymentInput,
+  PaymentInstructionView,
+  RecordCareDecisionInput,
+} from '@app/contracts';
 import {
   assertPaymentPolicy,
+  DECISION_CAUSES,
   isPricingBasis,
   TRANCHE_KINDS,
+  type DecisionCause,
   type PaymentPolicy,
   type PricingBasis,
-  type TrancheKind,
-} from '../../domain/src/payments';
+} from '@app/domain';
 import { centsFromDb } from './cents';
 import { toIsoDate } from './dates';
 import { LedgerError } from './ledger-error';
-import type { PaymentInstructionView } from './payment-instruction';
 
 /**
- * What the payment activities accept, and its validation: the trajectory workflow's calls into the ledger.
- * Refusals are LedgerError INVALID_INPUT (the activities turn them into non-retryable failures).
+ * Validation of what the trajectory workflow writes into the ledger (the messages of libs/contracts).
+ * Refusals are LedgerError INVALID_INPUT; the activities turn them into non-retryable failures.
  */
-/** Why a care decision version exists; the same values as the domain's DecisionCause. */
-export const DECISION_CAUSES = [
-  'PLAN_APPROVAL',
-  'BREAKTHROUGH',
-  'PROVISIONAL_START',
-  'SCALING',
-  'RENEWAL',
-  'PRICE_CORRECTION',
-  'PROVIDER_REASSIGNMENT',
-] as const satisfies readonly DecisionCause[];
-
-export interface RecordCareDecisionInput {
-  trajectoryId: string;
-  version: number;
-  decisionNumber: string;
-  /** Default: PRICE_CORRECTION when `amendsVersion` is set, PLAN_APPROVAL for version 1, else SCALING. */
-  cause?: DecisionCause;
-  /** ISO dates ('YYYY-MM-DD', or a date-time whose Amsterdam date is taken). */
-  decisionDate: string;
-  validFrom: string;
-  validTo?: string | null;
-  arrangementCode: string;
-  tariffCents: number;
-  pricingBasis: PricingBasis;
-  /** The policy snapshot frozen at the first decision (decisions.md 2). */
-  paymentPolicy: PaymentPolicy;
-  totalBudgetCents: number;
-  providerId: string;
-  municipalityCode: string;
-  provisional?: boolean;
-  /** The version this one amends retroactively (R-TAR-05). */
-  amendsVersion?: number | null;
-}
-
-export interface CareDecisionRecord {
-  trajectoryId: string;
-  version: number;
-  decisionNumber: string;
-  cause: DecisionCause;
-  decisionDate: string;
-  validFrom: string;
-  validTo: string | null;
-  arrangementCode: string;
-  tariffCents: number;
-  pricingBasis: PricingBasis;
-  paymentPolicy: PaymentPolicy;
-  totalBudgetCents: number;
-  providerId: string;
-  municipalityCode: string;
-  provisional: boolean;
-  amendsVersion: number | null;
-}
-
-export interface IssuePaymentInput {
-  /** paymentIdempotencyKey(...) of the payments module: `{trajectoryId}:{kind}:{decisionVersion}[:…]`. */
-  idempotencyKey: string;
-  trajectoryId: string;
-  municipalityCode: string;
-  providerId: string;
-  kind: TrancheKind;
-  /** Integer cents; negative only for an ADJUSTMENT (a declared price correction, domain.md §7.8). */
-  amountCents: number;
-  /** The computation and the rule it cites (PlannedTranche.basis). */
-  basis: string;
-  decisionVersion: number;
-  /** PERIOD and ANNUAL only. */
-  period?: number;
-  /** ISO date, or a date-time whose Amsterdam calendar date is taken. */
-  dueDate: string;
-  /** SCHEDULED (default), or CANCELLED to record a tranche that is not due, with its reason. */
-  status?: 'SCHEDULED' | 'CANCELLED';
-  statusReason?: string;
-}
-
-export interface WithholdPaymentInput {
-  trajectoryId: string;
-  /** The payment to withhold; or give `kind` when the trajectory has exactly one open payment of it. */
-  idempotencyKey?: string;
-  kind?: TrancheKind;
-  /** Written reason (domain.md §7.8); no personal data. */
-  reason: string;
-  /** Pseudonymous ref of the municipality's officer. */
-  actor: string;
-}
-
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,299}$/;
 
-export function invalid(message: string): never {
+function invalid(message: string): never {
   throw new LedgerError('INVALID_INPUT', message);
 }
 

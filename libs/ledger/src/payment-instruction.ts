@@ -1,28 +1,7 @@
-import type { TrancheKind } from '../../domain/src/payments';
+import type { PaymentInstructionView, PaymentStatus } from '@app/contracts';
+import type { TrancheKind } from '@app/domain';
 import { centsFromDb } from './cents';
 import { isoInstant } from './dates';
-import type { PaymentStatus } from './payment-status';
-
-/** A ledger row as the API, the CLI and the activities return it: plain JSON, cents as safe integers. */
-export interface PaymentInstructionView {
-  id: string;
-  idempotencyKey: string;
-  trajectoryId: string;
-  municipalityCode: string;
-  providerId: string;
-  kind: TrancheKind;
-  amountCents: number;
-  basis: string;
-  decisionVersion: number;
-  period: number | null;
-  /** 'YYYY-MM-DD' */
-  dueDate: string;
-  status: PaymentStatus;
-  statusReason: string | null;
-  exportBatchId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** The select list every payment query uses: dates as text (no time-zone shifts), ids and cents as text. */
 export const PAYMENT_COLUMNS = `

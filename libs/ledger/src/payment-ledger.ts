@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { TRANCHE_KINDS, type TrancheKind } from '../../domain/src/payments';
+import { TRANCHE_KINDS, type TrancheKind } from '@app/domain';
 import { decodeCursor, encodeCursor, Page, pageSize } from './cursor';
 import { amsterdamDate, isoInstant, monthPeriod } from './dates';
 import { isActorRef, setLedgerActor, updateReturning } from './ledger-actor';
 import { LedgerError } from './ledger-error';
-import { PAYMENT_COLUMNS, PaymentInstructionView, PaymentRow, toPaymentView } from './payment-instruction';
-import { isPaymentStatus, WITHHOLDABLE_STATUSES, type PaymentStatus } from './payment-status';
+import type { IssuePaymentInput, PaymentInstructionView, PaymentStatus } from '@app/contracts';
+import { sameFacts, validatePayment } from './ledger-inputs';
+import { PAYMENT_COLUMNS, PaymentRow, toPaymentView } from './payment-instruction';
+import { isPaymentStatus, WITHHOLDABLE_STATUSES } from './payment-status';
 
 export interface PaymentFilter {
   trajectoryId?: string;
@@ -42,6 +44,12 @@ export interface PaymentEventView {
 }
 
 export const RELEASE_ACTOR = 'system:release';
+
+/** A tranche in the ledger, and whether this call wrote it (false: it was there already). */
+export interface IssuedPayment {
+  payment: PaymentInstructionView;
+  inserted: boolean;
+}
 
 /**
  * Reads and status changes of the payment ledger, shared by the API, the CLI and the activities. Plain class
@@ -116,6 +124,57 @@ export class PaymentLedger {
       exportBatchId: (r.export_batch_id as string | null) ?? null,
       at: isoInstant(r.at as Date),
     }));
+  }
+
+  /**
+   * Writes one tranche, or returns the existing row for its idempotency key: INSERT … ON CONFLICT
+   * (idempotency_key) DO NOTHING, then SELECT, in one transaction, so 20 concurrent calls with one key still
+   * leave one row (the losers wait for the winner's commit and read its row). A row with the key but other
+   * money facts is a key collision: CONFLICT, never silently accepted.
+   *
+   * New rows start SCHEDULED, whatever the due date: SCHEDULED rows become RELEASED when due (`releaseDue`,
+   * also run by every finance export), and the export takes RELEASED rows only. `inserted` says whether this
+   * call wrote the row.
+   */
+  async issue(input: IssuePaymentInput, actor: string): Promise<IssuedPayment> {
+    const p = validatePayment(input);
+    const issued = await this.dataSource.transaction(async (tx) => {
+      await setLedgerActor(tx, actor, p.status === 'CANCELLED' ? null : p.basis);
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO payment_instruction
+           (idempotency_key, trajectory_id, municipality_code, provider_id, tranche_kind, amount_cents, basis,
+            decision_version, period, due_date, status, status_reason)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10::date,$11,$12)
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+        [
+          p.idempotencyKey,
+          p.trajectoryId,
+          p.municipalityCode,
+          p.providerId,
+          p.kind,
+          p.amountCents,
+          p.basis,
+          p.decisionVersion,
+          p.period ?? null,
+          p.dueDate,
+          p.status,
+          p.status === 'CANCELLED' ? (p.statusReason ?? '').trim() : null,
+        ],
+      );
+      const [stored]: PaymentRow[] = await tx.query(
+        `SELECT ${PAYMENT_COLUMNS} FROM payment_instruction p WHERE p.idempotency_key = $1`,
+        [p.idempotencyKey],
+      );
+      return { payment: toPaymentView(stored), inserted: inserted.length > 0 };
+    });
+    if (!sameFacts(issued.payment, p)) {
+      const row = issued.payment;
+      throw new LedgerError(
+        'CONFLICT',
+        `idempotency key ${p.idempotencyKey} exists with other facts (${row.kind}, ${row.amountCents} cents, v${row.decisionVersion})`,
+      );
+    }
+    return issued;
   }
 
   /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../config/src';
+import { loadConfig } from '@app/config';
 import { dataSourceOptions } from './data-source-options';
 
 /** DataSource for the TypeORM CLI (`npm run migration:*`). */

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AppConfig, loadConfig } from '../../config/src';
+import { AppConfig, loadConfig } from '@app/config';
 
 /** Injection token of the validated `AppConfig`. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

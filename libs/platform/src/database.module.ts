@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '../../config/src';
-import { dataSourceOptions } from '../../persistence/src';
+import { AppConfig } from '@app/config';
+import { dataSourceOptions } from '@app/persistence';
 import { APP_CONFIG } from './app-config.module';
 
 /** TypeORM on PostgreSQL for the api and the worker; migrations run separately, never `synchronize`. */

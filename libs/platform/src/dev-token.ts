@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import type { AppConfig } from '../../config/src';
-import type { Role } from '../../contracts/src';
+import type { AppConfig } from '@app/config';
+import type { Role } from '@app/contracts';
 
 export interface DevTokenRequest {
   sub: string;

@@ -4,3 +4,4 @@ export * from './json-logger';
 export * from './temporal-runtime';
 export * from './dev-token';
 export * from './request-context';
+export * from './workflow-bundle';

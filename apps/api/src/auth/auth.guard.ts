@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Role } from '../../../../libs/contracts/src';
+import type { Role } from '@app/contracts';
 import { ApiException } from '../common/domain-errors';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import type { Principal } from './principal';

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../../../../libs/contracts/src';
+import type { Role } from '@app/contracts';
 import type { Principal } from './principal';
 
 export const PUBLIC_KEY = 'auth:public';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../libs/contracts/src';
+import type { Role } from '@app/contracts';
 
 /** The authenticated caller: a pseudonymous subject, its roles and the tenants it acts for. */
 export interface Principal {

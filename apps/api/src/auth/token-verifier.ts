@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import jwt, { JwtHeader, SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient, { JwksClient } from 'jwks-rsa';
-import { AppConfig } from '../../../../libs/config/src';
-import { ROLES, type Role } from '../../../../libs/contracts/src';
-import { APP_CONFIG } from '../../../../libs/platform/src';
+import { AppConfig } from '@app/config';
+import { ROLES, type Role } from '@app/contracts';
+import { APP_CONFIG } from '@app/platform';
 import type { Principal, TokenClaims } from './principal';
 
 /** Verifies bearer JWTs (HS256 locally, RS256 via JWKS) and API keys, and turns them into a Principal. */

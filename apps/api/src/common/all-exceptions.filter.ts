@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiErrorBody, FieldError } from './api-error';
 import { ApiException } from './domain-errors';
 import { isUnavailable } from './unavailable';
-import { currentRequestId } from '../../../../libs/platform/src';
+import { currentRequestId } from '@app/platform';
 
 const CODES: Record<number, string> = {
   400: 'VALIDATION_FAILED',

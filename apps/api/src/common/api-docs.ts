@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Role } from '../../../../libs/contracts/src';
+import type { Role } from '@app/contracts';
 import { Roles } from '../auth/decorators';
 import { ApiErrorBody } from './api-error';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../../../libs/config/src';
-import { APP_CONFIG } from '../../../../libs/platform/src';
+import type { AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/platform';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 

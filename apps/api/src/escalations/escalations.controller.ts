@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { trajectoryOfEscalation } from '../../../../libs/contracts/src';
-import type { BreakthroughDecision } from '../../../../libs/domain/src/breakthrough';
-import type { TrajectoryView } from '../../../../libs/domain/src/trajectory';
+import { trajectoryOfEscalation } from '@app/contracts';
+import type { BreakthroughDecision } from '@app/domain';
+import type { TrajectoryView } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors, LifecycleAction } from '../common/api-docs';

@@ -8,7 +8,7 @@ import type {
   MonitoringPeriod,
   ScalingDirection,
   TrajectoryFact,
-} from '../../../../libs/domain/src/monitoring';
+} from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { tenantCondition } from '../read-model/tenant-filter';
 import type { MonitoringQueryDto } from './monitoring-query.dto';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { CARE_DOMAINS, MUNICIPALITY_CODE } from '../../../../libs/contracts/src';
+import { CARE_DOMAINS, MUNICIPALITY_CODE } from '@app/contracts';
 import { REF } from '../trajectories/dto/ids';
 
 /** Filters of the monitoring figures; always within what the caller may see (tenant scope). */

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { indicatorsCsv, type MonitoringIndicators } from '../../../../libs/domain/src/monitoring';
-import type { Role } from '../../../../libs/contracts/src';
+import { indicatorsCsv, type MonitoringIndicators } from '@app/domain';
+import type { Role } from '@app/contracts';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';

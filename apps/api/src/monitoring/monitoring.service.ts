@@ -1,9 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  monitoringIndicators,
-  type MonitoringIndicators,
-  type MonitoringPeriod,
-} from '../../../../libs/domain/src/monitoring';
+import { monitoringIndicators, type MonitoringIndicators, type MonitoringPeriod } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { ApiException } from '../common/domain-errors';
 import { MonitoringFactsReader } from './monitoring-facts.reader';

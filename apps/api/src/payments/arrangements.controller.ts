@@ -9,8 +9,8 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { ROLES } from '../../../../libs/contracts/src';
-import { ArrangementCatalogue, type ArrangementView } from '../../../../libs/ledger/src';
+import { ROLES } from '@app/contracts';
+import { ArrangementCatalogue, type ArrangementView } from '@app/ledger';
 import { Roles } from '../auth/decorators';
 import { ApiErrorBody } from '../common/api-error';
 import { ArrangementDto, ArrangementVersionQueryDto, ListArrangementsQueryDto } from './dto/arrangement.dto';

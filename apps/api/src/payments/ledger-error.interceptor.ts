@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { catchError, Observable, throwError } from 'rxjs';
-import { LedgerError, type LedgerErrorCode } from '../../../../libs/ledger/src';
+import { LedgerError, type LedgerErrorCode } from '@app/ledger';
 import { ApiException } from '../common/domain-errors';
 
 const STATUS: Record<LedgerErrorCode, HttpStatus> = {

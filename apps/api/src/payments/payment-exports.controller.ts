@@ -13,7 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PaymentExportService, type ExportBatchView, type ExportResult } from '../../../../libs/ledger/src';
+import { PaymentExportService, type ExportBatchView, type ExportResult } from '@app/ledger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrorBody } from '../common/api-error';

@@ -10,7 +10,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { PaymentLedger, type Page, type PaymentInstructionView } from '../../../../libs/ledger/src';
+import { PaymentLedger, type Page } from '@app/ledger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { canSee } from '../auth/tenant-scope';
@@ -24,6 +24,7 @@ import {
 } from './dto/payment.dto';
 import { LedgerErrorInterceptor } from './ledger-error.interceptor';
 import { ledgerScope } from './ledger-scope';
+import type { PaymentInstructionView } from '@app/contracts';
 
 const READERS = ['FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'] as const;
 

@@ -5,7 +5,7 @@ import {
   PaymentExportService,
   PaymentLedger,
   ReconciliationService,
-} from '../../../../libs/ledger/src';
+} from '@app/ledger';
 import { ArrangementsController } from './arrangements.controller';
 import { PaymentExportsController } from './payment-exports.controller';
 import { PaymentsController } from './payments.controller';

@@ -7,7 +7,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { ReconciliationService, type ReconciliationReport } from '../../../../libs/ledger/src';
+import { ReconciliationService, type ReconciliationReport } from '@app/ledger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrorBody } from '../common/api-error';

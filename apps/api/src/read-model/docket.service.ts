@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TRAJECTORY_POLICY } from '../../../../libs/domain/src/policy';
-import { workingDaysBetween } from '../../../../libs/domain/src/calendar';
+import { DEFAULT_TRAJECTORY_POLICY } from '@app/domain';
+import { workingDaysBetween } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { tenantCondition } from './tenant-filter';
 

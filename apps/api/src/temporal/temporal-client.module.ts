@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { AppConfig } from '../../../../libs/config/src';
-import { APP_CONFIG } from '../../../../libs/platform/src';
+import { AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/platform';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { ArrangementTerms } from '../../../../libs/domain/src/trajectory';
-import { ArrangementCatalogue, LedgerError, amsterdamDate } from '../../../../libs/ledger/src';
+import type { ArrangementTerms } from '@app/domain';
+import { ArrangementCatalogue, LedgerError, amsterdamDate } from '@app/ledger';
 import { ApiException } from '../common/domain-errors';
 
 /**

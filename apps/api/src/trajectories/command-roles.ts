@@ -1,9 +1,5 @@
-import type { Role } from '../../../../libs/contracts/src';
-import {
-  ROLES_BY_COMMAND,
-  type Actor,
-  type TrajectoryCommandType,
-} from '../../../../libs/domain/src/trajectory';
+import type { Role } from '@app/contracts';
+import { ROLES_BY_COMMAND, type Actor, type TrajectoryCommandType } from '@app/domain';
 import type { Principal } from '../auth/principal';
 
 /**

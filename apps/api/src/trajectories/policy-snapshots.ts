@@ -5,7 +5,7 @@ import {
   PolicyValidationError,
   type TrajectoryPolicy,
   type TrajectoryPolicyOverrides,
-} from '../../../../libs/domain/src/policy';
+} from '@app/domain';
 import { ApiException } from '../common/domain-errors';
 
 /**

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PaymentLedger, type Page, type PaymentInstructionView } from '../../../../libs/ledger/src';
+import { PaymentLedger, type Page } from '@app/ledger';
 import { PaymentPageDto, PaymentPageQueryDto } from '../payments/dto/payment.dto';
 import type { Response } from 'express';
-import { ROLES, trajectoryWorkflowId } from '../../../../libs/contracts/src';
-import type { TrajectoryPolicyOverrides } from '../../../../libs/domain/src/policy';
+import { ROLES, trajectoryWorkflowId } from '@app/contracts';
+import type { TrajectoryPolicyOverrides } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
@@ -16,6 +16,7 @@ import { StartTrajectoryDto } from './dto/start-trajectory.dto';
 import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
 import { StartResult, TrajectoryGateway } from './trajectory-gateway';
+import type { PaymentInstructionView } from '@app/contracts';
 
 /** Reading a trajectory is open to every role; the tenant check decides what each caller sees. */
 const EVERYONE = ROLES;

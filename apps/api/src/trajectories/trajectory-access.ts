@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { municipalityOfTrajectory } from '../../../../libs/contracts/src';
-import type { TrajectoryView } from '../../../../libs/domain/src/trajectory';
+import { municipalityOfTrajectory } from '@app/contracts';
+import type { TrajectoryView } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { canSee, isProviderOnly } from '../auth/tenant-scope';
 import { notFound } from '../common/domain-errors';

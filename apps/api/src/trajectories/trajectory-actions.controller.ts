@@ -1,7 +1,7 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { trajectoryWorkflowId, municipalityOfTrajectory } from '../../../../libs/contracts/src';
-import type { TrajectoryView } from '../../../../libs/domain/src/trajectory';
+import { trajectoryWorkflowId, municipalityOfTrajectory } from '@app/contracts';
+import type { TrajectoryView } from '@app/domain';
 import { CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { LifecycleAction } from '../common/api-docs';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandPayload } from '../../../../libs/contracts/src';
-import type { TrajectoryCommandType, TrajectoryView } from '../../../../libs/domain/src/trajectory';
+import type { CommandPayload } from '@app/contracts';
+import type { TrajectoryCommandType, TrajectoryView } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { actorFor } from './command-roles';
 import { TrajectoryAccess } from './trajectory-access';

@@ -6,7 +6,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { AppConfig } from '../../../../libs/config/src';
+import { AppConfig } from '@app/config';
 import {
   assignBreakthroughCaseUpdate,
   breakthroughWorkflowId,
@@ -19,16 +19,16 @@ import {
   WORKFLOW_TYPES,
   type CommandPayload,
   type TrajectoryWorkflowInput,
-} from '../../../../libs/contracts/src';
-import type { BreakthroughCaseState, BreakthroughDecision } from '../../../../libs/domain/src/breakthrough';
+} from '@app/contracts';
+import type { BreakthroughCaseState, BreakthroughDecision } from '@app/domain';
 import type {
   TrajectoryCommandType,
   TrajectoryStart,
   TrajectoryState,
   TrajectoryView,
   TransitionRejectedDetails,
-} from '../../../../libs/domain/src/trajectory';
-import { APP_CONFIG } from '../../../../libs/platform/src';
+} from '@app/domain';
+import { APP_CONFIG } from '@app/platform';
 import { ApiException, notFound } from '../common/domain-errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';

@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AppConfig } from '../../../../libs/config/src';
-import { APP_CONFIG } from '../../../../libs/platform/src';
+import type { AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/platform';
 import { Public } from '../auth/decorators';
 import { notFound } from '../common/domain-errors';
 import { PAGE_CSP, pageShell, type PageName } from './page-shell';

@@ -8,7 +8,7 @@ import {
   effectsOf,
   rejection,
   at,
-} from '../trajectory/trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import type { BreakthroughCaseState } from './breakthrough-case';
 import {
   applyCaseCommand,

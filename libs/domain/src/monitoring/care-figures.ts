@@ -1,4 +1,5 @@
-import type { CareEventFact, MonitoringPeriod, ScalingDirection, TrajectoryFact } from './monitoring-facts';
+import type { ScalingDirection } from '../payments';
+import type { CareEventFact, MonitoringPeriod, TrajectoryFact } from './monitoring-facts';
 import { inPeriod } from './monitoring-facts';
 import { groupBy, rate } from './statistics';
 

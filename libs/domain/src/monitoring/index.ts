@@ -9,7 +9,6 @@ export type {
   EscalationFact,
   MonitoringFacts,
   MonitoringPeriod,
-  ScalingDirection,
   TrajectoryFact,
   TrajectoryOutcomeFact,
 } from './monitoring-facts';

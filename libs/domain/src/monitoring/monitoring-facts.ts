@@ -1,3 +1,4 @@
+import type { ScalingDirection } from '../payments';
 /**
  * What the monitoring figures (domain.md §6) are computed from: plain rows of the PostgreSQL read model,
  * already limited to what the caller may see. Instants are ISO-8601 strings, money integer euro cents.
@@ -55,8 +56,6 @@ export type CareEventFact =
   | { kind: 'EVALUATION_RECORDED'; trajectoryId: string; at: string; localTeamParticipated: boolean | null }
   | { kind: 'EVALUATION_OVERDUE'; trajectoryId: string; at: string }
   | { kind: 'SCALED'; trajectoryId: string; at: string; direction: ScalingDirection };
-
-export type ScalingDirection = 'UP' | 'DOWN' | 'LATERAL';
 
 /** Any trajectory of a client seen in the facts (any municipality or provider), for re-entry (§6.7). */
 export interface ClientTrajectoryFact {

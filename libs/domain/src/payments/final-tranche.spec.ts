@@ -4,7 +4,7 @@ import type { NoFinalTrancheReason } from './final-tranche';
 import type { PaymentRuleErrorCode } from './payment-rule-error';
 import type { TrajectoryPricedPreset } from './payment-policy-preset';
 import { expectedTotalCents } from './payment-schedule';
-import { closed, decision, policy, start } from './payment-test-fixtures';
+import { closed, decision, policy, start } from '../../testing/payment-fixtures';
 
 const ruleError = (code: PaymentRuleErrorCode) => expect.objectContaining({ name: 'PaymentRuleError', code });
 

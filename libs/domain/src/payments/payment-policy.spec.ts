@@ -4,7 +4,7 @@ import { PAYMENT_POLICY_PRESETS } from './payment-policy-preset';
 import type { PaymentPolicyPreset } from './payment-policy-preset';
 import type { PaymentRuleErrorCode } from './payment-rule-error';
 import { selectPaymentPolicy } from './select-payment-policy';
-import { decision } from './payment-test-fixtures';
+import { decision } from '../../testing/payment-fixtures';
 import { tranchesAtStart } from './start-tranches';
 
 const ruleError = (code: PaymentRuleErrorCode) => expect.objectContaining({ name: 'PaymentRuleError', code });

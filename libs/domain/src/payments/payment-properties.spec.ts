@@ -10,7 +10,14 @@ import type { PaymentPolicy } from './payment-policy';
 import { isPeriodPricedPreset, PAYMENT_POLICY_PRESETS } from './payment-policy-preset';
 import type { PaymentPolicyPreset } from './payment-policy-preset';
 import { expectedTotalCents, paymentScheduleFor } from './payment-schedule';
-import { changed, corrected, decision, periodStarted, start, TRAJECTORY_ID } from './payment-test-fixtures';
+import {
+  changed,
+  corrected,
+  decision,
+  periodStarted,
+  start,
+  TRAJECTORY_ID,
+} from '../../testing/payment-fixtures';
 import { periodTranche } from './period-tranche';
 import type { PlannedTranche } from './planned-tranche';
 import { priceCorrection } from './price-correction';

@@ -2,7 +2,15 @@ import type { PaymentHistory, PaymentHistoryEvent } from './payment-history';
 import type { PaymentPolicy } from './payment-policy';
 import type { PaymentRuleErrorCode } from './payment-rule-error';
 import { paymentScheduleFor } from './payment-schedule';
-import { changed, closed, corrected, decision, periodStarted, policy, start } from './payment-test-fixtures';
+import {
+  changed,
+  closed,
+  corrected,
+  decision,
+  periodStarted,
+  policy,
+  start,
+} from '../../testing/payment-fixtures';
 
 const ruleError = (code: PaymentRuleErrorCode) => expect.objectContaining({ name: 'PaymentRuleError', code });
 

@@ -10,7 +10,7 @@ import {
   policy,
   start,
   TRAJECTORY_ID,
-} from './payment-test-fixtures';
+} from '../../testing/payment-fixtures';
 import { periodTranche } from './period-tranche';
 import type { PlannedTranche } from './planned-tranche';
 import { tranchesAtStart } from './start-tranches';

@@ -1,6 +1,14 @@
 import type { PaymentRuleErrorCode } from './payment-rule-error';
 import { paymentScheduleFor } from './payment-schedule';
-import { changed, closed, corrected, decision, periodStarted, policy, start } from './payment-test-fixtures';
+import {
+  changed,
+  closed,
+  corrected,
+  decision,
+  periodStarted,
+  policy,
+  start,
+} from '../../testing/payment-fixtures';
 import { priceCorrection } from './price-correction';
 
 const ruleError = (code: PaymentRuleErrorCode) => expect.objectContaining({ name: 'PaymentRuleError', code });

@@ -1,6 +1,6 @@
 import type { PaymentRuleErrorCode } from './payment-rule-error';
 import { expectedTotalCents, paymentScheduleFor } from './payment-schedule';
-import { changed, closed, decision, periodStarted, policy, start } from './payment-test-fixtures';
+import { changed, closed, decision, periodStarted, policy, start } from '../../testing/payment-fixtures';
 import { scalingAdjustment } from './scaling-adjustment';
 
 const ruleError = (code: PaymentRuleErrorCode) => expect.objectContaining({ name: 'PaymentRuleError', code });

@@ -16,7 +16,7 @@ import {
   submitted,
   T0,
   TABLE,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import type { TrajectoryState } from './trajectory-state';
 
 const ESC = 'traj-0417-esc-1';

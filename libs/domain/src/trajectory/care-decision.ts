@@ -2,14 +2,16 @@ import type { PaymentPolicy } from '../payments';
 import type { ArrangementTerms, CareSegment, ComplexityClass } from './arrangement-terms';
 
 /** Why a decision version exists. */
-export type DecisionCause =
-  | 'PLAN_APPROVAL'
-  | 'BREAKTHROUGH'
-  | 'PROVISIONAL_START'
-  | 'SCALING'
-  | 'RENEWAL'
-  | 'PRICE_CORRECTION'
-  | 'PROVIDER_REASSIGNMENT';
+export const DECISION_CAUSES = [
+  'PLAN_APPROVAL',
+  'BREAKTHROUGH',
+  'PROVISIONAL_START',
+  'SCALING',
+  'RENEWAL',
+  'PRICE_CORRECTION',
+  'PROVIDER_REASSIGNMENT',
+] as const;
+export type DecisionCause = (typeof DECISION_CAUSES)[number];
 
 /**
  * The care decision (beschikking, domain.md §7.2 CareDecision): the municipality's formal decision, one

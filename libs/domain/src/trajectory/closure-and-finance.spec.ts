@@ -10,7 +10,7 @@ import {
   PROVIDER,
   rejection,
   T0,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 
 const LATER = at('2026-07-21T08:00:00.000Z');
 

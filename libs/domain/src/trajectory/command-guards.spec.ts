@@ -11,7 +11,7 @@ import {
   start,
   submitted,
   T0,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import { createTrajectory } from './create-trajectory';
 import type { TrajectoryCommand } from './trajectory-command';
 

@@ -1,6 +1,15 @@
 import { applyCommand } from './apply-command';
 import { createTrajectory } from './create-trajectory';
-import { CASE, deepFreeze, LT, PROVIDER, rejection, roundTrip, start, T0 } from './trajectory-test-fixtures';
+import {
+  CASE,
+  deepFreeze,
+  LT,
+  PROVIDER,
+  rejection,
+  roundTrip,
+  start,
+  T0,
+} from '../../testing/trajectory-fixtures';
 
 describe('createTrajectory (domain.md §7.4 start)', () => {
   it('registers a trajectory in INTAKE with one audit record, seq 1', () => {

@@ -22,7 +22,7 @@ import {
   roundTrip,
   start,
   TABLE,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import { trajectoryView } from './trajectory-view';
 
 type Step =

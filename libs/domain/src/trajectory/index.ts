@@ -13,6 +13,7 @@ export { isAtEvaluationBoundary, trajectoryView } from './trajectory-view';
 export type { Blocker, BlockingParty, TrajectoryDeadlines, TrajectoryView } from './trajectory-view';
 export { pendingTimers, TIMER_ORDER } from './trajectory-timers';
 export type { PendingTimer, TimerKind } from './trajectory-timers';
+export { jsonCopy } from './json-copy';
 export { TransitionRejected } from './transition-rejected';
 export type { RejectionCode, RuleViolation, TransitionRejectedDetails } from './transition-rejected';
 export { ACTOR_ROLES, SYSTEM_ACTOR } from './actor';
@@ -51,6 +52,7 @@ export type {
   Signature,
   SignatureParty,
 } from './perspective-plan';
+export { DECISION_CAUSES } from './care-decision';
 export type { CareAssignment, CareDecision, DecisionCause } from './care-decision';
 export type { Escalation, EscalationStatus } from './escalation';
 export { ATTAINMENTS, CLIENT_SATISFACTIONS } from './evaluation';

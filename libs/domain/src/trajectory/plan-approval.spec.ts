@@ -12,7 +12,7 @@ import {
   submitted,
   T0,
   TABLE,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import type { TrajectoryCommand } from './trajectory-command';
 
 describe('signPlan (R-ROLE-04)', () => {

@@ -10,7 +10,7 @@ import {
   run,
   submitted,
   T0,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 
 describe('drafting (domain.md §7.4, rows INTAKE and DRAFTING)', () => {
   it('beginDrafting moves INTAKE to DRAFTING', () => {

@@ -17,7 +17,7 @@ import {
   run,
   submitted,
   T0,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import type { TrajectoryCommand, TrajectoryCommandType } from './trajectory-command';
 import { TRAJECTORY_COMMAND_TYPES } from './trajectory-command';
 import type { TrajectoryState } from './trajectory-state';

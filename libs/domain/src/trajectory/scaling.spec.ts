@@ -13,7 +13,7 @@ import {
   MONTHLY,
   rejection,
   run,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import type { TrajectoryCommand } from './trajectory-command';
 
 const LATER = at('2026-07-21T08:00:00.000Z');

@@ -13,7 +13,7 @@ import {
   roundTrip,
   submitted,
   T0,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import type { TrajectoryState } from './trajectory-state';
 
 /** Runs the timers as the shell would: sleep until nextDeadline, apply, repeat until `until`. */

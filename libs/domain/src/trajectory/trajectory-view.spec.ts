@@ -12,7 +12,7 @@ import {
   RECOVERY_HEAVY,
   submitted,
   T0,
-} from './trajectory-test-fixtures';
+} from '../../testing/trajectory-fixtures';
 import { isAtEvaluationBoundary, trajectoryView } from './trajectory-view';
 
 describe('trajectoryView: who is blocking, until when (P03, domain.md §7.6 getStatus)', () => {

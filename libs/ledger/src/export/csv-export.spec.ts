@@ -1,5 +1,5 @@
 import { monthPeriod } from '../dates';
-import type { PaymentInstructionView } from '../payment-instruction';
+import type { PaymentInstructionView } from '@app/contracts';
 import { renderCsv } from './csv-export';
 import { renderDeclaration } from './declaration-323';
 import type { ExportLine } from './export-line';

@@ -1,4 +1,4 @@
-import { sumCents } from '../../../domain/src/payments';
+import { sumCents } from '@app/domain';
 import type { MonthPeriod } from '../dates';
 import { debitCredit, ExportLine, productPeriod } from './export-line';
 

@@ -1,5 +1,5 @@
 import type { MonthPeriod } from '../dates';
-import type { PaymentInstructionView } from '../payment-instruction';
+import type { PaymentInstructionView } from '@app/contracts';
 
 /** A payment with what the export needs from its care decision, the catalogue and the read model. */
 export interface ExportLine {

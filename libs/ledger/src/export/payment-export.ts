@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { sumCents } from '../../../domain/src/payments';
+import { sumCents } from '@app/domain';
 import { centsFromDb } from '../cents';
 import { amsterdamDate, isoInstant, monthPeriod, type MonthPeriod } from '../dates';
 import { isActorRef, setLedgerActor, updateReturning } from '../ledger-actor';

@@ -5,8 +5,8 @@ import {
   type PaymentHistory,
   type PaymentPolicy,
   type PaymentPolicyPreset,
-} from '../../../domain/src/payments';
-import type { PaymentInstructionView } from '../payment-instruction';
+} from '@app/domain';
+import type { PaymentInstructionView } from '@app/contracts';
 import type { DecisionFact, TrajectoryFact } from './reconciliation-facts';
 import { reconcileTrajectory } from './reconcile-trajectory';
 

@@ -6,7 +6,7 @@ import {
   type PaymentPolicy,
   type PaymentSchedule,
   type PlannedTranche,
-} from '../../../domain/src/payments';
+} from '@app/domain';
 import { ISSUED_STATUSES } from '../payment-status';
 import type {
   DecisionFact,

@@ -1,4 +1,4 @@
-import type { PaymentInstructionView } from '../payment-instruction';
+import type { PaymentInstructionView } from '@app/contracts';
 
 /** A care_decision row as reconciliation reads it. */
 export interface DecisionFact {

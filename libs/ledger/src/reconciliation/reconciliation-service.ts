@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { sumCents } from '../../../domain/src/payments';
+import { sumCents } from '@app/domain';
 import { centsFromDb } from '../cents';
 import { amsterdamDate } from '../dates';
 import { PAYMENT_COLUMNS, PaymentRow, toPaymentView } from '../payment-instruction';

@@ -6,7 +6,7 @@ import {
   type PaymentHistoryEvent,
   type PaymentPolicy,
   type PricingBasis,
-} from '../../../domain/src/payments';
+} from '@app/domain';
 import { ISSUED_STATUSES } from '../payment-status';
 import type { DecisionFact, LedgerFact, TrajectoryFact } from './reconciliation-facts';
 

@@ -1,13 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import {
-  CARE_DOMAINS,
-  CARE_SEGMENTS,
-  type CareDomain,
-  type CareSegment,
-} from '../../../../../libs/contracts/src';
-import { PAYMENT_POLICY_PRESETS, PRICING_BASES } from '../../../../../libs/domain/src/payments';
-import type { ArrangementView } from '../../../../../libs/ledger/src';
+import { CARE_DOMAINS, CARE_SEGMENTS, type CareDomain, type CareSegment } from '@app/contracts';
+import { PAYMENT_POLICY_PRESETS, PRICING_BASES } from '@app/domain';
+import type { ArrangementView } from '@app/ledger';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

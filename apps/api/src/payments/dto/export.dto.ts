@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
-import { EXPORT_FORMATS, type ExportBatchView, type ExportFormat } from '../../../../../libs/ledger/src';
+import { EXPORT_FORMATS, type ExportBatchView, type ExportFormat } from '@app/ledger';
 
 export class CreateExportDto {
   @ApiProperty({ example: '2026-11', description: 'Calendar month (YYYY-MM) of the due dates to export' })

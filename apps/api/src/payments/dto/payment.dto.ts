@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { TRANCHE_KINDS, type TrancheKind } from '../../../../../libs/domain/src/payments';
-import {
-  MAX_PAGE_SIZE,
-  PAYMENT_STATUSES,
-  type PaymentInstructionView,
-  type PaymentStatus,
-} from '../../../../../libs/ledger/src';
+import { TRANCHE_KINDS, type TrancheKind } from '@app/domain';
+import { MAX_PAGE_SIZE } from '@app/ledger';
+import { PAYMENT_STATUSES, type PaymentInstructionView, type PaymentStatus } from '@app/contracts';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 

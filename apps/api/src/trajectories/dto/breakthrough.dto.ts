@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { CARE_SEGMENTS, COMPLEXITY_CLASSES } from '../../../../../libs/contracts/src';
-import {
-  BREAKTHROUGH_DECISION_CODES,
-  type BreakthroughDecisionCode,
-} from '../../../../../libs/domain/src/breakthrough';
+import { CARE_SEGMENTS, COMPLEXITY_CLASSES } from '@app/contracts';
+import { BREAKTHROUGH_DECISION_CODES, type BreakthroughDecisionCode } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
 
 export class AssignCaseDto {

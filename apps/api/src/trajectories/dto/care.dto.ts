@@ -10,7 +10,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { EVALUATION_OUTCOME_CODES, type EvaluationOutcomeCode } from '../../../../../libs/domain/src/policy';
+import { EVALUATION_OUTCOME_CODES, type EvaluationOutcomeCode } from '@app/domain';
 import {
   ATTAINMENTS,
   CHANGE_REASON_CODES,
@@ -18,7 +18,7 @@ import {
   type Attainment,
   type ChangeReasonCode,
   type ClientSatisfaction,
-} from '../../../../../libs/domain/src/trajectory';
+} from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
 
 export class ConfirmStartDto {

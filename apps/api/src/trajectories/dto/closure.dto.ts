@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { CASE_REFERENCE } from '../../../../../libs/contracts/src';
+import { CASE_REFERENCE } from '@app/contracts';
 import { CODE, REF, REF_MESSAGE } from './ids';
 
 export class DropoutDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ESCALATION_TRIGGERS, type EscalationTrigger } from '../../../../../libs/domain/src/breakthrough';
+import { ESCALATION_TRIGGERS, type EscalationTrigger } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
 
 export class PlanExemptionDto {

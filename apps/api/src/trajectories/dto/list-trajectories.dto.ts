@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CARE_DOMAINS, CARE_SEGMENTS, MUNICIPALITY_CODE } from '../../../../../libs/contracts/src';
-import { TRAJECTORY_STATUSES, type TrajectoryStatus } from '../../../../../libs/domain/src/trajectory';
+import { CARE_DOMAINS, CARE_SEGMENTS, MUNICIPALITY_CODE } from '@app/contracts';
+import { TRAJECTORY_STATUSES, type TrajectoryStatus } from '@app/domain';
 import { REF } from './ids';
 
 const toBool = ({ value }: { value: unknown }) =>

@@ -18,7 +18,7 @@ import {
   SIGNATURE_PARTIES,
   type ChangeReasonCode,
   type SignatureParty,
-} from '../../../../../libs/domain/src/trajectory';
+} from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
 
 const INTENSITY_PROPOSERS = ['PROVIDER', 'MUNICIPALITY', 'LOCAL_TEAM'] as const;

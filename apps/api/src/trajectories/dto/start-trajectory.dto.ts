@@ -10,7 +10,7 @@ import {
   type CareDomain,
   type CareSegment,
   type ComplexityClass,
-} from '../../../../../libs/contracts/src';
+} from '@app/contracts';
 import { PolicyDurationDto } from './policy-duration.dto';
 
 /** Per-trajectory timer overrides (R-TIME-05: frequency by vulnerability); validated by the domain. */

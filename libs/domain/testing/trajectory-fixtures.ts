@@ -1,20 +1,26 @@
 /**
- * Shared builders for the trajectory specs. Test support only: no production code imports it.
+ * Shared builders for the trajectory specs and the workflow tests. Test support only: it lives outside
+ * `src/`, so the production build never compiles it and no production code can import it.
  */
-import { DEFAULT_TRAJECTORY_POLICY } from '../policy';
-import type { TrajectoryPolicy } from '../policy';
-import type { Actor } from './actor';
-import { applyCommand } from './apply-command';
-import type { ArrangementTerms } from './arrangement-terms';
-import { createTrajectory } from './create-trajectory';
-import type { EvaluationInput } from './evaluation';
-import { jsonCopy } from './json-copy';
-import type { PlanDraft } from './perspective-plan';
-import type { TrajectoryCommand } from './trajectory-command';
-import type { TrajectoryEffect } from './trajectory-effect';
-import type { TrajectoryStart } from './trajectory-start';
-import type { Transition, TrajectoryState } from './trajectory-state';
-import { TransitionRejected } from './transition-rejected';
+import {
+  DEFAULT_TRAJECTORY_POLICY,
+  TransitionRejected,
+  applyCommand,
+  createTrajectory,
+  jsonCopy,
+} from '@app/domain';
+import type {
+  Actor,
+  ArrangementTerms,
+  EvaluationInput,
+  PlanDraft,
+  TrajectoryCommand,
+  TrajectoryEffect,
+  TrajectoryPolicy,
+  TrajectoryStart,
+  TrajectoryState,
+  Transition,
+} from '@app/domain';
 
 export const LT: Actor = { role: 'LOCAL_TEAM', ref: 'lt-worker-7' };
 export const PROVIDER: Actor = { role: 'PROVIDER', ref: 'prov-user-3' };

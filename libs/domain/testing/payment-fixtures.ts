@@ -1,13 +1,16 @@
-import type { CareDecisionTerms } from './care-decision-terms';
-import type { ClosureFacts, ClosureReason } from './closure-reason';
-import type { PaymentHistoryEvent } from './payment-history';
-import { paymentPolicyFor } from './payment-policy';
-import type { PaymentPolicy } from './payment-policy';
-import type { PaymentPolicyPreset } from './payment-policy-preset';
+import { paymentPolicyFor } from '@app/domain';
+import type {
+  CareDecisionTerms,
+  ClosureFacts,
+  ClosureReason,
+  PaymentHistoryEvent,
+  PaymentPolicy,
+  PaymentPolicyPreset,
+} from '@app/domain';
 
 /**
- * Builders shared by the payment specs; not part of the public API (not exported from index.ts). No Jest
- * globals here: this file is not a spec, so the production build compiles it too.
+ * Builders shared by the payment specs. Test support only: it lives outside `src/`, so the production build
+ * never compiles it and no production code can import it.
  */
 
 export const TRAJECTORY_ID = 'trj-0001';

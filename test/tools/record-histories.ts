@@ -5,7 +5,7 @@
  * continued-as-new run, each breakthrough-table case, each successor) is written to
  * test/histories/<scenario>.<workflow>.json.
  *
- *   npx ts-node -T scripts/record-histories.ts
+ *   npx ts-node -T -r tsconfig-paths/register test/tools/record-histories.ts
  *
  * Uses DATABASE_URL and TEMPORAL_TEST_SERVER when set (as under `npm test`); otherwise starts a throwaway
  * PostgreSQL and uses the Java test server in tools/, as `npm test` does.
@@ -13,7 +13,7 @@
 import { temporal } from '@temporalio/proto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { EvaluationOutcome } from '../libs/domain/src/trajectory';
+import type { EvaluationOutcome } from '@app/domain';
 import {
   evaluation,
   LT,
@@ -23,12 +23,12 @@ import {
   RECOVERY_HEAVY,
   RECOVERY_LIGHT,
   TABLE,
-} from '../libs/domain/src/trajectory/trajectory-test-fixtures';
-import { TrajectoryDriver } from '../test/support/trajectory-driver';
-import { TrajectoryKit } from '../test/support/trajectory-kit';
-import { timeSkippingTestBed, type WorkflowTestBed } from '../test/support/workflow-env';
+} from '../../libs/domain/testing/trajectory-fixtures';
+import { TrajectoryDriver } from '../support/trajectory-driver';
+import { TrajectoryKit } from '../support/trajectory-kit';
+import { timeSkippingTestBed, type WorkflowTestBed } from '../support/workflow-env';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 const HISTORIES = resolve(ROOT, 'test', 'histories');
 const YEAR_MS = 365 * 86_400_000;
 
