@@ -1,4 +1,3 @@
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   SA_APPROVAL_DEADLINE,
   SA_DOMAIN,
@@ -9,6 +8,7 @@ import {
   SA_PROVIDER,
   SA_SEGMENT,
   SA_STATUS,
+  type SearchAttributeUpdatePair,
 } from '@app/contracts';
 import type { TrajectoryState, TrajectoryView } from '@app/domain';
 

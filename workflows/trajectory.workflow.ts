@@ -1,12 +1,12 @@
 import {
   allHandlersFinished,
+  type defineUpdate,
   condition,
   continueAsNew,
   log,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import {
   breakthroughDecidedSignal,
   getTrajectoryQuery,
@@ -80,7 +80,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   for (const type of TRAJECTORY_COMMAND_TYPES) {
     const toCommand = (payload: object) => ({ ...payload, type }) as TrajectoryCommand;
     // Every command update has the same shape: a payload in, the new view out.
-    const update = trajectoryUpdates[type] as UpdateDefinition<TrajectoryView, [object]>;
+    const update = trajectoryUpdates[type] as ReturnType<typeof defineUpdate<TrajectoryView, [object]>>;
     setHandler(
       update,
       (payload) => {

@@ -1,4 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+
+/** What a workflow upserts: a key of this list and its new value. */
+export type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { TrajectoryStart } from '@app/domain';
 
 /**

@@ -1,6 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { BreakthroughCaseState, BreakthroughDecision, BreakthroughDocket } from '@app/domain';
+import { TRAJECTORY_COMMAND_TYPES } from '@app/domain';
 import type {
+  BreakthroughCaseState,
+  BreakthroughDecision,
+  BreakthroughDocket,
   CareDomain,
   CareSegment,
   ComplexityClass,
@@ -54,31 +57,12 @@ type CommandUpdates = {
 
 /**
  * One Temporal Update per command of domain.md §7.4, named after it, so the Web UI's history reads like the
- * lifecycle. Each has a validator: a command the state forbids is rejected before it enters history.
+ * lifecycle. Derived from the domain's command registry: a new command gets its Update without a line here.
+ * Each has a validator: a command the state forbids is rejected before it enters history.
  */
-export const trajectoryUpdates: CommandUpdates = {
-  beginDrafting: defineUpdate('beginDrafting'),
-  recordPlanExemption: defineUpdate('recordPlanExemption'),
-  withdraw: defineUpdate('withdraw'),
-  submitPlan: defineUpdate('submitPlan'),
-  signPlan: defineUpdate('signPlan'),
-  requestChanges: defineUpdate('requestChanges'),
-  approvePlan: defineUpdate('approvePlan'),
-  rejectPlan: defineUpdate('rejectPlan'),
-  escalate: defineUpdate('escalate'),
-  confirmStart: defineUpdate('confirmStart'),
-  recordEvaluation: defineUpdate('recordEvaluation'),
-  requestArrangementChange: defineUpdate('requestArrangementChange'),
-  decideArrangementChange: defineUpdate('decideArrangementChange'),
-  renewIndication: defineUpdate('renewIndication'),
-  confirmCompletion: defineUpdate('confirmCompletion'),
-  reportDropout: defineUpdate('reportDropout'),
-  reportNewCareNeed: defineUpdate('reportNewCareNeed'),
-  switchProvider: defineUpdate('switchProvider'),
-  transferClient: defineUpdate('transferClient'),
-  withholdPayment: defineUpdate('withholdPayment'),
-  amendDecisionPrice: defineUpdate('amendDecisionPrice'),
-};
+export const trajectoryUpdates = Object.fromEntries(
+  TRAJECTORY_COMMAND_TYPES.map((type) => [type, defineUpdate(type)]),
+) as CommandUpdates;
 
 /** The table's decision, sent by its case workflow to the trajectory (provisional ones too). */
 export interface BreakthroughDecisionMessage {

@@ -1,7 +1,7 @@
-import { jsonCopy } from '../trajectory/json-copy';
-import { TransitionRejected } from '../trajectory/transition-rejected';
-import type { Actor } from '../trajectory/actor';
-import type { RuleViolation } from '../trajectory/transition-rejected';
+import { jsonCopy } from '../shared/json-copy';
+import { TransitionRejected } from '../shared/transition-rejected';
+import type { Actor } from '../shared/actor';
+import type { RuleViolation } from '../shared/transition-rejected';
 import type {
   BreakthroughCaseCommand,
   BreakthroughCaseEffect,

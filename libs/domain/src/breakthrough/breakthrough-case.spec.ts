@@ -1,4 +1,4 @@
-import { applyCommand } from '../trajectory/apply-command';
+import { applyCommand } from '@app/domain';
 import {
   submitted,
   T0,

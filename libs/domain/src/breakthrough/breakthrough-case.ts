@@ -1,4 +1,4 @@
-import type { Actor } from '../trajectory/actor';
+import type { Actor } from '../shared/actor';
 import type { BreakthroughDecision } from './breakthrough-decision';
 import type { BreakthroughDocket } from './breakthrough-docket';
 

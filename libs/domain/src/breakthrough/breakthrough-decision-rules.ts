@@ -1,5 +1,5 @@
-import { canonicalInstant } from '../trajectory/policy-time';
-import type { RuleViolation } from '../trajectory/transition-rejected';
+import { canonicalInstant } from '../shared/policy-time';
+import type { RuleViolation } from '../shared/transition-rejected';
 import { BREAKTHROUGH_DECISION_CODES } from './breakthrough-decision';
 import type { BreakthroughDecision, BreakthroughDecisionCode } from './breakthrough-decision';
 import type { EscalationContext } from './escalation-trigger';

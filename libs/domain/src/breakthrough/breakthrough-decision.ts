@@ -1,5 +1,5 @@
-import type { Actor } from '../trajectory/actor';
-import type { ArrangementTerms, CareSegment, ComplexityClass } from '../trajectory/arrangement-terms';
+import type { Actor } from '../shared/actor';
+import type { ArrangementTerms, CareSegment, ComplexityClass } from '../shared/arrangement-terms';
 
 /** The decision set of the breakthrough table (doorbraaktafel), domain.md §4.4 and decisions.md 3. */
 export type BreakthroughDecisionCode =

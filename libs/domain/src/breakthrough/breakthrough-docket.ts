@@ -1,10 +1,5 @@
-import type { Actor } from '../trajectory/actor';
-import type {
-  ArrangementTerms,
-  CareDomain,
-  CareSegment,
-  ComplexityClass,
-} from '../trajectory/arrangement-terms';
+import type { Actor } from '../shared/actor';
+import type { ArrangementTerms, CareDomain, CareSegment, ComplexityClass } from '../shared/arrangement-terms';
 import type { BreakthroughTiming } from './breakthrough-timing';
 import type { EscalationContext, EscalationTrigger } from './escalation-trigger';
 

@@ -1,4 +1,4 @@
-import type { ArrangementTerms } from './arrangement-terms';
+import type { ArrangementTerms } from '../shared/arrangement-terms';
 import type { ChangeReasonCode } from './perspective-plan';
 
 /** UP / DOWN / LATERAL from the tariffs (domain.md §7.2 ArrangementChange `direction`). */

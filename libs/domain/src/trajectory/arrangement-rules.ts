@@ -1,11 +1,11 @@
 import { isPricingBasis } from '../payments';
 import type { PricingBasis } from '../payments';
 import type { PaymentPeriodLength } from '../policy';
-import type { ArrangementTerms, TrajectoryType } from './arrangement-terms';
+import type { ArrangementTerms, TrajectoryType } from '../shared/arrangement-terms';
 import { currentDecision } from './care-decision';
-import { isNonEmptyString, violation } from './rule-helpers';
+import { isNonEmptyString, violation } from '../shared/rule-helpers';
 import type { TrajectoryState } from './trajectory-state';
-import type { RuleViolation } from './transition-rejected';
+import type { RuleViolation } from '../shared/transition-rejected';
 
 const TRAJECTORY_TYPES: readonly TrajectoryType[] = ['RECOVERY', 'DURABLE', 'ANNUAL_HIGH_COMPLEX', 'OTHER'];
 

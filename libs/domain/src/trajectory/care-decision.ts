@@ -1,5 +1,5 @@
 import type { PaymentPolicy } from '../payments';
-import type { ArrangementTerms, CareSegment, ComplexityClass } from './arrangement-terms';
+import type { ArrangementTerms, CareSegment, ComplexityClass } from '../shared/arrangement-terms';
 
 /** Why a decision version exists. */
 export const DECISION_CAUSES = [

@@ -1,7 +1,7 @@
 import type { BreakthroughDecisionCode } from '../breakthrough/breakthrough-decision';
 import type { EscalationContext, EscalationTrigger } from '../breakthrough/escalation-trigger';
-import type { Actor } from './actor';
-import type { ArrangementTerms } from './arrangement-terms';
+import type { Actor } from '../shared/actor';
+import type { ArrangementTerms } from '../shared/arrangement-terms';
 import type { TrajectoryStatus } from './trajectory-status';
 
 /**

@@ -1,27 +1,11 @@
 /**
- * The pure lifecycle core of one trajectory (traject), domain.md §7.3–§7.5: every function maps
- * (state, input, now) to a Transition { state, effects }. No clock, no I/O, no framework: it runs inside
- * Temporal's deterministic workflow sandbox, and the workflow is a thin shell that executes the effects.
+ * The trajectory (traject) as a record: its state and the parts it is made of (plan, decisions,
+ * escalations, evaluations, changes, payments), the effects a transition produces, and the shapes of a
+ * command and a timer. The feature folders (plan, escalation, care, scaling, closure, finance) change it;
+ * the lifecycle folder puts them together.
  */
-export { createTrajectory } from './create-trajectory';
-export { applyCommand } from './apply-command';
-export { assertCommandAllowed, isDuplicateCommand } from './assert-command-allowed';
-export { applyDueTimers, nextDeadline } from './apply-due-timers';
-export { applyBreakthroughDecision, assertBreakthroughDecisionAllowed } from './apply-breakthrough-decision';
-export { allowedActions, isActionOpen, ROLES_BY_COMMAND } from './command-access';
-export { isAtEvaluationBoundary, trajectoryView } from './trajectory-view';
-export type { Blocker, BlockingParty, TrajectoryDeadlines, TrajectoryView } from './trajectory-view';
-export { pendingTimers, TIMER_ORDER } from './trajectory-timers';
-export type { PendingTimer, TimerKind } from './trajectory-timers';
-export { jsonCopy } from './json-copy';
-export { TransitionRejected } from './transition-rejected';
-export type { RejectionCode, RuleViolation, TransitionRejectedDetails } from './transition-rejected';
-export { ACTOR_ROLES, SYSTEM_ACTOR } from './actor';
-export type { Actor, ActorRole } from './actor';
 export { TRAJECTORY_STATUSES } from './trajectory-status';
 export type { TrajectoryStatus } from './trajectory-status';
-export { TRAJECTORY_COMMAND_TYPES } from './trajectory-command';
-export type { CommandOf, TrajectoryCommand, TrajectoryCommandType } from './trajectory-command';
 export type * from './trajectory-effect';
 export type { TrajectoryStart } from './trajectory-start';
 export type {
@@ -32,13 +16,8 @@ export type {
   Transition,
   TrajectoryState,
 } from './trajectory-state';
-export type {
-  ArrangementTerms,
-  CareDomain,
-  CareSegment,
-  ComplexityClass,
-  TrajectoryType,
-} from './arrangement-terms';
+export type { CommandBase, CommandSpec } from './command';
+export type { TimerSpec } from './timer';
 export { CHANGE_REASON_CODES, SIGNATURE_PARTIES } from './perspective-plan';
 export type {
   ApprovalRound,
@@ -68,10 +47,3 @@ export type {
 export type { ArrangementChange, ChangeDirection } from './arrangement-change';
 export type { OutcomeIndicators } from './outcome-indicators';
 export type { FinalTrancheWithhold, PaymentRecord } from './payment-record';
-export type {
-  BreakthroughDecision,
-  BreakthroughDecisionCode,
-  BreakthroughDocket,
-  EscalationContext,
-  EscalationTrigger,
-} from '../breakthrough';

@@ -1,4 +1,4 @@
-import type { ArrangementTerms } from './arrangement-terms';
+import type { ArrangementTerms } from '../shared/arrangement-terms';
 
 /** domain.md §7.2 Signature `party`. */
 export type SignatureParty = 'CLIENT' | 'LEGAL_REPRESENTATIVE' | 'LEAD_PROVIDER' | 'LOCAL_TEAM';

@@ -1,6 +1,6 @@
 import type { BreakthroughDocket } from '../breakthrough/breakthrough-docket';
 import type { ClosureReason, NoFinalTrancheReason, PlannedTranche } from '../payments';
-import type { Actor } from './actor';
+import type { Actor } from '../shared/actor';
 import type { CareAssignment, CareDecision } from './care-decision';
 import type { OutcomeIndicators } from './outcome-indicators';
 import type { TrajectoryStart } from './trajectory-start';

@@ -1,6 +1,6 @@
 import type { PolicyDuration, TrajectoryPolicy } from '../policy';
-import type { Actor } from './actor';
-import type { CareDomain, CareSegment, ComplexityClass } from './arrangement-terms';
+import type { Actor } from '../shared/actor';
+import type { CareDomain, CareSegment, ComplexityClass } from '../shared/arrangement-terms';
 
 /**
  * What starts a trajectory (aanmelding, domain.md §2.2 step 0). `clientId` is a pseudonym: the case

@@ -1,7 +1,7 @@
 import type { ClosureReason, PaymentHistoryEvent } from '../payments';
-import type { PolicyDuration, TrajectoryPolicy } from '../policy';
+import type { PolicyDuration } from '../policy';
 import type { ArrangementChange, ChangeDirection } from './arrangement-change';
-import type { ArrangementTerms, CareDomain, CareSegment, ComplexityClass } from './arrangement-terms';
+import type { ArrangementTerms } from '../shared/arrangement-terms';
 import type { CareDecision } from './care-decision';
 import type { Escalation } from './escalation';
 import type { EvaluationRecord } from './evaluation';
@@ -9,6 +9,7 @@ import type { OutcomeIndicators } from './outcome-indicators';
 import type { FinalTrancheWithhold, PaymentRecord } from './payment-record';
 import type { ApprovalRound, PerspectivePlan, PlanExemption } from './perspective-plan';
 import type { TrajectoryEffect } from './trajectory-effect';
+import type { TrajectoryStart } from './trajectory-start';
 import type { TrajectoryStatus } from './trajectory-status';
 
 /** The local team's clock on a submitted plan version (domain.md §4.5); ESCALATED pauses it. */
@@ -45,25 +46,14 @@ export interface Closure {
 }
 
 /**
- * The whole state of one trajectory (traject). Plain JSON (ISO strings for instants, integer cents for
- * money, no Dates, Maps or class instances): it is carried through continue-as-new unchanged.
+ * The whole state of one trajectory (traject): what it started with (segment and complexity may be
+ * reclassified by the table, the lead provider changes with decisions) and everything since. Plain JSON
+ * (ISO strings for instants, integer cents for money, no Dates, Maps or class instances): it is carried
+ * through continue-as-new unchanged.
  */
-export interface TrajectoryState {
+export interface TrajectoryState extends Omit<TrajectoryStart, 'requestedBy'> {
   schemaVersion: 1;
-  trajectoryId: string;
-  municipalityCode: string;
-  caseReference: string;
-  clientId: string;
-  domain: CareDomain;
-  segment: CareSegment;
-  complexity: ComplexityClass;
-  requestType: string;
-  intensive: boolean;
-  policy: TrajectoryPolicy;
-  evaluationIntervalOverride?: PolicyDuration;
-  predecessorTrajectoryId?: string;
   successorTrajectoryId?: string;
-  leadProviderId?: string;
   status: TrajectoryStatus;
   createdAt: string;
   updatedAt: string;

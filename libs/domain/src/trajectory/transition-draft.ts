@@ -1,6 +1,6 @@
-import type { Actor } from './actor';
+import type { Actor } from '../shared/actor';
 import { currentDecision } from './care-decision';
-import { jsonCopy } from './json-copy';
+import { jsonCopy } from '../shared/json-copy';
 import type { AuditDetails, NotifyAudience, NotifyTopic, TrajectoryEffect } from './trajectory-effect';
 import type { Transition, TrajectoryState } from './trajectory-state';
 

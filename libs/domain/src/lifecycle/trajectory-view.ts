@@ -1,0 +1,220 @@
+import { nextDeadline } from './apply-due-timers';
+import { allowedActions } from './command-access';
+import { currentDecision } from '../trajectory/care-decision';
+import { openEscalation } from '../trajectory/escalation';
+import { jsonCopy } from '../shared/json-copy';
+import type { SignatureParty } from '../trajectory/perspective-plan';
+import { missingSignatures } from '../plan/plan-rules';
+import type { TrajectoryCommandType } from './commands';
+import type { Closure, TrajectoryState } from '../trajectory/trajectory-state';
+import type { TrajectoryStatus } from '../trajectory/trajectory-status';
+import { renewalDeadlineOf } from '../care/care-timers';
+
+/** Who holds the case up (P03: "the state shows who is blocking"); DRAFTERS = resident with supporters. */
+export type BlockingParty = 'LOCAL_TEAM' | 'PROVIDER' | 'BREAKTHROUGH_TABLE' | 'DRAFTERS' | SignatureParty;
+
+export interface Blocker {
+  party: BlockingParty;
+  reason: string;
+  until?: string;
+  overdue: boolean;
+}
+
+export interface TrajectoryDeadlines {
+  approvalDeadline?: string;
+  approvalClockPausedAt?: string;
+  resubmissionDeadline?: string;
+  changeDeadline?: string;
+  providerStartDeadline?: string;
+  breakthroughDeadline?: string;
+  breakthroughReminder?: string;
+  nextEvaluationAt?: string;
+  evaluationOverdueAt?: string;
+  reassessmentAt?: string;
+  decisionValidTo?: string;
+  renewalDeadline?: string;
+  nextPeriodPaymentAt?: string;
+}
+
+/** The `getStatus` query (domain.md §7.6): pseudonymous ids, codes and instants only. */
+export interface TrajectoryView {
+  trajectoryId: string;
+  status: TrajectoryStatus;
+  subFlags: {
+    evaluationDue: boolean;
+    evaluationOverdue: boolean;
+    scalingPending: boolean;
+    escalated: boolean;
+    provisionalStart: boolean;
+  };
+  allowedActions: TrajectoryCommandType[];
+  planVersion?: number;
+  rounds: number;
+  decisionVersion?: number;
+  leadProviderId?: string;
+  deadlines: TrajectoryDeadlines;
+  nextDeadline?: string;
+  blocking: Blocker[];
+  missingSignatures: SignatureParty[];
+  openEscalation?: {
+    id: string;
+    trigger: string;
+    context: string;
+    status: string;
+    deadlineAt: string;
+    reminderAt: string;
+    overdue: boolean;
+  };
+  pendingChange?: { id: string; direction: string; status: string; round: number; deadlineAt?: string };
+  closure?: Closure;
+  predecessorTrajectoryId?: string;
+  successorTrajectoryId?: string;
+}
+
+function deadlinesOf(state: TrajectoryState): TrajectoryDeadlines {
+  const escalation = openEscalation(state);
+  const decision = currentDecision(state);
+  const entries: [keyof TrajectoryDeadlines, string | undefined][] = [
+    ['approvalDeadline', state.approvalClock?.deadlineAt],
+    ['approvalClockPausedAt', state.approvalClock?.pausedAt],
+    ['resubmissionDeadline', state.resubmissionDeadlineAt],
+    ['changeDeadline', state.pendingChange?.deadlineAt],
+    ['providerStartDeadline', state.providerStartDeadlineAt],
+    ['breakthroughDeadline', escalation?.deadlineAt],
+    ['breakthroughReminder', escalation?.reminderAt],
+    ['nextEvaluationAt', state.care.nextEvaluationAt],
+    ['evaluationOverdueAt', state.care.evaluationOverdueAt],
+    ['reassessmentAt', state.care.reassessmentAt],
+    ['decisionValidTo', state.status === 'CLOSED' ? undefined : decision?.validTo],
+    ['renewalDeadline', renewalDeadlineOf(state)],
+    ['nextPeriodPaymentAt', state.periodSchedule?.nextBoundaryAt],
+  ];
+  const out: TrajectoryDeadlines = {};
+  for (const [key, value] of entries) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+function blockersOf(state: TrajectoryState, now: string): Blocker[] {
+  const out: Blocker[] = [];
+  const add = (party: BlockingParty, reason: string, until?: string): void => {
+    out.push({
+      party,
+      reason,
+      ...(until !== undefined ? { until } : {}),
+      overdue: until !== undefined && until < now,
+    });
+  };
+  const escalation = openEscalation(state);
+  if (escalation !== undefined) {
+    add('BREAKTHROUGH_TABLE', `BREAKTHROUGH_${escalation.context}`, escalation.deadlineAt);
+  }
+  const change = state.pendingChange;
+  switch (state.status) {
+    case 'INTAKE':
+      add('LOCAL_TEAM', 'NEEDS_CLARIFICATION');
+      break;
+    case 'DRAFTING':
+      add('DRAFTERS', 'PLAN_BEING_DRAFTED');
+      break;
+    case 'AWAITING_APPROVAL':
+      for (const party of missingSignatures(state))
+        add(party, 'SIGNATURE_MISSING', state.approvalClock?.deadlineAt);
+      add('LOCAL_TEAM', 'APPROVAL_DECISION', state.approvalClock?.deadlineAt);
+      break;
+    case 'CHANGES_REQUESTED':
+      add('DRAFTERS', 'CHANGES_REQUESTED', state.resubmissionDeadlineAt);
+      break;
+    case 'DECIDED':
+      add('PROVIDER', 'START_OF_CARE', state.providerStartDeadlineAt);
+      break;
+    case 'ACTIVE':
+      if (state.care.evaluationDue) add('LOCAL_TEAM', 'EVALUATION_DUE', state.care.evaluationOverdueAt);
+      if (state.scalingAsked !== undefined && change === undefined) {
+        add(state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER', 'ARRANGEMENT_CHANGE_EXPECTED');
+      }
+      break;
+    case 'REASSESSMENT':
+      add('LOCAL_TEAM', 'REASSESSMENT', renewalDeadlineOf(state));
+      break;
+    default:
+      break;
+  }
+  if (change?.status === 'SUBMITTED') add('LOCAL_TEAM', 'ARRANGEMENT_CHANGE_DECISION', change.deadlineAt);
+  if (change?.status === 'CHANGES_REQUESTED') {
+    add(
+      state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER',
+      'ARRANGEMENT_CHANGE_RESUBMISSION',
+      change.deadlineAt,
+    );
+  }
+  return out;
+}
+
+/** The trajectory as the query side sees it at `now`: status, sub-flags, actions, deadlines, blockers. */
+export function trajectoryView(state: TrajectoryState, now: Date): TrajectoryView {
+  const at = now.toISOString();
+  const escalation = openEscalation(state);
+  const decision = currentDecision(state);
+  const next = nextDeadline(state);
+  return {
+    trajectoryId: state.trajectoryId,
+    status: state.status,
+    subFlags: {
+      evaluationDue: state.care.evaluationDue,
+      evaluationOverdue: state.care.evaluationOverdue,
+      scalingPending: state.scalingAsked !== undefined || state.pendingChange !== undefined,
+      escalated: escalation !== undefined,
+      provisionalStart: escalation?.status === 'PROVISIONAL',
+    },
+    allowedActions: allowedActions(state),
+    ...(state.plan ? { planVersion: state.plan.version } : {}),
+    rounds: state.rounds.length,
+    ...(decision ? { decisionVersion: decision.version } : {}),
+    ...(state.leadProviderId !== undefined ? { leadProviderId: state.leadProviderId } : {}),
+    deadlines: deadlinesOf(state),
+    ...(next !== undefined ? { nextDeadline: next } : {}),
+    blocking: blockersOf(state, at),
+    missingSignatures: state.status === 'AWAITING_APPROVAL' ? missingSignatures(state) : [],
+    ...(escalation
+      ? {
+          openEscalation: {
+            id: escalation.id,
+            trigger: escalation.trigger,
+            context: escalation.context,
+            status: escalation.status,
+            deadlineAt: escalation.deadlineAt,
+            reminderAt: escalation.reminderAt,
+            // decisions.md 10: overdue is shown, never turned into an approval.
+            overdue: escalation.deadlineAt < at,
+          },
+        }
+      : {}),
+    ...(state.pendingChange
+      ? {
+          pendingChange: {
+            id: state.pendingChange.id,
+            direction: state.pendingChange.direction,
+            status: state.pendingChange.status,
+            round: state.pendingChange.round,
+            ...(state.pendingChange.deadlineAt ? { deadlineAt: state.pendingChange.deadlineAt } : {}),
+          },
+        }
+      : {}),
+    ...(state.closure ? { closure: jsonCopy(state.closure) } : {}),
+    ...(state.predecessorTrajectoryId !== undefined
+      ? { predecessorTrajectoryId: state.predecessorTrajectoryId }
+      : {}),
+    ...(state.successorTrajectoryId !== undefined
+      ? { successorTrajectoryId: state.successorTrajectoryId }
+      : {}),
+  };
+}
+
+/**
+ * A quiet point for continue-as-new: care ACTIVE, no case at the table, no arrangement change pending.
+ */
+export function isAtEvaluationBoundary(state: TrajectoryState): boolean {
+  return (
+    state.status === 'ACTIVE' && openEscalation(state) === undefined && state.pendingChange === undefined
+  );
+}

@@ -1,0 +1,194 @@
+import { applyCommand } from '@app/domain';
+import {
+  CASE,
+  created,
+  effectsOf,
+  LT,
+  planDraft,
+  PROVIDER,
+  rejection,
+  run,
+  submitted,
+  T0,
+} from '../../testing/trajectory-fixtures';
+
+describe('drafting (domain.md §7.4, rows INTAKE and DRAFTING)', () => {
+  it('beginDrafting moves INTAKE to DRAFTING', () => {
+    const { state, effects } = applyCommand(created(), { type: 'beginDrafting', actor: LT }, T0);
+    expect(state.status).toBe('DRAFTING');
+    expect(state.planRequired).toBe(true);
+    expect(effects).toEqual([expect.objectContaining({ kind: 'AUDIT', seq: 2, type: 'DRAFTING_STARTED' })]);
+  });
+
+  it('recordPlanExemption records the exemption for a listed request type (R-PLAN-05)', () => {
+    const state0 = created({ requestType: 'SINGLE_CONSULTATION' });
+    const { state, effects } = applyCommand(
+      state0,
+      { type: 'recordPlanExemption', actor: LT, reasonCode: 'ONE_OFF' },
+      T0,
+    );
+    expect(state.status).toBe('DRAFTING');
+    expect(state.planRequired).toBe(false);
+    expect(state.exemption).toEqual({
+      requestType: 'SINGLE_CONSULTATION',
+      reasonCode: 'ONE_OFF',
+      recordedAt: T0.toISOString(),
+      recordedByRef: LT.ref,
+    });
+    expect(effects[0]).toMatchObject({ type: 'PLAN_EXEMPTION_RECORDED', details: { reasonCode: 'ONE_OFF' } });
+  });
+
+  it('refuses an exemption for a request type not in the policy list with 422', () => {
+    const error = rejection(() =>
+      applyCommand(created(), { type: 'recordPlanExemption', actor: LT, reasonCode: 'X' }, T0),
+    );
+    expect(error).toMatchObject({ code: 'DOMAIN_RULE_VIOLATION', currentStatus: 'INTAKE' });
+    expect(error.violations).toEqual([expect.objectContaining({ field: 'requestType' })]);
+    expect(error.allowedActions).toEqual(['beginDrafting', 'recordPlanExemption', 'withdraw']);
+  });
+
+  it('an exempt request submits a plan without results or signatures', () => {
+    const state0 = run(
+      created({ requestType: 'ONE_OFF_MEDICATION_REVIEW' }),
+      [{ type: 'recordPlanExemption', actor: LT, reasonCode: 'ONE_OFF' }],
+      T0,
+    ).state;
+    const { state } = applyCommand(
+      state0,
+      { type: 'submitPlan', actor: LT, plan: planDraft({ results: [], requiredSignatures: [] }) },
+      T0,
+    );
+    expect(state.status).toBe('AWAITING_APPROVAL');
+    const approved = applyCommand(state, { type: 'approvePlan', actor: LT, planVersion: 1 }, T0);
+    expect(approved.state.status).toBe('DECIDED');
+  });
+
+  it.each(['INTAKE', 'DRAFTING'] as const)(
+    'withdraw from %s closes WITHDRAWN_BEFORE_START without money',
+    (from) => {
+      const state0 =
+        from === 'INTAKE' ? created() : run(created(), [{ type: 'beginDrafting', actor: LT }], T0).state;
+      const { state, effects } = applyCommand(
+        state0,
+        { type: 'withdraw', actor: CASE, reasonCode: 'CLIENT_DECLINED' },
+        T0,
+      );
+      expect(state.status).toBe('CLOSED');
+      expect(state.closure?.reason).toBe('WITHDRAWN_BEFORE_START');
+      expect(effectsOf(effects, 'CLOSED')[0]).toMatchObject({
+        reason: 'WITHDRAWN_BEFORE_START',
+        outcome: { dropout: false, goalAttainment: null, clientSatisfaction: 'NOT_ASKED' },
+      });
+      expect(effectsOf(effects, 'PAYMENT')).toEqual([]);
+      expect(effectsOf(effects, 'CANCEL_PAYMENT')).toEqual([]);
+    },
+  );
+});
+
+describe('submitPlan (domain.md §7.4 guard)', () => {
+  it('creates plan version 1, round 1 and a 10-working-day approval clock that skips holidays', () => {
+    const state = submitted();
+    expect(state.status).toBe('AWAITING_APPROVAL');
+    expect(state.plan).toMatchObject({ version: 1, status: 'SUBMITTED', signatures: [] });
+    expect(state.rounds).toEqual([
+      { planVersion: 1, round: 1, submittedByRef: PROVIDER.ref, submittedAt: T0.toISOString() },
+    ]);
+    // Mon 20 April + 10 working days, skipping King's Day (27 April) and Liberation Day (5 May).
+    expect(state.approvalClock?.deadlineAt).toBe('2026-05-06T08:00:00.000Z');
+  });
+
+  const cases: [string, Parameters<typeof planDraft>[0], string, string?][] = [
+    ['no results (R-PLAN-02)', { results: [] }, 'plan.results'],
+    [
+      'a result without life domain or result area',
+      { results: [{ id: 'r1', smart: true }] },
+      'plan.results[0]',
+    ],
+    [
+      'duplicate result ids',
+      {
+        results: [
+          { id: 'r1', lifeDomain: 'A', smart: true },
+          { id: 'r1', lifeDomain: 'B', smart: true },
+        ],
+      },
+      'plan.results',
+    ],
+    ['no profile (R-PLAN-01)', { profileCode: '' }, 'plan.profileCode'],
+    ['no intensity (R-PLAN-01)', { intensityCode: ' ' }, 'plan.intensityCode'],
+    [
+      'Jeugd intensity set by the municipality (R-ROLE-02)',
+      { intensityProposedBy: 'MUNICIPALITY' },
+      'plan.intensityProposedBy',
+    ],
+    [
+      'lead provider not chosen by the family (R-ROLE-05)',
+      { leadProviderChosenByFamily: false },
+      'plan.leadProviderChosenByFamily',
+    ],
+    [
+      'lead provider declared as its own subcontractor (P10)',
+      { subcontractorIds: ['prov-horizon'] },
+      'plan.subcontractorIds',
+    ],
+    [
+      'no client signature required (R-PLAN-04)',
+      { requiredSignatures: ['LEAD_PROVIDER'] },
+      'plan.requiredSignatures',
+    ],
+    [
+      'no lead-provider signature required (R-ROLE-04)',
+      { requiredSignatures: ['CLIENT'] },
+      'plan.requiredSignatures',
+    ],
+    [
+      'a tariff in fractions of cents',
+      { arrangement: { ...planDraft().arrangement, tariffCents: 10.5 } },
+      'plan.arrangement.tariffCents',
+    ],
+    [
+      'an arrangement of another domain',
+      { arrangement: { ...planDraft().arrangement, domain: 'WMO' } },
+      'plan.arrangement.domain',
+    ],
+    ['a planned end in the past', { plannedEndAt: '2026-01-01T00:00:00Z' }, 'plan.plannedEndAt'],
+  ];
+  it.each(cases)('refuses %s with 422', (_name, overrides, field) => {
+    const state0 = run(created(), [{ type: 'beginDrafting', actor: LT }], T0).state;
+    const error = rejection(() =>
+      applyCommand(state0, { type: 'submitPlan', actor: PROVIDER, plan: planDraft(overrides) }, T0),
+    );
+    expect(error.code).toBe('DOMAIN_RULE_VIOLATION');
+    expect(error.currentStatus).toBe('DRAFTING');
+    expect(error.violations.map((v) => v.field)).toContain(field);
+  });
+
+  it('refuses a Wmo plan whose intensity the provider proposed (R-ROLE-02)', () => {
+    const state0 = run(created({ domain: 'WMO' }), [{ type: 'beginDrafting', actor: LT }], T0).state;
+    const error = rejection(() =>
+      applyCommand(
+        state0,
+        { type: 'submitPlan', actor: LT, plan: planDraft({ intensityProposedBy: 'PROVIDER' }) },
+        T0,
+      ),
+    );
+    expect(error.violations).toEqual([
+      {
+        field: 'plan.intensityProposedBy',
+        message: 'in Wmo support the municipality sets the intensity (R-ROLE-02)',
+      },
+    ]);
+  });
+
+  it('refuses a lead provider under a client intake freeze', () => {
+    const state0 = run(created(), [{ type: 'beginDrafting', actor: LT }], T0).state;
+    const error = rejection(() =>
+      applyCommand(
+        state0,
+        { type: 'submitPlan', actor: PROVIDER, plan: planDraft(), leadProviderIntakeFrozen: true },
+        T0,
+      ),
+    );
+    expect(error.violations.map((v) => v.field)).toEqual(['plan.leadProviderId']);
+  });
+});

@@ -1,0 +1,48 @@
+import type { ActorRole } from '../shared/actor';
+import { violation } from '../shared/rule-helpers';
+import type { CommandBase, CommandSpec } from '../trajectory/command';
+import type { SignatureParty } from '../trajectory/perspective-plan';
+import { notify, recordAudit } from '../trajectory/transition-draft';
+import { isAwaitingApproval, missingSignatures, planVersionViolations } from './plan-rules';
+
+/** A party signs the submitted plan version (R-ROLE-04: everyone involved signs before approval). */
+export interface SignPlan extends CommandBase {
+  type: 'signPlan';
+  planVersion: number;
+  party: SignatureParty;
+}
+
+/** Which actor may put which signature on the plan (R-ROLE-04; the case system records the client's). */
+const SIGNERS: Readonly<Record<SignatureParty, readonly ActorRole[]>> = {
+  CLIENT: ['CASE_SYSTEM', 'LOCAL_TEAM'],
+  LEGAL_REPRESENTATIVE: ['CASE_SYSTEM', 'LOCAL_TEAM'],
+  LEAD_PROVIDER: ['PROVIDER'],
+  LOCAL_TEAM: ['LOCAL_TEAM'],
+};
+
+export const signPlan: CommandSpec<SignPlan> = {
+  roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER'],
+  isOpen: isAwaitingApproval,
+  violations(state, command) {
+    const out = planVersionViolations(state, command.planVersion);
+    const plan = state.plan;
+    if (plan === undefined) return out;
+    if (!plan.requiredSignatures.includes(command.party)) {
+      out.push(violation('party', `${String(command.party)} is not among the required signatures`));
+    } else if (plan.signatures.some((s) => s.party === command.party)) {
+      out.push(violation('party', `${command.party} has already signed version ${plan.version}`));
+    } else if (!SIGNERS[command.party].includes(command.actor.role)) {
+      out.push(violation('actor.role', `a ${command.actor.role} cannot sign as ${command.party}`));
+    }
+    return out;
+  },
+  apply(draft, command) {
+    const plan = draft.state.plan;
+    if (plan === undefined) return;
+    plan.signatures.push({ party: command.party, actorRef: command.actor.ref, signedAt: draft.at });
+    recordAudit(draft, 'PLAN_SIGNED', command.actor, { party: command.party });
+    if (missingSignatures(draft.state).length === 0) {
+      notify(draft, 'PLAN_FULLY_SIGNED', 'LOCAL_TEAM', { planVersion: String(plan.version) });
+    }
+  },
+};
