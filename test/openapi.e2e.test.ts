@@ -41,6 +41,29 @@ describe('OpenAPI document', () => {
     expect(served.filter((r) => !documented.includes(r))).toEqual([]);
   });
 
+  it('names the roles of every authenticated operation, in words and as x-allowed-roles', async () => {
+    const spec = (await request(http).get('/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; description?: string; 'x-allowed-roles'?: string[] }>
+      >;
+    };
+    const operations = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+    );
+    const authenticated = operations.filter(({ op }) => (op.security ?? []).length > 0);
+    expect(authenticated.length).toBeGreaterThan(40);
+    const unnamed = authenticated.filter(({ op }) => {
+      const roles = op['x-allowed-roles'] ?? [];
+      return roles.length === 0 || !(op.description ?? '').includes(`Allowed roles: ${roles.join(', ')}.`);
+    });
+    expect(unnamed.map(({ name }) => name)).toEqual([]);
+    // A lifecycle action documents exactly the roles of its command's descriptor in the domain.
+    expect(spec.paths['/trajectories/{trajectoryId}/plan/approve'].post['x-allowed-roles']).toEqual([
+      'LOCAL_TEAM',
+    ]);
+  });
+
   it('declares the bearer and API-key schemes and serves Swagger UI', async () => {
     const spec = (await request(http).get('/docs-json').expect(200)).body;
     expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);

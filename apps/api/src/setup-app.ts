@@ -1,6 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { describeRoles } from './common/api-docs';
 import { requestIdMiddleware } from '@app/platform';
 
 /**
@@ -19,15 +20,17 @@ export function setupApp(app: INestApplication): void {
     }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Perspective-plan approvals API')
-      .setDescription('Trajectories for Wmo support and youth care, orchestrated by Temporal')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
-      .build(),
+  const document = describeRoles(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Perspective-plan approvals API')
+        .setDescription('Trajectories for Wmo support and youth care, orchestrated by Temporal')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
