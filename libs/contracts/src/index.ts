@@ -6,3 +6,4 @@ export * from './bookkeeping';
 export * from './roles';
 export * from './ledger-messages';
 export * from './trajectory-activities';
+export * from './row-schema';

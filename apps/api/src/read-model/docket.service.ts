@@ -1,33 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TRAJECTORY_POLICY } from '@app/domain';
-import { workingDaysBetween } from '@app/domain';
+import { ESCALATION_ROW, type EscalationRow } from '@app/contracts';
+import { DEFAULT_TRAJECTORY_POLICY, workingDaysBetween } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { tenantCondition } from './tenant-filter';
 
-export interface DocketItem {
-  escalationId: string;
-  trajectoryId: string;
-  municipalityCode: string;
-  providerId: string | null;
-  trigger: string;
-  context: string;
-  status: string;
-  raisedByRole: string;
-  raisedAt: string;
-  deadlineAt: string;
-  reminderAt: string;
+/** An escalation as the docket lists it: its read-model row, the table's own progress, and the wait. */
+export interface DocketItem extends Omit<EscalationRow, 'seq' | 'decidedBy' | 'rationaleRef'> {
   overdue: boolean;
   chairRef: string | null;
-  roundCount: number;
-  planVersion: number | null;
-  askedArrangement: string | null;
-  offeredArrangement: string | null;
   /** Working days since the case reached the table (the region's holidays), and calendar days. */
   workingDaysWaiting: number;
   calendarDaysWaiting: number;
-  decisionCode: string | null;
-  decidedAt: string | null;
 }
 
 /**
@@ -66,37 +50,17 @@ export class DocketService {
   }
 }
 
-function iso(value: unknown): string | null {
-  return value instanceof Date ? value.toISOString() : value == null ? null : String(value);
-}
-
 function toItem(r: Record<string, unknown>, now: Date): DocketItem {
-  const raisedAt = iso(r.raised_at)!;
+  const { seq: _seq, decidedBy: _decidedBy, rationaleRef: _rationaleRef, ...row } = ESCALATION_ROW.fromDb(r);
   const policy = DEFAULT_TRAJECTORY_POLICY;
   return {
-    escalationId: String(r.escalation_id),
-    trajectoryId: String(r.trajectory_id),
-    municipalityCode: String(r.municipality_code),
-    providerId: (r.provider_id as string | null) ?? null,
-    trigger: String(r.trigger),
-    context: String(r.context),
-    status: String(r.status),
-    raisedByRole: String(r.raised_by_role),
-    raisedAt,
-    deadlineAt: iso(r.deadline_at)!,
-    reminderAt: iso(r.reminder_at)!,
-    overdue: Boolean(r.overdue) || iso(r.deadline_at)! < now.toISOString(),
+    ...row,
+    overdue: Boolean(r.overdue) || row.deadlineAt < now.toISOString(),
     chairRef: (r.chair_ref as string | null) ?? null,
-    roundCount: Number(r.round_count),
-    planVersion: r.plan_version == null ? null : Number(r.plan_version),
-    askedArrangement: (r.asked_arrangement as string | null) ?? null,
-    offeredArrangement: (r.offered_arrangement as string | null) ?? null,
     workingDaysWaiting: Math.max(
       0,
-      workingDaysBetween(new Date(raisedAt), now, policy.holidays, policy.timeZone),
+      workingDaysBetween(new Date(row.raisedAt), now, policy.holidays, policy.timeZone),
     ),
-    calendarDaysWaiting: Math.max(0, Math.floor((now.getTime() - Date.parse(raisedAt)) / 86_400_000)),
-    decisionCode: (r.decision_code as string | null) ?? null,
-    decidedAt: iso(r.decided_at),
+    calendarDaysWaiting: Math.max(0, Math.floor((now.getTime() - Date.parse(row.raisedAt)) / 86_400_000)),
   };
 }

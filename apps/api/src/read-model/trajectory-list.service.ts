@@ -1,42 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TRAJECTORY_ROW, type TrajectoryRow } from '@app/contracts';
 import type { Principal } from '../auth/principal';
 import type { ListTrajectoriesDto } from '../trajectories/dto/list-trajectories.dto';
 import { decodeCursor, encodeCursor } from './cursor';
 import { tenantCondition } from './tenant-filter';
 
-export interface TrajectoryListItem {
-  trajectoryId: string;
-  municipalityCode: string;
-  caseReference: string;
-  status: string;
-  domain: string;
-  segment: string;
-  complexity: string;
-  providerId: string | null;
-  arrangementCode: string | null;
-  escalated: boolean;
-  evaluationDue: boolean;
-  evaluationOverdue: boolean;
-  roundCount: number;
-  approvalDeadline: string | null;
-  providerStartDeadline: string | null;
-  nextEvaluationAt: string | null;
-  openEscalationId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-  closureReason: string | null;
-}
+/** The fields of a trajectory row that lists and worklists show. */
+const LIST_FIELDS = [
+  'trajectoryId',
+  'municipalityCode',
+  'caseReference',
+  'status',
+  'domain',
+  'segment',
+  'complexity',
+  'providerId',
+  'arrangementCode',
+  'escalated',
+  'evaluationDue',
+  'evaluationOverdue',
+  'roundCount',
+  'approvalDeadline',
+  'providerStartDeadline',
+  'nextEvaluationAt',
+  'openEscalationId',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
+  'closureReason',
+] as const;
+
+export type TrajectoryListItem = Pick<TrajectoryRow, (typeof LIST_FIELDS)[number]>;
+
+const LISTED = TRAJECTORY_ROW.pick(LIST_FIELDS);
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-const COLUMNS = `trajectory_id, municipality_code, case_reference, status, domain, segment, complexity, provider_id,
-  arrangement_code, escalated, evaluation_due, evaluation_overdue, round_count, approval_deadline,
-  provider_start_deadline, next_evaluation_at, open_escalation_id, created_at, updated_at, closed_at, closure_reason`;
 
 /** Overdue: an approval, a provider start or an evaluation past its deadline (worklist "overdue"). */
 export const OVERDUE_CONDITION = `(t.evaluation_overdue
@@ -87,11 +89,11 @@ export class TrajectoryListService {
     const limit = q.limit ?? 50;
     params.push(limit + 1);
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM trajectory t WHERE ${where.join(' AND ')}
+      `SELECT ${LISTED.columns} FROM trajectory t WHERE ${where.join(' AND ')}
        ORDER BY t.created_at DESC, t.trajectory_id DESC LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, limit).map(toItem);
+    const items = rows.slice(0, limit).map(LISTED.fromDb);
     const last = items[items.length - 1];
     return {
       items,
@@ -105,43 +107,13 @@ export class TrajectoryListService {
     const params: unknown[] = [];
     const tenant = tenantCondition(principal, params);
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM trajectory t WHERE ${condition} AND ${tenant}
+      `SELECT ${LISTED.columns} FROM trajectory t WHERE ${condition} AND ${tenant}
        ORDER BY ${orderBy}, t.trajectory_id LIMIT ${WORKLIST_LIMIT}`,
       params,
     );
-    return rows.map(toItem);
+    return rows.map(LISTED.fromDb);
   }
 }
 
 /** Worklists are short and sorted by urgency, so they are not paged: the most urgent 500 rows. */
 export const WORKLIST_LIMIT = 500;
-
-function iso(value: unknown): string | null {
-  return value instanceof Date ? value.toISOString() : value == null ? null : String(value);
-}
-
-function toItem(r: Record<string, unknown>): TrajectoryListItem {
-  return {
-    trajectoryId: String(r.trajectory_id),
-    municipalityCode: String(r.municipality_code),
-    caseReference: String(r.case_reference),
-    status: String(r.status),
-    domain: String(r.domain),
-    segment: String(r.segment),
-    complexity: String(r.complexity),
-    providerId: (r.provider_id as string | null) ?? null,
-    arrangementCode: (r.arrangement_code as string | null) ?? null,
-    escalated: Boolean(r.escalated),
-    evaluationDue: Boolean(r.evaluation_due),
-    evaluationOverdue: Boolean(r.evaluation_overdue),
-    roundCount: Number(r.round_count),
-    approvalDeadline: iso(r.approval_deadline),
-    providerStartDeadline: iso(r.provider_start_deadline),
-    nextEvaluationAt: iso(r.next_evaluation_at),
-    openEscalationId: (r.open_escalation_id as string | null) ?? null,
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
-    closedAt: iso(r.closed_at),
-    closureReason: (r.closure_reason as string | null) ?? null,
-  };
-}
