@@ -1,6 +1,125 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importBoundaries from './scripts/lint/import-boundaries.mjs';
+
+/**
+ * The domain's folders, lowest first: each may import itself and the folders before it, never one after it,
+ * so no two folders import each other (README, "Architecture"). Specs test through `@app/domain`.
+ */
+const DOMAIN_LAYERS = [
+  'calendar',
+  'payments',
+  'policy',
+  'monitoring',
+  'shared',
+  'breakthrough',
+  'trajectory',
+  'decision',
+  'finance',
+  'escalation',
+  'closure',
+  'care',
+  'scaling',
+  'plan',
+  'lifecycle',
+  'table-outcome',
+];
+const LIB = (name) => `libs/${name}/src/**`;
+const TESTS = ['**/*.spec.ts', 'test/**', 'bench/**', 'libs/*/testing/**'];
+
+/** Per folder, what its production files may import; the first zone whose `files` match applies. */
+const ZONES = [
+  ...DOMAIN_LAYERS.map((layer, i) => ({
+    name: `libs/domain/src/${layer}`,
+    files: [`libs/domain/src/${layer}/**`],
+    ignores: TESTS,
+    allow: DOMAIN_LAYERS.slice(0, i + 1).map((lower) => `libs/domain/src/${lower}/**`),
+  })),
+  // The domain's index lists every folder's public names; nothing else, and no framework or Temporal.
+  { name: 'libs/domain/src', files: ['libs/domain/src/*.ts'], ignores: TESTS, allow: [LIB('domain')] },
+  {
+    name: 'libs/contracts',
+    files: [LIB('contracts')],
+    ignores: TESTS,
+    allow: [LIB('contracts'), LIB('domain'), '@temporalio/workflow', '@temporalio/common'],
+  },
+  {
+    // Temporal's deterministic sandbox: the workflow SDK and pure project code only.
+    name: 'workflows',
+    files: ['workflows/**'],
+    ignores: TESTS,
+    allow: ['workflows/**', LIB('contracts'), LIB('domain'), '@temporalio/workflow'],
+  },
+  {
+    name: 'activities',
+    files: ['activities/**'],
+    ignores: TESTS,
+    allow: [
+      'activities/**',
+      LIB('contracts'),
+      LIB('domain'),
+      LIB('ledger'),
+      LIB('persistence'),
+      '@temporalio/activity',
+      '@temporalio/common',
+      'typeorm',
+      'node:*',
+    ],
+  },
+  {
+    name: 'libs/ledger',
+    files: [LIB('ledger')],
+    ignores: TESTS,
+    allow: [LIB('ledger'), LIB('contracts'), LIB('domain'), 'typeorm', 'node:*'],
+  },
+  {
+    name: 'libs/persistence',
+    files: [LIB('persistence')],
+    ignores: TESTS,
+    allow: [LIB('persistence'), LIB('config'), 'typeorm', 'reflect-metadata', 'node:*'],
+  },
+  { name: 'libs/config', files: [LIB('config')], ignores: TESTS, allow: [LIB('config'), 'node:*'] },
+  {
+    name: 'libs/platform',
+    files: [LIB('platform')],
+    ignores: TESTS,
+    allow: [
+      LIB('platform'),
+      LIB('config'),
+      LIB('contracts'),
+      LIB('persistence'),
+      '@nestjs/*',
+      '@temporalio/worker',
+      'express',
+      'jsonwebtoken',
+      'typeorm',
+      'node:*',
+    ],
+  },
+  {
+    // The API talks to workflows through Temporal's client only: no workflow or activity code in it.
+    name: 'apps/api',
+    files: ['apps/api/**'],
+    ignores: TESTS,
+    allow: [
+      'apps/api/**',
+      ...['config', 'contracts', 'domain', 'ledger', 'persistence', 'platform'].map(LIB),
+      '*',
+    ],
+  },
+  {
+    name: 'apps/worker',
+    files: ['apps/worker/**'],
+    ignores: TESTS,
+    allow: [
+      'apps/worker/**',
+      'activities/**',
+      ...['config', 'contracts', 'domain', 'platform'].map(LIB),
+      '*',
+    ],
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', 'coverage/**', 'tools/**'] },
@@ -30,26 +149,9 @@ export default tseslint.config(
     },
   },
   {
-    // Workflow code runs in Temporal's deterministic sandbox: only the workflow SDK and pure project code.
-    files: ['workflows/**/*.ts', 'libs/domain/**/*.ts', 'libs/contracts/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '@nestjs/*',
-            'typeorm',
-            'pg',
-            '@temporalio/client',
-            '@temporalio/worker',
-            '@temporalio/activity',
-            'node:*',
-            'fs',
-            'crypto',
-          ],
-        },
-      ],
-    },
+    // The architecture's arrows as allow-lists: a file may import only what its folder's zone names (below).
+    files: ['**/*.ts'],
+    plugins: { boundaries: importBoundaries },
+    rules: { 'boundaries/allowed-imports': ['error', ZONES] },
   },
 );
