@@ -17,7 +17,18 @@ import {
 import { EscalateDto, PlanExemptionDto, WithdrawDto } from './dto/intake.dto';
 import { PlanVersionDto, RejectPlanDto, RequestChangesDto, SignPlanDto, SubmitPlanDto } from './dto/plan.dto';
 import { route } from './lifecycle-route';
-import type { LifecycleRoute } from './lifecycle-route';
+import type { LifecycleRoute, PayloadContext } from './lifecycle-route';
+
+/** Bodies that name the local team's offer by its code carry the catalogue's terms to the workflow. */
+async function withOfferedArrangement<B extends { offeredArrangementCode?: string }>(
+  { offeredArrangementCode, ...rest }: B,
+  c: PayloadContext,
+) {
+  return {
+    ...rest,
+    ...(await c.optionalArrangement('offeredArrangement', offeredArrangementCode, 'offeredArrangementCode')),
+  };
+}
 
 /**
  * Every transition of domain.md §7.4 as its own endpoint, one declaration each: path, command, request
@@ -68,14 +79,7 @@ export const LIFECYCLE_ROUTES: readonly LifecycleRoute[] = [
     command: 'requestChanges',
     body: RequestChangesDto,
     summary: 'Return the plan to the drafters with a reason code',
-    toPayload: async ({ offeredArrangementCode, ...rest }, c) => ({
-      ...rest,
-      ...(await c.optionalArrangement(
-        'offeredArrangement',
-        offeredArrangementCode,
-        'offeredArrangementCode',
-      )),
-    }),
+    toPayload: withOfferedArrangement,
   }),
   route({
     operation: 'approvePlan',
@@ -97,14 +101,7 @@ export const LIFECYCLE_ROUTES: readonly LifecycleRoute[] = [
     command: 'escalate',
     body: EscalateDto,
     summary: 'Escalate to the breakthrough table with a trigger code (domain.md §4.2)',
-    toPayload: async ({ offeredArrangementCode, ...rest }, c) => ({
-      ...rest,
-      ...(await c.optionalArrangement(
-        'offeredArrangement',
-        offeredArrangementCode,
-        'offeredArrangementCode',
-      )),
-    }),
+    toPayload: withOfferedArrangement,
   }),
   route({
     operation: 'confirmStart',

@@ -8,6 +8,7 @@ export type { BreakthroughDecision, BreakthroughDecisionCode } from './breakthro
 export { breakthroughDecisionViolations, decisionsFor } from './breakthrough-decision-rules';
 export type { DecisionSituation } from './breakthrough-decision-rules';
 export type { BreakthroughDocket } from './breakthrough-docket';
+export type { EscalationFacts } from './escalation-facts';
 export { breakthroughDeadlines, breakthroughTimingOf } from './breakthrough-timing';
 export type { BreakthroughTiming } from './breakthrough-timing';
 export { ESCALATION_TRIGGERS, SYSTEM_ONLY_TRIGGERS, TRIGGERS_BY_CONTEXT } from './escalation-trigger';

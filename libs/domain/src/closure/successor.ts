@@ -1,7 +1,10 @@
 import { isKeySafeId, isNonEmptyString, requireText, violation } from '../shared/rule-helpers';
 import type { RuleViolation } from '../shared/transition-rejected';
 import type { TrajectoryState } from '../trajectory/trajectory-state';
-import type { CloseOptions } from './closing';
+import type { Actor } from '../shared/actor';
+import type { AuditDetails } from '../trajectory/trajectory-effect';
+import type { TransitionDraft } from '../trajectory/transition-draft';
+import { closeTrajectory } from './closing';
 
 /** What a closure that starts a successor trajectory names (R-SCALE-03, R-END-03). */
 export interface SuccessorInput {
@@ -43,14 +46,39 @@ export function newProviderViolations(state: TrajectoryState, newLeadProviderId:
   return [];
 }
 
-/** The successor of a switch or a transfer: the same client with the new lead provider. */
-export function successorWithProvider(
+/** What a switch or a transfer names: the successor and its new lead provider. */
+export interface ProviderChangeInput extends SuccessorInput {
+  newLeadProviderId: string;
+}
+
+export function providerChangeViolations(
   state: TrajectoryState,
-  command: SuccessorInput & { newLeadProviderId: string },
-): NonNullable<CloseOptions['successor']> {
-  return {
-    trajectoryId: successorIdFor(state.trajectoryId, command.successorTrajectoryId),
-    caseReference: command.successorCaseReference,
-    leadProviderId: command.newLeadProviderId,
-  };
+  command: ProviderChangeInput,
+): RuleViolation[] {
+  return [...successorViolations(state, command), ...newProviderViolations(state, command.newLeadProviderId)];
+}
+
+/**
+ * Closes for a switch or a transfer (R-END-03, closed like an early end, §7.8): the successor is the same
+ * client with the new lead provider, and the audit names both providers.
+ */
+export function closeForProviderChange(
+  draft: TransitionDraft,
+  reason: 'CLIENT_SWITCHED_PROVIDER' | 'TRANSFERRED_BY_MUNICIPALITY',
+  command: ProviderChangeInput & { actor: Actor },
+  details: AuditDetails = {},
+): void {
+  const state = draft.state;
+  closeTrajectory(draft, reason, command.actor, {
+    successor: {
+      trajectoryId: successorIdFor(state.trajectoryId, command.successorTrajectoryId),
+      caseReference: command.successorCaseReference,
+      leadProviderId: command.newLeadProviderId,
+    },
+    details: {
+      ...details,
+      newLeadProviderId: command.newLeadProviderId,
+      previousLeadProviderId: state.leadProviderId ?? null,
+    },
+  });
 }

@@ -6,6 +6,7 @@ import {
   OVERRIDABLE_POLICY_FIELDS,
   TRAJECTORY_SPLIT_PRESETS,
   TrajectoryPolicy,
+  type OverridablePolicyField,
 } from './trajectory-policy';
 
 /** Thrown when a policy (or a policy with overrides) is not usable; `problems` lists every reason. */
@@ -16,18 +17,11 @@ export class PolicyValidationError extends Error {
   }
 }
 
-const DURATION_FIELDS = [
-  'approvalDeadline',
-  'breakthroughDeadline',
-  'breakthroughReminder',
-  'providerStartDeadline',
-  'signatureDeadline',
-  'firstEvaluation',
-  'evaluationInterval',
-  'intensiveEvaluationInterval',
-  'evaluationGrace',
-  'highComplexityReassessment',
-] as const;
+/** The overridable fields that are durations: all but the round-trip count and the validity rule. */
+const DURATION_FIELDS = OVERRIDABLE_POLICY_FIELDS.filter(
+  (field): field is Exclude<OverridablePolicyField, 'roundTripLimit' | 'decisionValidity'> =>
+    field !== 'roundTripLimit' && field !== 'decisionValidity',
+);
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'policyId',

@@ -14,14 +14,16 @@ import { breakthroughDeadlines, breakthroughTimingOf } from '../breakthrough/bre
 
 type Decision<C extends BreakthroughDecision['code']> = Extract<BreakthroughDecision, { code: C }>;
 
-/** §4.3 DEFAULT: the table's decision replaces the local team's approval of that plan version. */
-function approveByTable(
-  draft: TransitionDraft,
+/** What the table decides a decision version on. */
+type TableDecision = [
   arrangement: ArrangementTerms,
   providerId: string,
   cause: DecisionCause,
-  extra: { provisional?: boolean; profileCode?: string; intensityCode?: string } = {},
-): void {
+  extra?: { provisional?: boolean; profileCode?: string; intensityCode?: string },
+];
+
+/** §4.3 DEFAULT: the table's decision replaces the local team's approval of that plan version. */
+function approveByTable(draft: TransitionDraft, ...decision: TableDecision): void {
   const state = draft.state;
   if (state.plan) {
     state.plan.status = 'APPROVED';
@@ -30,6 +32,15 @@ function approveByTable(
   }
   delete state.approvalClock;
   delete state.resubmissionDeadlineAt;
+  issueTableDecision(draft, ...decision);
+  backToDecided(draft);
+}
+
+/** A decision version the table issues, with a validity of its own (§7.2 CareDecision validTo). */
+function issueTableDecision(
+  draft: TransitionDraft,
+  ...[arrangement, providerId, cause, extra = {}]: TableDecision
+): void {
   issueDecision(draft, {
     arrangement,
     providerId,
@@ -38,7 +49,6 @@ function approveByTable(
     validity: 'NEW',
     ...extra,
   });
-  backToDecided(draft);
 }
 
 function backToDecided(draft: TransitionDraft): void {
@@ -101,20 +111,7 @@ export function decideStartCase(
   d: BreakthroughDecision,
 ): void {
   const current = currentDecision(draft.state)!;
-  const reissue = (
-    arrangement: ArrangementTerms,
-    providerId: string,
-    cause: DecisionCause,
-    provisional = false,
-  ) =>
-    issueDecision(draft, {
-      arrangement,
-      providerId,
-      cause,
-      approvedBy: 'BREAKTHROUGH_TABLE',
-      validity: 'NEW',
-      provisional,
-    });
+  const reissue = (...decision: TableDecision) => issueTableDecision(draft, ...decision);
   switch (d.code) {
     case 'APPROVE_WITH_ARRANGEMENT':
       reissue(d.arrangement, current.providerId, 'BREAKTHROUGH');
@@ -132,7 +129,7 @@ export function decideStartCase(
         offered.code !== current.arrangement.code ||
         offered.tariffCents !== current.arrangement.tariffCents
       ) {
-        reissue(offered, current.providerId, 'PROVISIONAL_START', true);
+        reissue(offered, current.providerId, 'PROVISIONAL_START', { provisional: true });
       }
       backToDecided(draft);
       return keepOpenForSettlement(draft, escalation, offered);

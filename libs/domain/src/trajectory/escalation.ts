@@ -1,7 +1,5 @@
 import type { BreakthroughDecisionCode } from '../breakthrough/breakthrough-decision';
-import type { EscalationContext, EscalationTrigger } from '../breakthrough/escalation-trigger';
-import type { Actor } from '../shared/actor';
-import type { ArrangementTerms } from '../shared/arrangement-terms';
+import type { EscalationFacts } from '../breakthrough/escalation-facts';
 import type { TrajectoryStatus } from './trajectory-status';
 
 /**
@@ -12,25 +10,14 @@ import type { TrajectoryStatus } from './trajectory-status';
 export type EscalationStatus = 'OPEN' | 'PROVISIONAL' | 'DECIDED' | 'WITHDRAWN';
 
 /** An escalation to the breakthrough table (domain.md §4, §7.2 Escalation). */
-export interface Escalation {
+export interface Escalation extends EscalationFacts {
   /** Deterministic: `${trajectoryId}-esc-${n}`. */
   id: string;
   number: number;
-  trigger: EscalationTrigger;
-  context: EscalationContext;
-  raisedBy: Actor;
-  raisedAt: string;
-  deadlineAt: string;
-  reminderAt: string;
   status: EscalationStatus;
   /** domain.md §7.4: ESCALATED records the state it came from. */
   fromStatus: TrajectoryStatus;
-  planVersion?: number;
-  decisionVersion?: number;
   changeId?: string;
-  roundCount: number;
-  askedArrangement?: ArrangementTerms;
-  offeredArrangement?: ArrangementTerms;
   decisions: { code: BreakthroughDecisionCode; decidedAt: string; chairRef: string; rationaleRef: string }[];
   endedAt?: string;
 }
