@@ -21,21 +21,12 @@ import { renewIndication } from '../scaling/renew-indication';
 import { requestArrangementChange } from '../scaling/request-arrangement-change';
 import type { CommandOfSpec, CommandSpec } from '../trajectory/command';
 
-/** A registry whose every key is the `type` of the command its descriptor handles. */
-type Registry<R> = {
-  [K in keyof R]: R[K] extends CommandSpec<infer C> ? (C['type'] extends K ? R[K] : never) : never;
-};
-
-function registry<R extends Record<string, CommandSpec<never>>>(commands: R & Registry<R>): R {
-  return commands;
-}
-
 /**
  * Every command of domain.md §7.4, in the order of its rows (the order `allowedActions` lists them in).
  * Adding a command: its descriptor in the feature folder, one line here, one route in the API (README,
  * "Adding a command"). The Temporal Update of the same name is derived from this list.
  */
-export const COMMANDS = registry({
+export const COMMANDS = {
   beginDrafting,
   recordPlanExemption,
   withdraw,
@@ -57,9 +48,16 @@ export const COMMANDS = registry({
   transferClient,
   withholdPayment,
   amendDecisionPrice,
-});
+} satisfies Record<string, CommandSpec<never>>;
 
 type Commands = typeof COMMANDS;
+
+/** The keys whose descriptor handles another command type; the line below fails to compile unless none. */
+type MisnamedCommands = {
+  [K in keyof Commands]: CommandOfSpec<Commands[K]>['type'] extends K ? never : K;
+}[keyof Commands];
+const everyKeyIsItsCommandType: [MisnamedCommands] extends [never] ? true : MisnamedCommands = true;
+void everyKeyIsItsCommandType;
 
 export type TrajectoryCommandType = keyof Commands;
 
