@@ -77,7 +77,7 @@ const ZONES = [
     name: 'libs/persistence',
     files: [LIB('persistence')],
     ignores: TESTS,
-    allow: [LIB('persistence'), LIB('config'), 'typeorm', 'reflect-metadata', 'node:*'],
+    allow: [LIB('persistence'), LIB('config'), LIB('contracts'), 'typeorm', 'reflect-metadata', 'node:*'],
   },
   { name: 'libs/config', files: [LIB('config')], ignores: TESTS, allow: [LIB('config'), 'node:*'] },
   {

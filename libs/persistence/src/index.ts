@@ -1,3 +1,4 @@
 export * from './entities';
 export * from './data-source-options';
 export * from './migrate';
+export * from './read-model/read-model-writer';

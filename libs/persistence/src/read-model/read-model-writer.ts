@@ -1,0 +1,97 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  AUDIT_EVENT,
+  ESCALATION_ROW,
+  NOTIFICATION_ROW,
+  TRAJECTORY_ROW,
+  type AuditEventRow,
+  type AuditRecord,
+  type BookkeepingInput,
+  type CaseBookkeepingInput,
+  type Columns,
+  type RowOf,
+  type RowSchema,
+} from '@app/contracts';
+
+/**
+ * The writes of the audit trail, the read model and the outbox (tables audit_event, trajectory, escalation,
+ * notification), each a whole transition in one transaction. Idempotent: audit rows are keyed by
+ * (trajectory, stream, seq), rows only move forward by seq, notifications have deterministic ids; so a
+ * retry, a replay after a worker crash or a duplicate call changes nothing. The columns and values come
+ * from the row schemas of libs/contracts.
+ */
+export class ReadModelWriter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** What one trajectory transition produced: audit records, its row, its escalations and notifications. */
+  async recordTransition(input: BookkeepingInput): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
+      await upsertForward(tx, TRAJECTORY_ROW, input.row);
+      const now = new Date().toISOString();
+      for (const e of input.escalations) await upsertForward(tx, ESCALATION_ROW, e, { updated_at: now });
+      for (const n of input.notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
+    });
+  }
+
+  /** The table case's own facts: its audit stream, notifications, chair, reminder and overdue flag. */
+  async recordCaseTransition(input: CaseBookkeepingInput): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
+      for (const n of input.notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
+      const e = input.escalation;
+      // The row itself is written by the trajectory; it may not exist yet when the case opens first.
+      await tx.query(
+        `UPDATE escalation SET chair_ref = $2, reminder_sent = $3, overdue = $4, updated_at = now()
+         WHERE escalation_id = $1`,
+        [e.escalationId, e.chairRef, e.reminderSent, e.overdue],
+      );
+    });
+  }
+}
+
+function auditRow(a: AuditRecord): AuditEventRow {
+  return {
+    ...a,
+    stream: a.stream ?? 'trajectory',
+    planVersion: a.planVersion ?? null,
+    decisionVersion: a.decisionVersion ?? null,
+  };
+}
+
+/** INSERT … ON CONFLICT (key) DO NOTHING: a row written once, never changed by a retry. */
+async function insertOnce<C extends Columns>(
+  tx: EntityManager,
+  schema: RowSchema<C>,
+  row: RowOf<C>,
+): Promise<void> {
+  const placeholders = schema.columnNames.map((_, i) => `$${i + 1}`).join(', ');
+  await tx.query(
+    `INSERT INTO ${schema.table} (${schema.columnNames.join(', ')}) VALUES (${placeholders})
+     ON CONFLICT (${schema.key}) DO NOTHING`,
+    schema.values(row),
+  );
+}
+
+/**
+ * INSERT … ON CONFLICT DO UPDATE, applied only when the incoming row is newer (higher seq); identity columns
+ * are never updated. `extra` columns are the writer's own (e.g. when it wrote).
+ */
+async function upsertForward<C extends Columns>(
+  tx: EntityManager,
+  schema: RowSchema<C>,
+  row: RowOf<C>,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const columns = [...schema.columnNames, ...Object.keys(extra)];
+  const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+  const updates = columns
+    .filter((c) => !schema.key.split(', ').includes(c) && !schema.immutableColumns.has(c))
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
+  await tx.query(
+    `INSERT INTO ${schema.table} (${columns.join(', ')}) VALUES (${placeholders})
+     ON CONFLICT (${schema.key}) DO UPDATE SET ${updates} WHERE ${schema.table}.seq < EXCLUDED.seq`,
+    [...schema.values(row), ...Object.values(extra)],
+  );
+}
