@@ -14,7 +14,7 @@ export interface PlatformApps {
 }
 
 /**
- * Builds the project as `npm run build` does (tsc + the prebuilt workflow bundle), migrates the benchmark
+ * Builds the project with `npm run build` (nest build api + worker, the prebuilt workflow bundle), migrates the benchmark
  * database and starts the real worker and API as child processes against the benchmark's services, exactly
  * as the production images run them (`node dist/…/main.js`).
  */
