@@ -89,7 +89,7 @@ const RULES: Record<string, Rule> = {
   'GET /arrangements': { roles: ALL, scope: 'global' },
   'GET /arrangements/{code}': { roles: ALL, scope: 'global' },
   'GET /payments': { roles: ['FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'], scope: 'list' },
-  'POST /payments/{idempotencyKey}/withhold': { roles: ['LOCAL_TEAM', 'FINANCE'], scope: 'global' },
+  'POST /payments/{idempotencyKey}/withhold': { roles: ['FINANCE'], scope: 'global' },
   'POST /payments/exports': { roles: ['FINANCE'], scope: 'global' },
   'GET /payments/exports/{batchId}': { roles: ['FINANCE', 'OPERATOR'], scope: 'global' },
   'POST /payments/exports/{batchId}/confirm': { roles: ['FINANCE'], scope: 'global' },
@@ -218,11 +218,29 @@ describe('authorization matrix: every route × role × own/other municipality', 
   });
 
   it("never answers another municipality's or provider's trajectory: 404, or lists without it", async () => {
-    for (const route of routes) {
+    await expectNothingOfOurs(routes, (role) => tokenFor(role, false));
+  });
+
+  it('a provider token that also names the municipality reads nothing it does not lead', async () => {
+    const otherProvider = bearer(['PROVIDER'], [OWN], 'PRV-SOMEONE-ELSE');
+    const withoutProviderId = bearer(['PROVIDER'], [OWN]);
+    for (const token of [otherProvider, withoutProviderId]) {
+      await expectNothingOfOurs(
+        routes.filter((route) => RULES[route].roles !== 'PUBLIC' && RULES[route].roles.includes('PROVIDER')),
+        () => token,
+      );
+    }
+  });
+
+  /** Every scoped route, for every role it allows, answers 404 or a list without the suite's trajectory. */
+  async function expectNothingOfOurs(scoped: string[], token: (role: Role) => string): Promise<void> {
+    let checked = 0;
+    for (const route of scoped) {
       const rule = RULES[route];
       if (rule.roles === 'PUBLIC' || rule.scope === 'global') continue;
       for (const role of rule.roles) {
-        const res = await call(route, tokenFor(role, false));
+        checked += 1;
+        const res = await call(route, token(role));
         if (rule.scope === 'list') {
           expect([route, role, JSON.stringify(res.body).includes(trajectoryId)]).toEqual([
             route,
@@ -236,5 +254,6 @@ describe('authorization matrix: every route × role × own/other municipality', 
         }
       }
     }
-  });
+    expect(checked).toBeGreaterThan(10);
+  }
 });

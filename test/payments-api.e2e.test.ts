@@ -24,6 +24,8 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
   const finance = bearer(['FINANCE']);
   const localTeam = bearer(['LOCAL_TEAM'], [MUNICIPALITY], undefined, 'lt-hoorn-07');
   const otherLocalTeam = bearer(['LOCAL_TEAM'], ['GM9999']);
+  const municipalFinance = bearer(['FINANCE'], [MUNICIPALITY], undefined, 'fin-hoorn-02');
+  const otherFinance = bearer(['FINANCE'], ['GM9999']);
   const recovery = paymentPolicyFor('WF_RECOVERY');
 
   beforeAll(async () => {
@@ -178,29 +180,39 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
   });
 
   describe('POST /payments/:idempotencyKey/withhold', () => {
-    it('withholds with a written reason and audits it; 400 without reason, 404 unknown, 409 when not open', async () => {
+    it('finance withholds with a written reason and audits it; 403 for the local team, 400 without reason, 404 unknown, 409 when not open', async () => {
       const [initial] = await startedTrajectory('2026-11-07');
       const path = `/payments/${encodeURIComponent(initial.idempotencyKey)}/withhold`;
-      await request(http).post(path).set('Authorization', localTeam).send({}).expect(400);
-      await request(http).post(path).set('Authorization', localTeam).send({ reason: '   ' }).expect(400);
+      // domain.md §7.8: withholding is the municipality's finance decision, as on the lifecycle route.
+      await request(http).post(path).set('Authorization', localTeam).send({ reason: 'x-y-z' }).expect(403);
+      await request(http).post(path).set('Authorization', municipalFinance).send({}).expect(400);
       await request(http)
         .post(path)
-        .set('Authorization', otherLocalTeam)
+        .set('Authorization', municipalFinance)
+        .send({ reason: '   ' })
+        .expect(400);
+      await request(http)
+        .post(path)
+        .set('Authorization', otherFinance)
         .send({ reason: 'not ours' })
         .expect(404);
       await request(http)
         .post('/payments/no-such-key/withhold')
-        .set('Authorization', localTeam)
+        .set('Authorization', municipalFinance)
         .send({ reason: 'x-y-z' })
         .expect(404);
       const reason = 'results not discussed with the local team before completion (domain.md §7.8)';
-      const res = await request(http).post(path).set('Authorization', localTeam).send({ reason }).expect(200);
+      const res = await request(http)
+        .post(path)
+        .set('Authorization', municipalFinance)
+        .send({ reason })
+        .expect(200);
       expect(res.body).toMatchObject({ status: 'WITHHELD', statusReason: reason, amountCents: 360_000 });
       const events = await db.query(
         `SELECT to_status, actor, reason FROM payment_event WHERE idempotency_key = $1 ORDER BY id`,
         [initial.idempotencyKey],
       );
-      expect(events[1]).toEqual({ to_status: 'WITHHELD', actor: 'jwt:lt-hoorn-07', reason });
+      expect(events[1]).toEqual({ to_status: 'WITHHELD', actor: 'jwt:fin-hoorn-02', reason });
 
       const cancelled = await activities.issuePayment({
         idempotencyKey: `${initial.trajectoryId}:FINAL:1`,
@@ -217,7 +229,7 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
       });
       const conflict = await request(http)
         .post(`/payments/${encodeURIComponent(cancelled.idempotencyKey)}/withhold`)
-        .set('Authorization', localTeam)
+        .set('Authorization', municipalFinance)
         .send({ reason })
         .expect(409);
       expect(conflict.body).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });

@@ -7,12 +7,14 @@ export interface TenantFacts {
 }
 
 /**
- * FINANCE and OPERATOR without municipalities act region-wide; everyone else only for their municipalities;
- * a PROVIDER only where it is the lead provider. Callers answer 404 on false, so existence is not revealed.
+ * FINANCE and OPERATOR without municipalities act region-wide; a PROVIDER only where it is the lead provider,
+ * whatever municipalities its token also names (a provider organisation never sees another provider's
+ * clients); everyone else only for their municipalities. Callers answer 404 on false, so existence is not
+ * revealed.
  */
 export function canSee(principal: Principal, facts: TenantFacts): boolean {
-  if (principal.roles.includes('PROVIDER') && principal.providerId) {
-    if (facts.providerId === principal.providerId) return true;
+  if (isProviderScoped(principal)) {
+    return principal.providerId !== undefined && facts.providerId === principal.providerId;
   }
   if (isRegionWide(principal)) return true;
   return principal.municipalities.includes(facts.municipalityCode);
@@ -21,13 +23,16 @@ export function canSee(principal: Principal, facts: TenantFacts): boolean {
 /** FINANCE and OPERATOR callers without municipalities act for the whole region. */
 export function isRegionWide(principal: Principal): boolean {
   return (
-    principal.municipalities.length === 0 && principal.roles.some((r) => r === 'FINANCE' || r === 'OPERATOR')
+    !isProviderScoped(principal) &&
+    principal.municipalities.length === 0 &&
+    principal.roles.some((r) => r === 'FINANCE' || r === 'OPERATOR')
   );
 }
 
-/** Whether the caller can only see trajectories through its provider id (no municipality, not region-wide). */
-export function isProviderOnly(principal: Principal): boolean {
-  return (
-    principal.municipalities.length === 0 && !isRegionWide(principal) && principal.providerId !== undefined
-  );
+/**
+ * Whether the caller sees trajectories only through its provider id: every token with the PROVIDER role.
+ * Municipality claims never widen a provider's view (a token without a provider id sees nothing).
+ */
+export function isProviderScoped(principal: Principal): boolean {
+  return principal.roles.includes('PROVIDER');
 }

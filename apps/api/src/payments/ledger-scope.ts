@@ -1,11 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { isRegionWide } from '../auth/tenant-scope';
+import { isProviderScoped, isRegionWide } from '../auth/tenant-scope';
 import { ApiException } from '../common/domain-errors';
 
 /**
  * The part of the ledger a caller may see, following auth/tenant-scope.ts: FINANCE and OPERATOR without
- * municipalities are region-wide; a PROVIDER sees its own payments; everyone else its municipalities.
+ * municipalities are region-wide; a PROVIDER sees its own payments only; everyone else its municipalities.
  */
 export interface LedgerScope {
   municipalityCodes?: readonly string[];
@@ -13,9 +13,11 @@ export interface LedgerScope {
 }
 
 export function ledgerScope(principal: Principal): LedgerScope {
+  if (isProviderScoped(principal)) {
+    // A provider token without a provider id sees nothing: an empty municipality list matches no row.
+    return principal.providerId !== undefined ? { providerId: principal.providerId } : { municipalityCodes: [] };
+  }
   if (isRegionWide(principal)) return {};
-  if (principal.roles.includes('PROVIDER') && principal.providerId)
-    return { providerId: principal.providerId };
   return { municipalityCodes: principal.municipalities };
 }
 

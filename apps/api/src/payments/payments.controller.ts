@@ -50,7 +50,8 @@ export class PaymentsController {
 
   @Post('payments/:idempotencyKey/withhold')
   @HttpCode(200)
-  @Roles('LOCAL_TEAM', 'FINANCE')
+  // domain.md §7.8: withholding money is the municipality's finance decision, as on the lifecycle route.
+  @Roles('FINANCE')
   @ApiOperation({
     summary:
       'Withhold a SCHEDULED or RELEASED payment with a written reason (domain.md §7.8; manual, audited)',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { municipalityOfTrajectory } from '@app/contracts';
 import type { TrajectoryView } from '@app/domain';
 import type { Principal } from '../auth/principal';
-import { canSee, isProviderOnly } from '../auth/tenant-scope';
+import { canSee, isProviderScoped } from '../auth/tenant-scope';
 import { notFound } from '../common/domain-errors';
 import { TrajectoryGateway } from './trajectory-gateway';
 
@@ -18,7 +18,7 @@ export class TrajectoryAccess {
   async authorize(principal: Principal, trajectoryId: string): Promise<TrajectoryView | undefined> {
     const municipalityCode = municipalityOfTrajectory(trajectoryId);
     if (!municipalityCode) throw notFound(`trajectory ${trajectoryId}`);
-    if (!isProviderOnly(principal)) {
+    if (!isProviderScoped(principal)) {
       if (!canSee(principal, { municipalityCode })) throw notFound(`trajectory ${trajectoryId}`);
       return undefined;
     }
