@@ -15,7 +15,9 @@ export interface LedgerScope {
 export function ledgerScope(principal: Principal): LedgerScope {
   if (isProviderScoped(principal)) {
     // A provider token without a provider id sees nothing: an empty municipality list matches no row.
-    return principal.providerId !== undefined ? { providerId: principal.providerId } : { municipalityCodes: [] };
+    return principal.providerId !== undefined
+      ? { providerId: principal.providerId }
+      : { municipalityCodes: [] };
   }
   if (isRegionWide(principal)) return {};
   return { municipalityCodes: principal.municipalities };
