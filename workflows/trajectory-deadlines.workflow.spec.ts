@@ -1,4 +1,4 @@
-import { addWorkingDays, localIsoDate } from '@app/domain';
+import { addWorkingDays, localIsoDate, policyHolidays } from '@app/domain';
 import { policy, PROVIDER, TABLE } from '../libs/domain/testing/trajectory-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
@@ -21,7 +21,8 @@ jest.setTimeout(90_000);
 
 const suite = useTrajectoryKit(timeSkippingTestBed, 'deadlines', 'ddl');
 
-const HOLIDAYS = policy().holidays;
+/** The default policy's calendar: the national holidays by rule, no days of the region's own. */
+const HOLIDAYS = policyHolidays(policy());
 const DAY_MS = 86_400_000;
 
 function plusDays(iso: string, days: number): string {
@@ -53,12 +54,12 @@ describe('approval deadline (§4.5: 10 working days per plan version)', () => {
 
   it('a holiday inside the window moves the deadline one working day later', async () => {
     // A region's own holiday three working days ahead (holidays are policy data, decisions.md 2).
-    const holiday = localIsoDate(addWorkingDays(await suite.bed.now(), 3, []));
+    const holiday = localIsoDate(addWorkingDays(await suite.bed.now(), 3, HOLIDAYS));
     const t = await suite.kit.submitted({ policy: policy({ holidays: [holiday] }) });
     const { plan, approvalClock } = await t.state();
     const submittedAt = new Date(plan!.submittedAt);
-    const withoutHoliday = addWorkingDays(submittedAt, 10, []).toISOString();
-    expect(approvalClock!.deadlineAt).toBe(addWorkingDays(submittedAt, 11, []).toISOString());
+    const withoutHoliday = addWorkingDays(submittedAt, 10, HOLIDAYS).toISOString();
+    expect(approvalClock!.deadlineAt).toBe(addWorkingDays(submittedAt, 11, HOLIDAYS).toISOString());
 
     await suite.bed.sleepUntil(withoutHoliday);
     expect((await t.view()).status).toBe('AWAITING_APPROVAL');

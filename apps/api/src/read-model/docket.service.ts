@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ESCALATION_ROW, type EscalationRow } from '@app/contracts';
-import { DEFAULT_TRAJECTORY_POLICY, workingDaysBetween } from '@app/domain';
+import { DEFAULT_TRAJECTORY_POLICY, policyHolidays, workingDaysBetween } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { tenantCondition } from './tenant-filter';
 
@@ -59,7 +59,7 @@ function toItem(r: Record<string, unknown>, now: Date): DocketItem {
     chairRef: (r.chair_ref as string | null) ?? null,
     workingDaysWaiting: Math.max(
       0,
-      workingDaysBetween(new Date(row.raisedAt), now, policy.holidays, policy.timeZone),
+      workingDaysBetween(new Date(row.raisedAt), now, policyHolidays(policy), policy.timeZone),
     ),
     calendarDaysWaiting: Math.max(0, Math.floor((now.getTime() - Date.parse(row.raisedAt)) / 86_400_000)),
   };

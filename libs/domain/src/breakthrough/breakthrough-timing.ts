@@ -1,5 +1,5 @@
-import type { TimeZoneRule } from '../calendar';
-import { resolveDeadline } from '../policy';
+import type { NationalHolidays, TimeZoneRule } from '../calendar';
+import { policyHolidays, resolveDeadline } from '../policy';
 import type { PolicyDuration, TrajectoryPolicy } from '../policy';
 
 /**
@@ -10,6 +10,8 @@ export interface BreakthroughTiming {
   deadline: PolicyDuration;
   reminder: PolicyDuration;
   holidays: string[];
+  /** Absent in dockets from before the holiday rule: read as 'NL' (see TrajectoryPolicy). */
+  nationalHolidays?: NationalHolidays;
   timeZone: TimeZoneRule;
 }
 
@@ -18,6 +20,8 @@ export function breakthroughTimingOf(policy: TrajectoryPolicy): BreakthroughTimi
     deadline: { ...policy.breakthroughDeadline } as PolicyDuration,
     reminder: { ...policy.breakthroughReminder } as PolicyDuration,
     holidays: [...policy.holidays],
+    // Only when the policy names it, so a docket of an older policy stays exactly what it was.
+    ...(policy.nationalHolidays !== undefined ? { nationalHolidays: policy.nationalHolidays } : {}),
     timeZone: { ...policy.timeZone },
   };
 }
@@ -27,8 +31,9 @@ export function breakthroughDeadlines(
   timing: BreakthroughTiming,
   from: Date,
 ): { deadlineAt: string; reminderAt: string } {
+  const holidays = policyHolidays(timing);
   return {
-    deadlineAt: resolveDeadline(from, timing.deadline, timing.holidays, timing.timeZone).toISOString(),
-    reminderAt: resolveDeadline(from, timing.reminder, timing.holidays, timing.timeZone).toISOString(),
+    deadlineAt: resolveDeadline(from, timing.deadline, holidays, timing.timeZone).toISOString(),
+    reminderAt: resolveDeadline(from, timing.reminder, holidays, timing.timeZone).toISOString(),
   };
 }

@@ -9,4 +9,5 @@ export { isValidIsoDate, localIsoDate } from './iso-date';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
 export { addCalendarDays, addCalendarMonths } from './calendar-arithmetic';
 export { parseDurationMs } from './duration';
-export { DUTCH_PUBLIC_HOLIDAYS_2025_2027 } from './dutch-public-holidays';
+export { DUTCH_HOLIDAY_YEARS, dutchPublicHolidays, easterSunday } from './dutch-public-holidays';
+export type { HolidayCalendar, Holidays, NationalHolidays } from './holiday-calendar';

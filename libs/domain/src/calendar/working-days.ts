@@ -1,4 +1,4 @@
-import { parseIsoDate } from './iso-date';
+import { holidayCheck, type HolidayCheck, type Holidays } from './holiday-calendar';
 import { assertValidDate, EUROPE_AMSTERDAM, fromLocal, TimeZoneRule, toLocal, weekdayOf } from './time-zone';
 
 /**
@@ -6,7 +6,8 @@ import { assertValidDate, EUROPE_AMSTERDAM, fromLocal, TimeZoneRule, toLocal, we
  *
  * Conventions, chosen here because the documents are silent:
  * - Days are the region's local calendar days (Europe/Amsterdam by default, see time-zone.ts).
- * - A working day is Monday–Friday and not in `holidays` (ISO dates 'YYYY-MM-DD', local calendar).
+ * - A working day is Monday–Friday and not a holiday of `holidays` (a HolidayCalendar: the national
+ *   holidays by rule plus the region's own days; or a plain list of ISO dates 'YYYY-MM-DD', local calendar).
  * - "n working days after `from`" is the n-th working day strictly after `from`'s local date, at the same
  *   local wall-clock time as `from`. A plan submitted Friday 14:00 has a 10-working-day deadline two weeks
  *   later on Friday at 14:00. A start on a weekend counts from that weekend: Saturday + 1 = Monday.
@@ -14,24 +15,13 @@ import { assertValidDate, EUROPE_AMSTERDAM, fromLocal, TimeZoneRule, toLocal, we
  *   `workingDaysBetween(d, addWorkingDays(d, n)) === n` for every d and n ≥ 0.
  */
 
-function holidaySet(holidays: readonly string[]): ReadonlySet<number> {
-  const days = new Set<number>();
-  for (const text of holidays) {
-    const day = parseIsoDate(text);
-    // A malformed holiday must fail loudly: ignoring it would silently shorten every deadline around it.
-    if (day === undefined) throw new RangeError(`holiday '${String(text)}' is not an ISO date YYYY-MM-DD`);
-    days.add(day);
-  }
-  return days;
-}
-
 function isWeekend(day: number): boolean {
   const weekday = weekdayOf(day);
   return weekday === 0 || weekday === 6;
 }
 
-function isWorkingDayNumber(day: number, holidays: ReadonlySet<number>): boolean {
-  return !isWeekend(day) && !holidays.has(day);
+function isWorkingDayNumber(day: number, isHoliday: HolidayCheck): boolean {
+  return !isWeekend(day) && !isHoliday(day);
 }
 
 function assertWholeNumber(value: number, name: string): void {
@@ -39,13 +29,9 @@ function assertWholeNumber(value: number, name: string): void {
 }
 
 /** Whether the local date of `date` is a working day. */
-export function isWorkingDay(
-  date: Date,
-  holidays: readonly string[],
-  zone: TimeZoneRule = EUROPE_AMSTERDAM,
-): boolean {
+export function isWorkingDay(date: Date, holidays: Holidays, zone: TimeZoneRule = EUROPE_AMSTERDAM): boolean {
   assertValidDate(date, 'date');
-  return isWorkingDayNumber(toLocal(date, zone).day, holidaySet(holidays));
+  return isWorkingDayNumber(toLocal(date, zone).day, holidayCheck(holidays));
 }
 
 /**
@@ -56,12 +42,12 @@ export function isWorkingDay(
 export function addWorkingDays(
   from: Date,
   n: number,
-  holidays: readonly string[],
+  holidays: Holidays,
   zone: TimeZoneRule = EUROPE_AMSTERDAM,
 ): Date {
   assertValidDate(from, 'from');
   assertWholeNumber(n, 'n');
-  const days = holidaySet(holidays);
+  const isHoliday = holidayCheck(holidays);
   if (n === 0) return new Date(from.getTime());
   const start = toLocal(from, zone);
   const step = n > 0 ? 1 : -1;
@@ -69,7 +55,7 @@ export function addWorkingDays(
   let remaining = Math.abs(n);
   while (remaining > 0) {
     day += step;
-    if (isWorkingDayNumber(day, days)) remaining -= 1;
+    if (isWorkingDayNumber(day, isHoliday)) remaining -= 1;
   }
   return fromLocal({ day, msOfDay: start.msOfDay }, zone);
 }
@@ -93,18 +79,18 @@ function weekdaysIn(after: number, upTo: number): number {
 export function workingDaysBetween(
   a: Date,
   b: Date,
-  holidays: readonly string[],
+  holidays: Holidays,
   zone: TimeZoneRule = EUROPE_AMSTERDAM,
 ): number {
   assertValidDate(a, 'a');
   assertValidDate(b, 'b');
-  const days = holidaySet(holidays);
+  const isHoliday = holidayCheck(holidays);
   const dayA = toLocal(a, zone).day;
   const dayB = toLocal(b, zone).day;
   const [after, upTo, sign] = dayA <= dayB ? [dayA, dayB, 1] : [dayB, dayA, -1];
   let count = weekdaysIn(after, upTo);
-  for (const holiday of days) {
-    if (holiday > after && holiday <= upTo && !isWeekend(holiday)) count -= 1;
+  for (let day = after + 1; day <= upTo; day += 1) {
+    if (!isWeekend(day) && isHoliday(day)) count -= 1;
   }
   return sign * count;
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_TRAJECTORY_POLICY, validateTrajectoryPolicy } from './index';
+import { isWorkingDay } from '../calendar';
+import { DEFAULT_TRAJECTORY_POLICY, policyHolidays, validateTrajectoryPolicy } from './index';
 import type { TrajectoryPolicy } from './index';
 
 describe('DEFAULT_TRAJECTORY_POLICY', () => {
@@ -6,8 +7,8 @@ describe('DEFAULT_TRAJECTORY_POLICY', () => {
     expect(validateTrajectoryPolicy(DEFAULT_TRAJECTORY_POLICY)).toEqual([]);
   });
 
-  it('is the West-Friesland demo, version 2026.1', () => {
-    expect(DEFAULT_TRAJECTORY_POLICY).toMatchObject({ regionId: 'WEST-FRIESLAND', version: '2026.1' });
+  it('is the West-Friesland demo, version 2026.2', () => {
+    expect(DEFAULT_TRAJECTORY_POLICY).toMatchObject({ regionId: 'WEST-FRIESLAND', version: '2026.2' });
   });
 
   it('carries the documented defaults (domain.md §4.5, §7.5; decisions.md 1, 5, 6)', () => {
@@ -31,7 +32,11 @@ describe('DEFAULT_TRAJECTORY_POLICY', () => {
       paymentPeriods: { P1M: { months: 1 }, P4W: { calendarDays: 28 }, P1Y: { months: 12 } },
       overriddenFields: [],
     });
-    expect(DEFAULT_TRAJECTORY_POLICY.holidays).toContain('2026-04-27');
+    // The national holidays by rule (Koningsdag 2026 among them), no days of the region's own.
+    expect(DEFAULT_TRAJECTORY_POLICY).toMatchObject({ nationalHolidays: 'NL', holidays: [] });
+    expect(isWorkingDay(new Date('2026-04-27T09:00:00Z'), policyHolidays(DEFAULT_TRAJECTORY_POLICY))).toBe(
+      false,
+    );
   });
 
   it('survives a JSON round trip unchanged (workflow inputs, continue-as-new)', () => {

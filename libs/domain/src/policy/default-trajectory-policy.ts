@@ -1,4 +1,4 @@
-import { DUTCH_PUBLIC_HOLIDAYS_2025_2027, EUROPE_AMSTERDAM } from '../calendar';
+import { EUROPE_AMSTERDAM } from '../calendar';
 import type { TrajectoryPolicy } from './trajectory-policy';
 
 function deepFreeze<T>(value: T): T {
@@ -10,17 +10,18 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * DEMO: the West-Friesland policy, version 2026.1. Every number is a DEFAULT of the product unless a source
+ * DEMO: the West-Friesland policy, version 2026.2 (2026.1 listed the holidays of 2025-2027 instead of the rule). Every number is a DEFAULT of the product unless a source
  * is named; regions change them by publishing a new version (decisions.md 2). Frozen, because the module is
  * shared by every workflow in a worker's isolate and must not be changed by one of them.
  */
 export const DEFAULT_TRAJECTORY_POLICY: TrajectoryPolicy = deepFreeze({
   policyId: 'trajectory-policy/WEST-FRIESLAND',
-  version: '2026.1',
+  version: '2026.2',
   regionId: 'WEST-FRIESLAND',
   timeZone: EUROPE_AMSTERDAM,
-  // DEMO DATA: national holidays only; see dutch-public-holidays.ts.
-  holidays: [...DUTCH_PUBLIC_HOLIDAYS_2025_2027],
+  // The Dutch national holidays by rule (dutch-public-holidays.ts); the region has no days of its own.
+  nationalHolidays: 'NL',
+  holidays: [],
   // domain.md §4.5 / §7.5: "10 working days" per submitted plan version, below the observed "weken" [001:L165].
   approvalDeadline: { workingDays: 10 },
   // domain.md §4.5 / §7.5: 3 submissions of the same plan, then ROUND_TRIP_LIMIT ("onnodig heen en weer" [001:L265]).

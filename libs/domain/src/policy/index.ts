@@ -32,5 +32,6 @@ export {
   isLocalTeamRequired,
   isPlanExemptRequestType,
   paymentPeriodFor,
+  policyHolidays,
   resolvePolicyDeadline,
 } from './policy-rules';

@@ -1,9 +1,10 @@
-import { DUTCH_PUBLIC_HOLIDAYS_2025_2027, UTC_ZONE } from '../calendar';
+import { dutchPublicHolidays, UTC_ZONE } from '../calendar';
 import { policyDurationKind, policyDurationProblem, resolveDeadline } from './index';
 import type { PolicyDuration } from './index';
 
 const at = (iso: string): Date => new Date(iso);
-const NL = DUTCH_PUBLIC_HOLIDAYS_2025_2027;
+/** The national holidays of 2025-2027 as a plain list (the calendar's rule, written out). */
+const NL = [2025, 2026, 2027].flatMap(dutchPublicHolidays);
 // Friday 18 December 2026, 10:00 Amsterdam (CET).
 const FRIDAY = at('2026-12-18T09:00:00Z');
 

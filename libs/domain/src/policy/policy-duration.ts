@@ -4,7 +4,8 @@ import {
   addWorkingDays,
   EUROPE_AMSTERDAM,
   parseDurationMs,
-  TimeZoneRule,
+  type Holidays,
+  type TimeZoneRule,
 } from '../calendar';
 
 /**
@@ -69,7 +70,7 @@ export function policyDurationProblem(spec: unknown): string | undefined {
 export function resolveDeadline(
   from: Date,
   spec: PolicyDuration,
-  holidays: readonly string[],
+  holidays: Holidays,
   zone: TimeZoneRule = EUROPE_AMSTERDAM,
 ): Date {
   if ('workingDays' in spec) return addWorkingDays(from, spec.workingDays, holidays, zone);

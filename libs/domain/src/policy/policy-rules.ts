@@ -1,9 +1,17 @@
+import type { HolidayCalendar } from '../calendar';
 import { policyDurationProblem, PolicyDuration, resolveDeadline } from './policy-duration';
 import type { EvaluationOutcomeCode, PaymentPeriodLength, TrajectoryPolicy } from './trajectory-policy';
 
+/** The policy's days off: the national holidays by rule (unless 'NONE') and the region's own days. */
+export function policyHolidays(
+  policy: Pick<TrajectoryPolicy, 'nationalHolidays' | 'holidays'>,
+): HolidayCalendar {
+  return { national: policy.nationalHolidays ?? 'NL', extra: policy.holidays };
+}
+
 /** `resolveDeadline` on the policy's own holidays and time zone. */
 export function resolvePolicyDeadline(policy: TrajectoryPolicy, from: Date, spec: PolicyDuration): Date {
-  return resolveDeadline(from, spec, policy.holidays, policy.timeZone);
+  return resolveDeadline(from, spec, policyHolidays(policy), policy.timeZone);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TimeZoneRule } from '../calendar';
+import type { NationalHolidays, TimeZoneRule } from '../calendar';
 import type { PolicyDuration } from './policy-duration';
 
 /** Trajectory payment split presets (domain.md §7.7, decisions.md 1). */
@@ -43,7 +43,12 @@ export interface TrajectoryPolicy {
   readonly regionId: string;
   /** The region's clock for working days and months. */
   readonly timeZone: TimeZoneRule;
-  /** Public holidays as ISO dates 'YYYY-MM-DD' on the local calendar. */
+  /**
+   * Which national holidays count: 'NL' (by rule, any year 2014-2199) or 'NONE'. Absent in policies from
+   * before the rule existed: they are read as 'NL' (their lists held exactly the rule's 2025-2027 days).
+   */
+  readonly nationalHolidays?: NationalHolidays;
+  /** The region's own extra days off, as ISO dates 'YYYY-MM-DD' on the local calendar. */
   readonly holidays: readonly string[];
   /** Local team decision on a submitted plan version, from submission. */
   readonly approvalDeadline: PolicyDuration;

@@ -1,5 +1,6 @@
 import { isValidIsoDate } from '../calendar';
 import { policyDurationProblem, resolveDeadline } from './policy-duration';
+import { policyHolidays } from './policy-rules';
 import type { PolicyDuration } from './policy-duration';
 import {
   EVALUATION_OUTCOME_CODES,
@@ -29,6 +30,7 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'regionId',
   'timeZone',
   'holidays',
+  'nationalHolidays',
   'roundTripLimit',
   'decisionValidity',
   'planExemptionRequestTypes',
@@ -78,7 +80,10 @@ function checkStringList(
 function checkReminderBeforeDeadline(problems: string[], policy: Fields): void {
   const { breakthroughReminder: reminder, breakthroughDeadline: deadline } = policy;
   if (policyDurationProblem(reminder) || policyDurationProblem(deadline)) return;
-  const holidays = Array.isArray(policy.holidays) ? policy.holidays.filter(isValidIsoDate) : [];
+  const holidays = policyHolidays({
+    nationalHolidays: policy.nationalHolidays === 'NONE' ? 'NONE' : 'NL',
+    holidays: Array.isArray(policy.holidays) ? policy.holidays.filter(isValidIsoDate) : [],
+  });
   const at = (spec: unknown): number =>
     resolveDeadline(COMPARISON_START, spec as PolicyDuration, holidays).getTime();
   if (at(reminder) >= at(deadline)) {
@@ -110,6 +115,9 @@ export function validateTrajectoryPolicy(policy: TrajectoryPolicy): string[] {
     );
   }
 
+  if (p.nationalHolidays !== undefined && p.nationalHolidays !== 'NL' && p.nationalHolidays !== 'NONE') {
+    problems.push(`nationalHolidays: 'NL' or 'NONE' (got ${JSON.stringify(p.nationalHolidays)})`);
+  }
   if (!Array.isArray(p.holidays)) problems.push('holidays: must be a list of ISO dates');
   else
     for (const day of p.holidays)

@@ -1,5 +1,5 @@
 import { parseDurationMs, workingDaysBetween } from '../calendar';
-import { resolvePolicyDeadline } from '../policy';
+import { policyHolidays, resolvePolicyDeadline } from '../policy';
 import type { PolicyDuration, TrajectoryPolicy } from '../policy';
 
 const MS_PER_DAY = 86_400_000;
@@ -28,7 +28,7 @@ export function waitingTime(
 ): { workingDays: number; calendarDays: number } {
   const from = new Date(since);
   return {
-    workingDays: Math.max(0, workingDaysBetween(from, now, policy.holidays, policy.timeZone)),
+    workingDays: Math.max(0, workingDaysBetween(from, now, policyHolidays(policy), policy.timeZone)),
     calendarDays: Math.max(0, Math.floor((now.getTime() - from.getTime()) / MS_PER_DAY)),
   };
 }
