@@ -12,6 +12,7 @@ import {
   applyCaseCommand,
   applyCaseTimers,
   assertCaseCommandAllowed,
+  isLiveCase,
   nextCaseDeadline,
   openBreakthroughCase,
   type BreakthroughCaseCommand,
@@ -79,7 +80,7 @@ export async function breakthroughCaseWorkflow(input: BreakthroughCaseInput): Pr
 }
 
 function isLive(state: BreakthroughCaseState): boolean {
-  return state.status === 'OPEN' || state.status === 'PROVISIONAL';
+  return isLiveCase(state.status);
 }
 
 async function runCaseEffects(

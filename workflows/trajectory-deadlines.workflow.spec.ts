@@ -95,7 +95,7 @@ describe('table deadline (§4.5: reminder at 5, deadline at 10 working days; dec
         (s) => s.overdue,
       ),
     ).toMatchObject({
-      status: 'OPEN',
+      status: 'OVERDUE',
       reminderSent: true,
       overdue: true,
       decisions: [],

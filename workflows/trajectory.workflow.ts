@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   setHandler,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
@@ -41,6 +42,9 @@ import { runEffects } from './trajectory-effects';
 /** A timer that woke without anything due waits at least this long before it looks again (no hot loop). */
 const MIN_RECHECK_MS = 1000;
 
+/** Patch id (issue 14): an update that escalates answers after the table's case workflow started. */
+const ANSWER_AFTER_TABLE_CASE_STARTED = 'answer-after-table-case-started';
+
 /**
  * One client trajectory (traject), from intake to closure (domain.md §2, §7.3–7.6).
  *
@@ -55,10 +59,14 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   const pending: TrajectoryEffect[] = [];
   const tableDecisions: BreakthroughDecisionMessage[] = [];
   const published = new Map<string, string>();
+  // Effects handed to the shell so far, and those it has run: an update can wait for its own effects.
+  let committedEffects = 0;
+  let ranEffects = 0;
 
   const commit = (transition: Transition): void => {
     state = transition.state;
     pending.push(...transition.effects);
+    committedEffects += transition.effects.length;
     const updates = changedSearchAttributes(
       searchAttributesOf(state, trajectoryView(state, new Date())),
       published,
@@ -83,11 +91,22 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     const update = trajectoryUpdates[type] as ReturnType<typeof defineUpdate<TrajectoryView, [object]>>;
     setHandler(
       update,
-      (payload) => {
+      async (payload) => {
+        let transition: Transition;
         try {
-          commit(applyCommand(state, toCommand(payload), new Date()));
+          transition = applyCommand(state, toCommand(payload), new Date());
         } catch (error) {
           throw asFailure(error);
+        }
+        commit(transition);
+        // A command that sends the case to the table answers once the table's case exists, so that the
+        // caller's next step (the table's decision) finds it. Patched: earlier runs answered at once.
+        if (
+          transition.effects.some((e) => e.kind === 'START_BREAKTHROUGH') &&
+          patched(ANSWER_AFTER_TABLE_CASE_STARTED)
+        ) {
+          const target = committedEffects;
+          await condition(() => ranEffects >= target);
         }
         return trajectoryView(state, new Date());
       },
@@ -103,6 +122,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     if (pending.length > 0) {
       const effects = pending.splice(0, pending.length);
       await runEffects(state!, trajectoryView(state!, new Date()), effects, trajectoryWorkflow);
+      ranEffects += effects.length;
       continue;
     }
     if (state!.status === 'CLOSED') break;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { trajectoryOfEscalation } from '@app/contracts';
 import type { BreakthroughDecision } from '@app/domain';
@@ -6,7 +6,7 @@ import type { TrajectoryView } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors, LifecycleAction } from '../common/api-docs';
-import { notFound } from '../common/domain-errors';
+import { ApiException, notFound } from '../common/domain-errors';
 import { IdempotencyKey } from '../common/idempotency-key';
 import { DocketService } from '../read-model/docket.service';
 import { ArrangementTermsResolver } from '../trajectories/arrangement-terms.resolver';
@@ -55,8 +55,10 @@ export class EscalationsController {
     @Body() dto: AssignCaseDto,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.authorize(principal, escalationId);
-    return this.gateway.assignTableCase(escalationId, principal.subject, dto.chairRef, dto.memberRefs);
+    const trajectoryId = await this.authorize(principal, escalationId);
+    return this.whileCaseStarts(trajectoryId, escalationId, () =>
+      this.gateway.assignTableCase(escalationId, principal.subject, dto.chairRef, dto.memberRefs),
+    );
   }
 
   @LifecycleAction(
@@ -73,8 +75,31 @@ export class EscalationsController {
   ): Promise<TrajectoryView> {
     const trajectoryId = await this.authorize(principal, escalationId);
     const decision = await this.toDecision(dto, principal);
-    await this.gateway.recordTableDecision(escalationId, decision, key);
+    await this.whileCaseStarts(trajectoryId, escalationId, () =>
+      this.gateway.recordTableDecision(escalationId, decision, key),
+    );
     return this.appliedView(trajectoryId, escalationId, decision.code);
+  }
+
+  /**
+   * A trajectory that escalated before its workflow answered only once the case exists (runs from before
+   * that change) may not have started the case yet: then the trajectory knows the escalation and the caller
+   * gets 409 "retry" instead of a 404 that would say the case does not exist.
+   */
+  private async whileCaseStarts<T>(trajectoryId: string, escalationId: string, call: () => Promise<T>) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ApiException) || error.getStatus() !== HttpStatus.NOT_FOUND) throw error;
+      const view = await this.gateway.view(trajectoryId);
+      if (view.openEscalation?.id !== escalationId) throw error;
+      throw new ApiException(
+        HttpStatus.CONFLICT,
+        'CASE_STARTING',
+        `the breakthrough table's case ${escalationId} is starting; retry in a moment`,
+        { currentStatus: view.status },
+      );
+    }
   }
 
   private async authorize(principal: Principal, escalationId: string): Promise<string> {

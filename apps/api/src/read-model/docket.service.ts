@@ -53,8 +53,11 @@ export class DocketService {
 function toItem(r: Record<string, unknown>, now: Date): DocketItem {
   const { seq: _seq, decidedBy: _decidedBy, rationaleRef: _rationaleRef, ...row } = ESCALATION_ROW.fromDb(r);
   const policy = DEFAULT_TRAJECTORY_POLICY;
+  const overdue = Boolean(r.overdue) || (row.status === 'OPEN' && row.deadlineAt < now.toISOString());
   return {
     ...row,
+    // §7.6: a case past the table's deadline is OVERDUE; it keeps waiting (decisions.md 10).
+    status: row.status === 'OPEN' && overdue ? 'OVERDUE' : row.status,
     overdue: Boolean(r.overdue) || row.deadlineAt < now.toISOString(),
     chairRef: (r.chair_ref as string | null) ?? null,
     workingDaysWaiting: Math.max(

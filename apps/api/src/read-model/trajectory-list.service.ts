@@ -40,10 +40,15 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Overdue: an approval, a provider start or an evaluation past its deadline (worklist "overdue"). */
+/**
+ * Overdue: an approval, a provider start or an evaluation past its deadline, or a case at the breakthrough
+ * table past the table's deadline (§7.6 OVERDUE) (worklist "overdue").
+ */
 export const OVERDUE_CONDITION = `(t.evaluation_overdue
   OR (t.status = 'AWAITING_APPROVAL' AND t.approval_deadline < now())
-  OR (t.status = 'DECIDED' AND t.provider_start_deadline < now()))`;
+  OR (t.status = 'DECIDED' AND t.provider_start_deadline < now())
+  OR EXISTS (SELECT 1 FROM escalation e WHERE e.trajectory_id = t.trajectory_id
+             AND e.status IN ('OPEN', 'PROVISIONAL') AND (e.overdue OR e.deadline_at < now())))`;
 
 /**
  * Lists trajectories from the PostgreSQL read model (never from Temporal), newest first with keyset

@@ -38,7 +38,7 @@ export class WorklistsController {
 
   @Get('overdue')
   @Roles('LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'OPERATOR', 'PROVIDER')
-  @ApiOperation({ summary: 'Overdue approvals, provider starts and evaluations' })
+  @ApiOperation({ summary: 'Overdue approvals, provider starts, evaluations and table cases' })
   overdue(@CurrentPrincipal() principal: Principal) {
     return this.trajectories.worklist(principal, OVERDUE_CONDITION, 't.updated_at ASC');
   }

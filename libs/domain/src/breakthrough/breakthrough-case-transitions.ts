@@ -11,6 +11,7 @@ import type {
 import type { BreakthroughDocket } from './breakthrough-docket';
 import { breakthroughDecisionViolations } from './breakthrough-decision-rules';
 import { breakthroughDeadlines } from './breakthrough-timing';
+import { isLiveCase } from './breakthrough-case';
 
 interface CaseDraft {
   state: BreakthroughCaseState;
@@ -91,7 +92,7 @@ export function openBreakthroughCase(docket: BreakthroughDocket, now: Date): Bre
 }
 
 function isLive(state: BreakthroughCaseState): boolean {
-  return state.status === 'OPEN' || state.status === 'PROVISIONAL';
+  return isLiveCase(state.status);
 }
 
 /** The validator of the table's updates: 409 when the case is over, 422 when the input breaks a rule. */
@@ -208,7 +209,7 @@ export function applyCaseCommand(
 export function applyCaseTimers(state: BreakthroughCaseState, now: Date): BreakthroughCaseTransition {
   const draft = open(state, now);
   const s = draft.state;
-  const live = s.status === 'OPEN' || s.status === 'PROVISIONAL';
+  const live = isLive(s);
   if (live && !s.reminderSent && s.reminderAt <= draft.at) {
     s.reminderSent = true;
     audit(draft, 'TABLE_REMINDER', TABLE_SYSTEM, { reminderAt: s.reminderAt, deadlineAt: s.deadlineAt });
@@ -216,6 +217,7 @@ export function applyCaseTimers(state: BreakthroughCaseState, now: Date): Breakt
   }
   if (live && !s.overdue && s.deadlineAt <= draft.at) {
     s.overdue = true;
+    if (s.status === 'OPEN') s.status = 'OVERDUE';
     audit(draft, 'TABLE_OVERDUE', TABLE_SYSTEM, { deadlineAt: s.deadlineAt });
     notify(draft, 'TABLE_OVERDUE', 'CONTRACT_MANAGEMENT');
   }
@@ -224,7 +226,7 @@ export function applyCaseTimers(state: BreakthroughCaseState, now: Date): Breakt
 
 /** The next instant the table's workflow must wake for, if any. */
 export function nextCaseDeadline(state: BreakthroughCaseState): string | undefined {
-  if ((state.status !== 'OPEN' && state.status !== 'PROVISIONAL') || state.overdue) return undefined;
+  if (!isLive(state) || state.overdue) return undefined;
   return state.reminderSent
     ? state.deadlineAt
     : state.reminderAt < state.deadlineAt

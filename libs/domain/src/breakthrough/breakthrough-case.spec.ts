@@ -61,7 +61,7 @@ describe('the breakthrough table case (domain.md §4.5, §7.6)', () => {
     ).toEqual(['TABLE_REMINDER']);
     expect(nextCaseDeadline(reminded.state)).toBe('2026-05-06T08:00:00.000Z');
     const overdue = applyCaseTimers(reminded.state, at('2026-05-06T08:00:00.000Z'));
-    expect(overdue.state).toMatchObject({ status: 'OPEN', overdue: true });
+    expect(overdue.state).toMatchObject({ status: 'OVERDUE', overdue: true });
     expect(overdue.effects).toContainEqual(
       expect.objectContaining({ kind: 'NOTIFY', topic: 'TABLE_OVERDUE', audience: 'CONTRACT_MANAGEMENT' }),
     );

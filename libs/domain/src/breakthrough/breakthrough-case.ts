@@ -3,11 +3,17 @@ import type { BreakthroughDecision } from './breakthrough-decision';
 import type { BreakthroughDocket } from './breakthrough-docket';
 
 /**
- * OPEN: waiting for the table. PROVISIONAL: a provisional start was authorised and the settlement is owed
- * (decisions.md 3). DECIDED / WITHDRAWN: ended. Overdue (§7.2 Escalation OVERDUE) is the `overdue` flag, so
- * that an overdue settlement still remembers it is one.
+ * OPEN: waiting for the table. OVERDUE: still waiting, past the table's deadline (§7.6; decisions.md 10: it
+ * keeps waiting, never approved by default). PROVISIONAL: a provisional start was authorised and the
+ * settlement is owed (decisions.md 3); an overdue settlement keeps this status and sets the `overdue` flag,
+ * so that it still remembers it is one. DECIDED / WITHDRAWN: ended.
  */
-export type BreakthroughCaseStatus = 'OPEN' | 'PROVISIONAL' | 'DECIDED' | 'WITHDRAWN';
+export type BreakthroughCaseStatus = 'OPEN' | 'OVERDUE' | 'PROVISIONAL' | 'DECIDED' | 'WITHDRAWN';
+
+/** Whether the case still waits for the table's decision. */
+export function isLiveCase(status: BreakthroughCaseStatus): boolean {
+  return status === 'OPEN' || status === 'OVERDUE' || status === 'PROVISIONAL';
+}
 
 /**
  * One case at the breakthrough table (doorbraaktafel, domain.md §4, §7.6 `BreakthroughCaseWorkflow`),

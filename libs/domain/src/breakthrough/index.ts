@@ -20,6 +20,7 @@ export type {
   BreakthroughCaseStatus,
   BreakthroughCaseTransition,
 } from './breakthrough-case';
+export { isLiveCase } from './breakthrough-case';
 export {
   applyCaseCommand,
   applyCaseTimers,
