@@ -15,6 +15,7 @@ describe('the working-day calendar of a trajectory (domain.md §4.5, §7.5)', ()
     // Koningsdag is Saturday 26 April because 27 April 2031 is a Sunday, so Monday 28 April is a working day.
     await suite.bed.sleepUntil('2031-04-10T08:00:00.000Z', 0);
     const t = await suite.kit.submitted();
+    await suite.kit.signAll(t);
     const { plan, approvalClock } = await t.state();
     expect(plan!.submittedAt.slice(0, 10)).toBe('2031-04-10');
     // Working days 15-18, 22-25 April and 28 April: ten, so the deadline is Monday 28 April at the same time.

@@ -32,6 +32,7 @@ function plusDays(iso: string, days: number): string {
 describe('approval deadline (§4.5: 10 working days per plan version)', () => {
   it('escalates APPROVAL_SLA_EXCEEDED after 10 working days, not after 10 calendar days', async () => {
     const t = await suite.kit.submitted();
+    await suite.kit.signAll(t);
     const { plan, approvalClock } = await t.state();
     const deadline = approvalClock!.deadlineAt;
     expect(deadline).toBe(addWorkingDays(new Date(plan!.submittedAt), 10, HOLIDAYS).toISOString());
@@ -56,6 +57,7 @@ describe('approval deadline (§4.5: 10 working days per plan version)', () => {
     // A region's own holiday three working days ahead (holidays are policy data, decisions.md 2).
     const holiday = localIsoDate(addWorkingDays(await suite.bed.now(), 3, HOLIDAYS));
     const t = await suite.kit.submitted({ policy: policy({ holidays: [holiday] }) });
+    await suite.kit.signAll(t);
     const { plan, approvalClock } = await t.state();
     const submittedAt = new Date(plan!.submittedAt);
     const withoutHoliday = addWorkingDays(submittedAt, 10, HOLIDAYS).toISOString();
@@ -172,5 +174,46 @@ describe('provider start deadline (§4.5: 10 working days after the decision)', 
       status: 'WITHDRAWN',
     });
     expect((await t.state()).escalations[0]).toMatchObject({ id: escalationId, status: 'WITHDRAWN' });
+  });
+});
+
+describe('every wait for a person has a deadline (rules 2; issue "no plan stalls")', () => {
+  it('missing signatures escalate with MISSING_SIGNATURES after the signature deadline', async () => {
+    const t = await suite.kit.submitted();
+    const { plan } = await t.state();
+    const view0 = await t.view();
+    const signBy = addWorkingDays(new Date(plan!.submittedAt), 5, HOLIDAYS).toISOString();
+    expect(view0.deadlines.signatureDeadline).toBe(signBy);
+    expect(view0.blocking).toContainEqual(
+      expect.objectContaining({ party: 'LEAD_PROVIDER', reason: 'SIGNATURE_MISSING', until: signBy }),
+    );
+
+    await suite.bed.sleepUntil(signBy);
+    const view = await t.until((v) => v.status === 'ESCALATED');
+    expect(view.openEscalation).toMatchObject({ trigger: 'MISSING_SIGNATURES', context: 'PLAN' });
+    expect(await notifications(suite.bed.db, t.trajectoryId)).toEqual(
+      expect.arrayContaining(['DEADLINE_APPROACHING→DRAFTERS', 'ESCALATED→BREAKTHROUGH_TABLE']),
+    );
+    const types = await auditTypes(suite.bed.db, t.trajectoryId);
+    expect(types.indexOf('REMINDER_SENT')).toBeLessThan(types.indexOf('ESCALATED'));
+  });
+
+  it('an unanswered return escalates after the resubmission deadline', async () => {
+    const t = await suite.kit.submitted();
+    await suite.kit.signAll(t);
+    const returned = await t.send('requestChanges', {
+      actor: { role: 'LOCAL_TEAM', ref: 'lt-worker-7' },
+      planVersion: 1,
+      reasonCode: 'RESULTS_UNCLEAR',
+    });
+    expect(returned.status).toBe('CHANGES_REQUESTED');
+    const resubmitBy = returned.deadlines.resubmissionDeadline!;
+    const { rounds } = await t.state();
+    expect(resubmitBy).toBe(addWorkingDays(new Date(rounds[0].decidedAt!), 10, HOLIDAYS).toISOString());
+
+    await suite.bed.sleepUntil(resubmitBy);
+    const view = await t.until((v) => v.status === 'ESCALATED');
+    expect(view.openEscalation).toMatchObject({ trigger: 'APPROVAL_SLA_EXCEEDED', context: 'PLAN' });
+    expect((await t.state()).escalations[0]).toMatchObject({ fromStatus: 'CHANGES_REQUESTED' });
   });
 });

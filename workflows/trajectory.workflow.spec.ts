@@ -50,11 +50,12 @@ describe('trajectory workflow on the time-skipping server', () => {
       let view = await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
       expect(view.status).toBe('AWAITING_APPROVAL');
 
-      // The local team does not decide within 10 working days: the plan escalates by itself (§4.5).
+      // Nobody signs within 5 working days: the plan goes to the table by itself (§4.2 MISSING_SIGNATURES,
+      // §4.5), before the local team's 10 working days are over.
       await bed.env.sleep('16 days');
       view = await t.view();
       expect(view.status).toBe('ESCALATED');
-      expect(view.openEscalation?.trigger).toBe('APPROVAL_SLA_EXCEEDED');
+      expect(view.openEscalation?.trigger).toBe('MISSING_SIGNATURES');
       const escalationId = view.openEscalation!.id;
 
       const table = bed.env.client.workflow.getHandle(`breakthrough-${escalationId}`);

@@ -13,6 +13,7 @@ import {
   getTrajectoryQuery,
   getTrajectoryStateQuery,
   trajectoryUpdates,
+  upgradeRulesSignal,
   type BreakthroughDecisionMessage,
   type TrajectoryResult,
   type TrajectoryWorkflowInput,
@@ -24,11 +25,14 @@ import {
   assertBreakthroughDecisionAllowed,
   assertCommandAllowed,
   createTrajectory,
+  CURRENT_RULES,
   isAtEvaluationBoundary,
   nextDeadline,
+  rulesOf,
   TRAJECTORY_COMMAND_TYPES,
   TransitionRejected,
   trajectoryView,
+  upgradeRules,
   type TrajectoryCommand,
   type TrajectoryEffect,
   type TrajectoryState,
@@ -44,6 +48,13 @@ const MIN_RECHECK_MS = 1000;
 
 /** Patch id (issue 14): an update that escalates answers after the table's case workflow started. */
 const ANSWER_AFTER_TABLE_CASE_STARTED = 'answer-after-table-case-started';
+
+/**
+ * Patch id (issue 14): new trajectories run under rules 2 (a deadline on every wait, libs/domain
+ * trajectory/rules-version.ts); a run begun under rules 1 moves to them the first time new code runs it, when
+ * a command, a timer or the operators' `upgradeRules` signal wakes it. Recorded histories replay as rules 1.
+ */
+const RULES_2 = 'rules-2-deadline-on-every-wait';
 
 /**
  * One client trajectory (traject), from intake to closure (domain.md §2, §7.3–7.6).
@@ -78,13 +89,21 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     state = input.carried;
     changedSearchAttributes(searchAttributesOf(state, trajectoryView(state, new Date())), published);
   } else {
-    commit(createTrajectory(input.start, new Date()));
+    commit(createTrajectory(input.start, new Date(), patched(RULES_2) ? 2 : 1));
   }
+  let upgradeAsked = false;
+  /** Moves a run begun under rules 1 to the current rules; true when it did. */
+  const upgradeIfPatched = (): boolean => {
+    if (rulesOf(state) === CURRENT_RULES || !patched(RULES_2)) return false;
+    commit(upgradeRules(state, new Date()));
+    return true;
+  };
   const evaluationsAtRunStart = state!.evaluations.length;
 
   setHandler(getTrajectoryQuery, () => trajectoryView(state, new Date()));
   setHandler(getTrajectoryStateQuery, () => state);
   setHandler(breakthroughDecidedSignal, (message) => void tableDecisions.push(message));
+  setHandler(upgradeRulesSignal, () => void (upgradeAsked = true));
   for (const type of TRAJECTORY_COMMAND_TYPES) {
     const toCommand = (payload: object) => ({ ...payload, type }) as TrajectoryCommand;
     // Every command update has the same shape: a payload in, the new view out.
@@ -92,6 +111,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     setHandler(
       update,
       async (payload) => {
+        upgradeIfPatched();
         let transition: Transition;
         try {
           transition = applyCommand(state, toCommand(payload), new Date());
@@ -116,6 +136,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     );
   }
 
+  const wake = () => pending.length > 0 || tableDecisions.length > 0 || upgradeAsked;
   let recheckFloor = 0;
   for (;;) {
     applyTableDecisions(tableDecisions, () => state, commit);
@@ -126,6 +147,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       continue;
     }
     if (state!.status === 'CLOSED') break;
+    upgradeAsked = false;
+    if (upgradeIfPatched()) continue;
     if (state!.evaluations.length > evaluationsAtRunStart && isAtEvaluationBoundary(state!)) {
       await condition(allHandlersFinished);
       if (pending.length === 0 && tableDecisions.length === 0) {
@@ -136,9 +159,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     const deadline = earliest(nextDeadline(state!), tableDeadlineAhead(state!));
     const timeout =
       deadline === undefined ? undefined : Math.max(Date.parse(deadline) - Date.now(), recheckFloor);
-    const woke = await (timeout === undefined
-      ? condition(() => pending.length > 0 || tableDecisions.length > 0).then(() => true)
-      : condition(() => pending.length > 0 || tableDecisions.length > 0, timeout));
+    const woke = await (timeout === undefined ? condition(wake).then(() => true) : condition(wake, timeout));
     if (woke) {
       recheckFloor = 0;
       continue;

@@ -71,6 +71,12 @@ export interface BreakthroughDecisionMessage {
 }
 export const breakthroughDecidedSignal = defineSignal<[BreakthroughDecisionMessage]>('breakthroughDecided');
 
+/**
+ * Wakes a trajectory so that a run begun under earlier rules moves to the current ones now, not only at its
+ * next command or deadline (scripts/upgrade-rules.ts sends it to every running trajectory).
+ */
+export const upgradeRulesSignal = defineSignal('upgradeRules');
+
 /** Breakthrough-table case workflow (domain.md §7.6): `breakthrough-<escalation id>`, a child of the trajectory. */
 export interface BreakthroughCaseInput {
   docket: BreakthroughDocket;

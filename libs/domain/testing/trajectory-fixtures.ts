@@ -186,6 +186,19 @@ export function active(
   return applyCommand(decided(overrides, plan, now), { type: 'confirmStart', actor: PROVIDER }, now).state;
 }
 
+/**
+ * The same state under rules 1 (trajectory-state.ts `rulesVersion`): the lifecycle's own timers without the
+ * waits' reminders and deadlines between them. For specs of those timers, which rules 1 still runs when a
+ * trajectory begun before issue 14 is replayed.
+ */
+export function rules1(state: TrajectoryState): TrajectoryState {
+  const copy = { ...state };
+  delete copy.rulesVersion;
+  delete copy.draftingStartedAt;
+  delete copy.waitReminders;
+  return copy;
+}
+
 /** Runs `fn` and returns the TransitionRejected it throws; fails the test when it throws nothing else. */
 export function rejection(fn: () => unknown): TransitionRejected {
   try {

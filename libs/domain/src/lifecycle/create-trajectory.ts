@@ -4,6 +4,7 @@ import { isKeySafeId, isNonEmptyString, requireText, violation } from '../shared
 import { closeDraft, openDraft, recordAudit } from '../trajectory/transition-draft';
 import type { TrajectoryStart } from '../trajectory/trajectory-start';
 import type { Transition, TrajectoryState } from '../trajectory/trajectory-state';
+import { CURRENT_RULES, type RulesVersion } from '../trajectory/rules-version';
 import { TransitionRejected } from '../shared/transition-rejected';
 import type { RuleViolation } from '../shared/transition-rejected';
 
@@ -52,11 +53,16 @@ function startViolations(start: TrajectoryStart): RuleViolation[] {
 }
 
 /**
- * Registers a trajectory (aanmelding) in INTAKE (domain.md §7.4 `start`). Throws TransitionRejected
+ * Registers a trajectory (aanmelding) in INTAKE (domain.md §7.4 `start`), under the current rules unless the
+ * workflow replays a run begun under earlier ones (`rulesVersion` 1). Throws TransitionRejected
  * (DOMAIN_RULE_VIOLATION) when the start data break a rule. The policy is copied: it is the trajectory's
  * own frozen snapshot from now on (decisions.md 2).
  */
-export function createTrajectory(start: TrajectoryStart, now: Date): Transition {
+export function createTrajectory(
+  start: TrajectoryStart,
+  now: Date,
+  rulesVersion: RulesVersion = CURRENT_RULES,
+): Transition {
   const violations = startViolations(start);
   if (violations.length > 0) {
     throw new TransitionRejected({
@@ -70,6 +76,7 @@ export function createTrajectory(start: TrajectoryStart, now: Date): Transition 
   const at = now.toISOString();
   const initial: TrajectoryState = {
     schemaVersion: 1,
+    ...(rulesVersion === 2 ? { rulesVersion: 2 as const } : {}),
     trajectoryId: start.trajectoryId,
     municipalityCode: start.municipalityCode,
     caseReference: start.caseReference,

@@ -181,19 +181,21 @@ describe('a full twelve-month trajectory', () => {
     });
   });
 
-  it('escalated on the approval deadline with the asked and offered arrangements on the docket', () => {
+  it('escalated MISSING_SIGNATURES at the signature deadline, with the asked and offered arrangements on the docket', () => {
+    // Rules 2: version 2 was never signed, so its signature deadline (5 working days, §4.5) comes before the
+    // local team's approval deadline and sends the case to the table (§4.2, [001:L287]).
     const [docket] = effectsOf(result.effects, 'START_BREAKTHROUGH').map((e) => e.docket);
     expect(docket).toMatchObject({
       escalationId: 'traj-0417-esc-1',
-      trigger: 'APPROVAL_SLA_EXCEEDED',
-      raisedAt: '2026-05-13T08:00:00.000Z',
+      trigger: 'MISSING_SIGNATURES',
+      raisedAt: '2026-05-06T08:00:00.000Z',
       roundCount: 2,
       planVersion: 2,
       waitingSince: '2026-04-20T09:00:00.000Z',
       askedArrangement: RECOVERY,
       offeredArrangement: OFFER,
-      // 13 May + 10 working days, skipping Ascension Day and Whit Monday.
-      deadlineAt: '2026-05-29T08:00:00.000Z',
+      // 6 May + 10 working days, skipping Ascension Day.
+      deadlineAt: '2026-05-21T08:00:00.000Z',
     });
   });
 

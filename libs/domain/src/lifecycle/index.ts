@@ -5,6 +5,9 @@
  * and timers are listed once, in commands.ts and trajectory-timers.ts.
  */
 export { createTrajectory } from './create-trajectory';
+export { upgradeRules } from './upgrade-rules';
+export { WAITS } from './trajectory-waits';
+export type { WaitKind } from './trajectory-waits';
 export { applyCommand } from './apply-command';
 export { assertCommandAllowed, isDuplicateCommand } from './assert-command-allowed';
 export { applyDueTimers, nextDeadline } from './apply-due-timers';

@@ -1,9 +1,9 @@
 import { applyCommand, applyDueTimers, nextDeadline } from '@app/domain';
 import type { TrajectoryState } from '@app/domain';
 import {
-  active,
+  active as activeNow,
   at,
-  decided,
+  decided as decidedNow,
   effectsOf,
   evaluation,
   LT,
@@ -11,9 +11,18 @@ import {
   planDraft,
   PROVIDER,
   roundTrip,
-  submitted,
+  rules1,
+  submitted as submittedNow,
   T0,
 } from '../../testing/trajectory-fixtures';
+
+/*
+ * The lifecycle's own timers, as rules 1 runs them: without the reminders and deadlines of the waits
+ * between them (trajectory-waits.spec.ts covers those), so each spec sees its timer as the next deadline.
+ */
+const submitted = (...args: Parameters<typeof submittedNow>) => rules1(submittedNow(...args));
+const decided = (...args: Parameters<typeof decidedNow>) => rules1(decidedNow(...args));
+const active = (...args: Parameters<typeof activeNow>) => rules1(activeNow(...args));
 
 /** Runs the timers as the shell would: sleep until nextDeadline, apply, repeat until `until`. */
 function sleepUntil(

@@ -27,17 +27,20 @@ describe('trajectoryView: who is blocking, until when (P03, domain.md §7.6 getS
     ).state;
     const view = trajectoryView(state, T0);
     expect(view.missingSignatures).toEqual(['LEAD_PROVIDER']);
+    // The signatory has 5 working days (21-24 and 28 April; King's Day), the local team 10 (§4.5).
     expect(view.blocking).toEqual([
       {
         party: 'LEAD_PROVIDER',
         reason: 'SIGNATURE_MISSING',
-        until: '2026-05-06T08:00:00.000Z',
+        until: '2026-04-28T08:00:00.000Z',
         overdue: false,
       },
       { party: 'LOCAL_TEAM', reason: 'APPROVAL_DECISION', until: '2026-05-06T08:00:00.000Z', overdue: false },
     ]);
+    expect(view.deadlines.signatureDeadline).toBe('2026-04-28T08:00:00.000Z');
     expect(view.deadlines.approvalDeadline).toBe('2026-05-06T08:00:00.000Z');
-    expect(view.nextDeadline).toBe('2026-05-06T08:00:00.000Z');
+    // The next thing the trajectory does on its own: remind the signatory, halfway through its 5 days.
+    expect(view.nextDeadline).toBe('2026-04-24T08:00:00.000Z');
     expect(view.allowedActions).toEqual([
       'signPlan',
       'requestChanges',

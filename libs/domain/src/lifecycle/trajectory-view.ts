@@ -9,6 +9,8 @@ import type { TrajectoryCommandType } from './commands';
 import type { Closure, TrajectoryState } from '../trajectory/trajectory-state';
 import type { TrajectoryStatus } from '../trajectory/trajectory-status';
 import { renewalDeadlineOf } from '../care/care-timers';
+import { rulesOf } from '../trajectory/rules-version';
+import { WAITS, type WaitKind } from './trajectory-waits';
 
 /** Who holds the case up (P03: "the state shows who is blocking"); DRAFTERS = resident with supporters. */
 export type BlockingParty = 'LOCAL_TEAM' | 'PROVIDER' | 'BREAKTHROUGH_TABLE' | 'DRAFTERS' | SignatureParty;
@@ -21,6 +23,12 @@ export interface Blocker {
 }
 
 export interface TrajectoryDeadlines {
+  /** Rules 2: the local team's start of the plan after intake. */
+  intakeDeadline?: string;
+  /** Rules 2: the drafters' first submission. */
+  draftingDeadline?: string;
+  /** Rules 2: the signatures of the submitted version, then MISSING_SIGNATURES. */
+  signatureDeadline?: string;
   approvalDeadline?: string;
   approvalClockPausedAt?: string;
   resubmissionDeadline?: string;
@@ -74,7 +82,11 @@ export interface TrajectoryView {
 function deadlinesOf(state: TrajectoryState): TrajectoryDeadlines {
   const escalation = openEscalation(state);
   const decision = currentDecision(state);
+  const wait = (kind: WaitKind) => (rulesOf(state) === 2 ? WAITS[kind].clock(state)?.deadlineAt : undefined);
   const entries: [keyof TrajectoryDeadlines, string | undefined][] = [
+    ['intakeDeadline', wait('INTAKE')],
+    ['draftingDeadline', wait('DRAFTING')],
+    ['signatureDeadline', wait('SIGNATURES')],
     ['approvalDeadline', state.approvalClock?.deadlineAt],
     ['approvalClockPausedAt', state.approvalClock?.pausedAt],
     ['resubmissionDeadline', state.resubmissionDeadlineAt],
@@ -117,8 +129,12 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
       add('DRAFTERS', 'PLAN_BEING_DRAFTED');
       break;
     case 'AWAITING_APPROVAL':
-      for (const party of missingSignatures(state))
-        add(party, 'SIGNATURE_MISSING', state.approvalClock?.deadlineAt);
+      for (const party of missingSignatures(state)) {
+        // Rules 2: a signatory has its own deadline (then MISSING_SIGNATURES); rules 1 had the approval's.
+        const signBy =
+          rulesOf(state) === 2 ? WAITS.SIGNATURES.clock(state)?.deadlineAt : state.approvalClock?.deadlineAt;
+        add(party, 'SIGNATURE_MISSING', signBy);
+      }
       add('LOCAL_TEAM', 'APPROVAL_DECISION', state.approvalClock?.deadlineAt);
       break;
     case 'CHANGES_REQUESTED':

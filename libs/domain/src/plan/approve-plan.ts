@@ -3,7 +3,7 @@ import { violation } from '../shared/rule-helpers';
 import type { CommandBase, CommandSpec } from '../trajectory/command';
 import { recordAudit } from '../trajectory/transition-draft';
 import { closeRound } from './approval-rounds';
-import { isAwaitingApproval, missingSignatures, planVersionViolations } from './plan-rules';
+import { isAwaitingApproval, missingBeforeApproval, planVersionViolations } from './plan-rules';
 
 /** The local team approves the plan version: the care decision and its 301 go out together (R-ROLE-09). */
 export interface ApprovePlan extends CommandBase {
@@ -17,8 +17,9 @@ export const approvePlan: CommandSpec<ApprovePlan> = {
   isOpen: isAwaitingApproval,
   violations: (state, command) => [
     ...planVersionViolations(state, command.planVersion),
-    // R-ROLE-04: every required party has signed before the municipality approves.
-    ...missingSignatures(state).map((party) =>
+    // R-ROLE-04: every required party has signed before the municipality approves (or those the region's
+    // policy requires first, signaturesBeforeApproval).
+    ...missingBeforeApproval(state).map((party) =>
       violation(`signatures.${party}`, `${party} has not signed plan v${state.plan?.version} (R-ROLE-04)`),
     ),
   ],

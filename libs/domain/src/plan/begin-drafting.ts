@@ -1,6 +1,7 @@
 import type { CommandBase, CommandSpec } from '../trajectory/command';
 import { noViolations } from '../trajectory/command';
 import { recordAudit } from '../trajectory/transition-draft';
+import { startDraftingClock } from './drafting-clock';
 
 /** The local team or the case system starts the plan (domain.md §2.2 step 1): INTAKE → DRAFTING. */
 export interface BeginDrafting extends CommandBase {
@@ -13,6 +14,7 @@ export const beginDrafting: CommandSpec<BeginDrafting> = {
   violations: noViolations,
   apply(draft, command) {
     draft.state.status = 'DRAFTING';
+    startDraftingClock(draft);
     recordAudit(draft, 'DRAFTING_STARTED', command.actor);
   },
 };

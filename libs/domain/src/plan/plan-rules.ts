@@ -1,3 +1,4 @@
+import { waitPolicy } from '../policy';
 import { violation } from '../shared/rule-helpers';
 import type { RuleViolation } from '../shared/transition-rejected';
 import type { SignatureParty } from '../trajectory/perspective-plan';
@@ -19,4 +20,14 @@ export function missingSignatures(state: TrajectoryState): SignatureParty[] {
 /** The plan is with the local team: signing, returning, approving or rejecting (domain.md §7.4). */
 export function isAwaitingApproval(state: TrajectoryState): boolean {
   return state.status === 'AWAITING_APPROVAL';
+}
+
+/**
+ * The missing signatures that block the local team's approval: all of them (R-ROLE-04), unless the region's
+ * policy lets some follow the approval to break the signature deadlock ([001:L287]).
+ */
+export function missingBeforeApproval(state: TrajectoryState): SignatureParty[] {
+  const before = waitPolicy(state.policy).signaturesBeforeApproval;
+  const missing = missingSignatures(state);
+  return before === 'ALL' ? missing : missing.filter((party) => before.includes(party));
 }

@@ -3,6 +3,7 @@ import { requireText, violation } from '../shared/rule-helpers';
 import type { RuleViolation } from '../shared/transition-rejected';
 import type { CommandBase, CommandSpec } from '../trajectory/command';
 import { recordAudit } from '../trajectory/transition-draft';
+import { startDraftingClock } from './drafting-clock';
 
 /** R-PLAN-05, decisions.md 6: no plan is needed for this request; recorded with its reason and audited. */
 export interface RecordPlanExemption extends CommandBase {
@@ -33,6 +34,7 @@ export const recordPlanExemption: CommandSpec<RecordPlanExemption> = {
   apply(draft, command) {
     const state = draft.state;
     state.status = 'DRAFTING';
+    startDraftingClock(draft);
     state.planRequired = false;
     state.exemption = {
       requestType: state.requestType,

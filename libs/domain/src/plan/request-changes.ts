@@ -1,10 +1,13 @@
 import { raiseEscalation } from '../escalation/escalation-raising';
+import { waitPolicy } from '../policy';
 import { SYSTEM_ACTOR } from '../shared/actor';
 import type { ArrangementTerms } from '../shared/arrangement-terms';
+import { deadlineFrom } from '../shared/policy-time';
 import { arrangementViolations } from '../trajectory/arrangement-rules';
 import type { CommandBase, CommandSpec } from '../trajectory/command';
 import type { ChangeReasonCode } from '../trajectory/perspective-plan';
 import { reasonViolations } from '../trajectory/reason-rules';
+import { rulesOf } from '../trajectory/rules-version';
 import { notify, recordAudit } from '../trajectory/transition-draft';
 import { closeRound, roundsSinceLastPlanEscalation } from './approval-rounds';
 import { isAwaitingApproval, planVersionViolations } from './plan-rules';
@@ -43,9 +46,16 @@ export const requestChanges: CommandSpec<RequestChanges> = {
     if (state.plan) state.plan.status = 'CHANGES_REQUESTED';
     if (command.offeredArrangement !== undefined)
       state.offeredArrangement = { ...command.offeredArrangement };
-    // The local team answered: its clock on this version stops.
+    // The local team answered: its clock on this version stops, and (rules 2) the drafters' starts.
     delete state.approvalClock;
     state.status = 'CHANGES_REQUESTED';
+    if (rulesOf(state) === 2) {
+      state.resubmissionDeadlineAt = deadlineFrom(
+        state.policy,
+        draft.now,
+        waitPolicy(state.policy).resubmissionDeadline,
+      );
+    }
     recordAudit(draft, 'CHANGES_REQUESTED', command.actor, {
       round: state.rounds.length,
       reasonCode: command.reasonCode,

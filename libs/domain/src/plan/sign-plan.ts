@@ -22,7 +22,9 @@ const SIGNERS: Readonly<Record<SignatureParty, readonly ActorRole[]>> = {
 
 export const signPlan: CommandSpec<SignPlan> = {
   roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER'],
-  isOpen: isAwaitingApproval,
+  // Signatures the region lets follow the approval (signaturesBeforeApproval) are given until care starts.
+  isOpen: (state) =>
+    isAwaitingApproval(state) || (state.status === 'DECIDED' && missingSignatures(state).length > 0),
   violations(state, command) {
     const out = planVersionViolations(state, command.planVersion);
     const plan = state.plan;

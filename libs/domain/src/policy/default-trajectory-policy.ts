@@ -34,6 +34,15 @@ export const DEFAULT_TRAJECTORY_POLICY: TrajectoryPolicy = deepFreeze({
   providerStartDeadline: { workingDays: 10 },
   // domain.md §4.5: signatures collected within 5 working days of approval in principle [001:L287].
   signatureDeadline: { workingDays: 5 },
+  // DEFAULT (policy-rules.ts WAIT_DEFAULTS): every wait for a person has a deadline (issue "no plan stalls").
+  intakeDeadline: { workingDays: 10 },
+  draftingDeadline: { workingDays: 20 },
+  resubmissionDeadline: { workingDays: 10 },
+  reminderLead: { workingDays: 2 },
+  reminderInterval: { workingDays: 5 },
+  // R-ROLE-04: every required party signs before the local team approves; a region may list fewer to break
+  // the signature deadlock ("pas als alle partijen getekend hebben", [001:L287]).
+  signaturesBeforeApproval: 'ALL',
   // domain.md §7.5: first evaluation 3 months after start, echoing "na drie maanden" [002:L38] (R-TIME-03).
   firstEvaluation: { months: 3 },
   // domain.md §7.5: every 3 months; per-trajectory override by vulnerability (R-TIME-05, [003:L220-224]).

@@ -7,6 +7,7 @@ export type { PolicyDuration, PolicyDurationKind } from './policy-duration';
 export {
   EVALUATION_OUTCOME_CODES,
   OVERRIDABLE_POLICY_FIELDS,
+  SIGNATURE_PARTIES,
   TRAJECTORY_SPLIT_PRESETS,
 } from './trajectory-policy';
 export type {
@@ -14,6 +15,7 @@ export type {
   EvaluationOutcomeCode,
   OverridablePolicyField,
   PaymentPeriodLength,
+  SignatureParty,
   TrajectoryPolicy,
   TrajectoryPolicyOverrides,
   TrajectorySplitPreset,
@@ -34,4 +36,7 @@ export {
   paymentPeriodFor,
   policyHolidays,
   resolvePolicyDeadline,
+  WAIT_DEFAULTS,
+  waitPolicy,
 } from './policy-rules';
+export type { WaitPolicy } from './policy-rules';

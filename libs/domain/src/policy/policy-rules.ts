@@ -1,6 +1,11 @@
 import type { HolidayCalendar } from '../calendar';
 import { policyDurationProblem, PolicyDuration, resolveDeadline } from './policy-duration';
-import type { EvaluationOutcomeCode, PaymentPeriodLength, TrajectoryPolicy } from './trajectory-policy';
+import type {
+  EvaluationOutcomeCode,
+  PaymentPeriodLength,
+  SignatureParty,
+  TrajectoryPolicy,
+} from './trajectory-policy';
 
 /** The policy's days off: the national holidays by rule (unless 'NONE') and the region's own days. */
 export function policyHolidays(
@@ -70,4 +75,40 @@ export function paymentPeriodFor(
   periodLength: PaymentPeriodLength,
 ): PolicyDuration {
   return policy.paymentPeriods[periodLength];
+}
+
+/**
+ * DEFAULT (not in the documents) for the waits policy version 2026.1 left without a deadline, and what a
+ * snapshot without them gets: the local team starts the plan within 10 working days of intake (as it decides
+ * a plan version, §4.5); drafters submit within 20 (two approval windows); a returned plan is resubmitted
+ * within 10 (as the table's return, §4.4); a reminder 2 working days before a deadline, and every 5 after one
+ * whose outcome is to keep waiting.
+ */
+export const WAIT_DEFAULTS = Object.freeze({
+  intakeDeadline: { workingDays: 10 },
+  draftingDeadline: { workingDays: 20 },
+  resubmissionDeadline: { workingDays: 10 },
+  reminderLead: { workingDays: 2 },
+  reminderInterval: { workingDays: 5 },
+} satisfies Record<string, PolicyDuration>);
+
+export interface WaitPolicy {
+  intakeDeadline: PolicyDuration;
+  draftingDeadline: PolicyDuration;
+  resubmissionDeadline: PolicyDuration;
+  reminderLead: PolicyDuration;
+  reminderInterval: PolicyDuration;
+  signaturesBeforeApproval: 'ALL' | readonly SignatureParty[];
+}
+
+/** The policy's wait deadlines, with WAIT_DEFAULTS where an older snapshot has none. */
+export function waitPolicy(policy: TrajectoryPolicy): WaitPolicy {
+  return {
+    intakeDeadline: policy.intakeDeadline ?? WAIT_DEFAULTS.intakeDeadline,
+    draftingDeadline: policy.draftingDeadline ?? WAIT_DEFAULTS.draftingDeadline,
+    resubmissionDeadline: policy.resubmissionDeadline ?? WAIT_DEFAULTS.resubmissionDeadline,
+    reminderLead: policy.reminderLead ?? WAIT_DEFAULTS.reminderLead,
+    reminderInterval: policy.reminderInterval ?? WAIT_DEFAULTS.reminderInterval,
+    signaturesBeforeApproval: policy.signaturesBeforeApproval ?? 'ALL',
+  };
 }

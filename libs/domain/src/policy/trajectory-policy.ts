@@ -1,6 +1,15 @@
 import type { NationalHolidays, TimeZoneRule } from '../calendar';
 import type { PolicyDuration } from './policy-duration';
 
+/** domain.md §7.2 Signature `party`. */
+export type SignatureParty = 'CLIENT' | 'LEGAL_REPRESENTATIVE' | 'LEAD_PROVIDER' | 'LOCAL_TEAM';
+export const SIGNATURE_PARTIES: readonly SignatureParty[] = [
+  'CLIENT',
+  'LEGAL_REPRESENTATIVE',
+  'LEAD_PROVIDER',
+  'LOCAL_TEAM',
+];
+
 /** Trajectory payment split presets (domain.md §7.7, decisions.md 1). */
 export type TrajectorySplitPreset = 'WF_RECOVERY' | 'FRIESLAND_70_30' | 'WBW_50_50';
 export const TRAJECTORY_SPLIT_PRESETS: readonly TrajectorySplitPreset[] = [
@@ -62,6 +71,24 @@ export interface TrajectoryPolicy {
   readonly providerStartDeadline: PolicyDuration;
   /** Signature collection after approval in principle, then MISSING_SIGNATURES. */
   readonly signatureDeadline: PolicyDuration;
+  /**
+   * The waits that version 2026.1 had no deadline for; absent in its snapshots, where WAIT_DEFAULTS apply
+   * (policy-rules.ts `waitPolicy`). The local team's start of the plan after intake, then reminders.
+   */
+  readonly intakeDeadline?: PolicyDuration;
+  /** The drafters' first submission after drafting began, then reminders. */
+  readonly draftingDeadline?: PolicyDuration;
+  /** The drafters' resubmission after the local team returned the plan, then APPROVAL_SLA_EXCEEDED. */
+  readonly resubmissionDeadline?: PolicyDuration;
+  /** How long before a deadline the waiting party is reminded (at the latest halfway through the wait). */
+  readonly reminderLead?: PolicyDuration;
+  /** After a deadline whose outcome is to keep waiting: how often the waiting party is reminded again. */
+  readonly reminderInterval?: PolicyDuration;
+  /**
+   * The signature deadlock [001:L287] as the region resolves it: which required signatures must precede the
+   * local team's approval ('ALL': every one, R-ROLE-04). The others may follow until care starts.
+   */
+  readonly signaturesBeforeApproval?: 'ALL' | readonly SignatureParty[];
   /** First evaluation, from the start of care. */
   readonly firstEvaluation: PolicyDuration;
   /** Between later evaluations, unless the trajectory overrides it. */
@@ -98,6 +125,9 @@ export const OVERRIDABLE_POLICY_FIELDS = [
   'breakthroughReminder',
   'providerStartDeadline',
   'signatureDeadline',
+  'intakeDeadline',
+  'draftingDeadline',
+  'resubmissionDeadline',
   'firstEvaluation',
   'evaluationInterval',
   'intensiveEvaluationInterval',

@@ -5,6 +5,7 @@ import type { PolicyDuration } from './policy-duration';
 import {
   EVALUATION_OUTCOME_CODES,
   OVERRIDABLE_POLICY_FIELDS,
+  SIGNATURE_PARTIES,
   TRAJECTORY_SPLIT_PRESETS,
   TrajectoryPolicy,
   type OverridablePolicyField,
@@ -18,11 +19,24 @@ export class PolicyValidationError extends Error {
   }
 }
 
-/** The overridable fields that are durations: all but the round-trip count and the validity rule. */
-const DURATION_FIELDS = OVERRIDABLE_POLICY_FIELDS.filter(
-  (field): field is Exclude<OverridablePolicyField, 'roundTripLimit' | 'decisionValidity'> =>
-    field !== 'roundTripLimit' && field !== 'decisionValidity',
-);
+/** Durations a snapshot of policy version 2026.1 does not have (policy-rules.ts `waitPolicy`). */
+const OPTIONAL_DURATIONS: ReadonlySet<string> = new Set([
+  'intakeDeadline',
+  'draftingDeadline',
+  'resubmissionDeadline',
+  'reminderLead',
+  'reminderInterval',
+]);
+
+/** The durations of a policy: the overridable ones but the round-trip count and the validity rule, and the reminders. */
+const DURATION_FIELDS = [
+  ...OVERRIDABLE_POLICY_FIELDS.filter(
+    (field): field is Exclude<OverridablePolicyField, 'roundTripLimit' | 'decisionValidity'> =>
+      field !== 'roundTripLimit' && field !== 'decisionValidity',
+  ),
+  'reminderLead' as const,
+  'reminderInterval' as const,
+];
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'policyId',
@@ -31,6 +45,7 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   'timeZone',
   'holidays',
   'nationalHolidays',
+  'signaturesBeforeApproval',
   'roundTripLimit',
   'decisionValidity',
   'planExemptionRequestTypes',
@@ -123,7 +138,14 @@ export function validateTrajectoryPolicy(policy: TrajectoryPolicy): string[] {
     for (const day of p.holidays)
       if (!isValidIsoDate(day)) problems.push(`holidays: '${String(day)}' is not an ISO date YYYY-MM-DD`);
 
-  for (const name of DURATION_FIELDS) checkDuration(problems, name, p[name]);
+  for (const name of DURATION_FIELDS) {
+    if (p[name] === undefined && OPTIONAL_DURATIONS.has(name)) continue;
+    checkDuration(problems, name, p[name]);
+  }
+  const before = p.signaturesBeforeApproval;
+  if (before !== undefined && before !== 'ALL') {
+    checkStringList(problems, 'signaturesBeforeApproval', before, SIGNATURE_PARTIES);
+  }
   checkReminderBeforeDeadline(problems, p);
 
   if (!Number.isSafeInteger(p.roundTripLimit) || (p.roundTripLimit as number) < 1) {

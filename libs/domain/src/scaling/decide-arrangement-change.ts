@@ -1,10 +1,13 @@
 import { raiseEscalation } from '../escalation/escalation-raising';
+import { waitPolicy } from '../policy';
 import { SYSTEM_ACTOR } from '../shared/actor';
+import { deadlineFrom } from '../shared/policy-time';
 import { violation } from '../shared/rule-helpers';
 import type { RuleViolation } from '../shared/transition-rejected';
 import type { CommandBase, CommandSpec } from '../trajectory/command';
 import type { ChangeReasonCode } from '../trajectory/perspective-plan';
 import { reasonViolations } from '../trajectory/reason-rules';
+import { rulesOf } from '../trajectory/rules-version';
 import { notify, recordAudit } from '../trajectory/transition-draft';
 import type { TransitionDraft } from '../trajectory/transition-draft';
 import type { TrajectoryState } from '../trajectory/trajectory-state';
@@ -59,7 +62,16 @@ function decide(draft: TransitionDraft, command: DecideArrangementChange): void 
     case 'REQUEST_CHANGES':
       change.status = 'CHANGES_REQUESTED';
       change.lastReasonCode = command.reasonCode;
-      delete change.deadlineAt;
+      // Rules 2: the requester resubmits within the resubmission deadline, or the change lapses.
+      if (rulesOf(state) === 2) {
+        change.deadlineAt = deadlineFrom(
+          state.policy,
+          draft.now,
+          waitPolicy(state.policy).resubmissionDeadline,
+        );
+      } else {
+        delete change.deadlineAt;
+      }
       recordAudit(draft, 'ARRANGEMENT_CHANGE_RETURNED', command.actor, { ...details, round: change.round });
       // domain.md §4.5: the same round-trip limit as a plan.
       if (change.round >= state.policy.roundTripLimit) {

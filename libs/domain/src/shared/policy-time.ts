@@ -1,4 +1,10 @@
-import { parseDurationMs, workingDaysBetween } from '../calendar';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  addWorkingDays,
+  parseDurationMs,
+  workingDaysBetween,
+} from '../calendar';
 import { policyHolidays, resolvePolicyDeadline } from '../policy';
 import type { PolicyDuration, TrajectoryPolicy } from '../policy';
 
@@ -46,4 +52,15 @@ export function canonicalInstant(text: unknown): string | undefined {
 /** The later of two canonical instants (canonical ISO strings sort as text). */
 export function laterOf(a: string, b: string): string {
   return a >= b ? a : b;
+}
+
+/** The instant a policy duration before `to` (the mirror of deadlineFrom), on the region's calendar. */
+export function instantBefore(policy: TrajectoryPolicy, to: string, spec: PolicyDuration): string {
+  const end = new Date(to);
+  if ('workingDays' in spec) {
+    return addWorkingDays(end, -spec.workingDays, policyHolidays(policy), policy.timeZone).toISOString();
+  }
+  if ('calendarDays' in spec) return addCalendarDays(end, -spec.calendarDays, policy.timeZone).toISOString();
+  if ('months' in spec) return addCalendarMonths(end, -spec.months, policy.timeZone).toISOString();
+  return new Date(end.getTime() - parseDurationMs(spec.duration)).toISOString();
 }

@@ -137,7 +137,9 @@ describe('table decisions on a plan case (§4.4; §7.4: to DECIDED, CHANGES_REQU
       NOW,
     );
     expect(state.status).toBe('CHANGES_REQUESTED');
-    expect(nextDeadline(state)).toBe('2026-05-20T08:00:00.000Z');
+    expect(state.resubmissionDeadlineAt).toBe('2026-05-20T08:00:00.000Z');
+    // Rules 2: the drafters are reminded two working days before.
+    expect(nextDeadline(state)).toBe('2026-05-18T08:00:00.000Z');
     const missed = applyDueTimers(state, at('2026-05-20T08:00:00.000Z')).state;
     expect(missed.escalations[1]).toMatchObject({
       id: 'traj-0417-esc-2',

@@ -18,6 +18,9 @@ export type {
 } from './trajectory-state';
 export type { CommandBase, CommandSpec } from './command';
 export type { TimerSpec } from './timer';
+export type { WaitClock, WaitSpec } from './wait';
+export { CURRENT_RULES, rulesOf } from './rules-version';
+export type { RulesVersion } from './rules-version';
 export { CHANGE_REASON_CODES, SIGNATURE_PARTIES } from './perspective-plan';
 export type {
   ApprovalRound,

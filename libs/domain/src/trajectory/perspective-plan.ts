@@ -1,13 +1,8 @@
+import type { SignatureParty } from '../policy';
 import type { ArrangementTerms } from '../shared/arrangement-terms';
 
-/** domain.md §7.2 Signature `party`. */
-export type SignatureParty = 'CLIENT' | 'LEGAL_REPRESENTATIVE' | 'LEAD_PROVIDER' | 'LOCAL_TEAM';
-export const SIGNATURE_PARTIES: readonly SignatureParty[] = [
-  'CLIENT',
-  'LEGAL_REPRESENTATIVE',
-  'LEAD_PROVIDER',
-  'LOCAL_TEAM',
-];
+export { SIGNATURE_PARTIES } from '../policy';
+export type { SignatureParty } from '../policy';
 
 /** Who proposed or set the intensity (R-ROLE-02): the provider for Jeugd, the municipality for Wmo. */
 export type IntensityProposer = 'PROVIDER' | 'MUNICIPALITY' | 'LOCAL_TEAM';

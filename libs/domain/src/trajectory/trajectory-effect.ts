@@ -74,7 +74,14 @@ export interface WithdrawBreakthroughEffect {
 }
 
 export type NotifyAudience =
-  'LOCAL_TEAM' | 'PROVIDER' | 'BREAKTHROUGH_TABLE' | 'FINANCE' | 'CONTRACT_MANAGEMENT' | 'CASE_SYSTEM';
+  | 'LOCAL_TEAM'
+  | 'PROVIDER'
+  | 'BREAKTHROUGH_TABLE'
+  | 'FINANCE'
+  | 'CONTRACT_MANAGEMENT'
+  | 'CASE_SYSTEM'
+  /** The resident with the supporters drafting the plan: the case system and the lead provider hear of it. */
+  | 'DRAFTERS';
 
 export type NotifyTopic =
   | 'PLAN_SUBMITTED'
@@ -90,7 +97,11 @@ export type NotifyTopic =
   | 'REASSESSMENT_DUE'
   | 'ARRANGEMENT_CHANGE_REQUESTED'
   | 'ARRANGEMENT_CHANGE_DECIDED'
-  | 'TRAJECTORY_CLOSED';
+  | 'TRAJECTORY_CLOSED'
+  /** A deadline of a wait is near (WaitSpec reminder). */
+  | 'DEADLINE_APPROACHING'
+  /** A wait whose outcome is to keep waiting is past its deadline; repeated every reminder interval. */
+  | 'WAIT_OVERDUE';
 
 /** A worklist item or message; ids only. */
 export interface NotifyEffect {

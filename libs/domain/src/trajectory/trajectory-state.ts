@@ -12,6 +12,13 @@ import type { TrajectoryEffect } from './trajectory-effect';
 import type { TrajectoryStart } from './trajectory-start';
 import type { TrajectoryStatus } from './trajectory-status';
 
+/** What a wait's reminders were: for the wait with deadline `deadlineAt`, reminded, and last overdue notice. */
+export interface WaitReminder {
+  deadlineAt: string;
+  remindedAt?: string;
+  overdueNoticeAt?: string;
+}
+
 /** The local team's clock on a submitted plan version (domain.md §4.5); ESCALATED pauses it. */
 export interface ApprovalClock {
   planVersion: number;
@@ -53,6 +60,15 @@ export interface Closure {
  */
 export interface TrajectoryState extends Omit<TrajectoryStart, 'requestedBy'> {
   schemaVersion: 1;
+  /**
+   * The rules the trajectory runs under. Absent (1): as before issue 14, without deadlines on every wait.
+   * 2: every wait for a person has a deadline, a reminder and an outcome (lifecycle/upgrade-rules.ts).
+   */
+  rulesVersion?: 2;
+  /** When drafting began (rules 2): the drafters' deadline counts from it. */
+  draftingStartedAt?: string;
+  /** Reminders sent per wait, keyed by the wait's deadline, so that each is sent once (rules 2). */
+  waitReminders?: Record<string, WaitReminder>;
   successorTrajectoryId?: string;
   status: TrajectoryStatus;
   createdAt: string;
