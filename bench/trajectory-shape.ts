@@ -55,12 +55,16 @@ const EVALUATION: ShapeStep = {
 /**
  * The plain path, as test/api-lifecycle.e2e.test.ts drives it: drafting, plan, two signatures, approval,
  * start of care with the initial payment, two evaluations (each after its timer) and completion with the
- * final evaluation, which pays the final tranche and closes. submitPlan is only allowed in DRAFTING, so
+ * final evaluation, which pays the final tranche and closes. The local team records the family's choice of
+ * lead provider, which then submits the plan (in youth care it proposes the intensity). submitPlan is only allowed in DRAFTING, so
  * beginDrafting (`POST …/drafting`) is an update of its own; completion is its own command
  * (`POST …/completion`, confirmCompletion), not an evaluation with outcome COMPLETE.
  */
 const STANDARD: readonly ShapeStep[] = [
-  { command: 'beginDrafting', deadline: 'none', searchAttributes: true },
+  // Rules 2: drafting has a deadline too (libs/domain/src/lifecycle/trajectory-waits.ts).
+  { command: 'beginDrafting', deadline: 'long', searchAttributes: true },
+  // The family's choice of lead provider, so that the provider can read and submit (R-ROLE-05, R-ROLE-02).
+  { command: 'chooseLeadProvider', deadline: 'long' },
   { command: 'submitPlan', deadline: 'long', searchAttributes: true },
   { command: 'signPlan', deadline: 'long' },
   { command: 'signPlan', deadline: 'long' },

@@ -132,7 +132,6 @@ describe('API errors: one body shape, honest codes', () => {
         results: [{ id: 'r1', lifeDomain: 'HOME', smart: true }],
         profileCode: 'W-ZRH',
         intensityCode: 'MIDDEN',
-        intensityProposedBy: 'MUNICIPALITY',
         arrangementCode: 'NO-SUCH-ARRANGEMENT',
         leadProviderId: 'PRV-A',
         leadProviderChosenByFamily: true,

@@ -41,7 +41,6 @@ describe('API walkthrough: a whole trajectory over HTTP', () => {
       { resultId: 'r2', attainment: 'ACHIEVED' },
     ],
     clientSatisfaction: 'POSITIVE',
-    localTeamParticipated: true,
     outcome,
   });
 
@@ -62,9 +61,15 @@ describe('API walkthrough: a whole trajectory over HTTP', () => {
     expect(started.body.trajectoryId).toBe(id);
 
     expect((await post(`/trajectories/${id}/drafting`, localTeam).expect(200)).body.status).toBe('DRAFTING');
+    // The family chose the lead provider; the local team records it, and the provider submits the plan whose
+    // intensity it proposes (R-ROLE-05, R-ROLE-02).
+    await post(`/trajectories/${id}/lead-provider`, localTeam, {
+      leadProviderId: provider,
+      chosenByFamily: true,
+    }).expect(200);
     const submitted = await post(
       `/trajectories/${id}/plan/submit`,
-      localTeam,
+      providerUser,
       planSubmission(provider),
     ).expect(200);
     expect(submitted.body).toMatchObject({ status: 'AWAITING_APPROVAL', planVersion: 1 });

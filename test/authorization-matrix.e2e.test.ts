@@ -33,6 +33,10 @@ const RULES: Record<string, Rule> = {
   'POST /trajectories/{trajectoryId}/drafting': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/plan-exemption': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/withdraw': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/lead-provider': {
+    roles: ['LOCAL_TEAM', 'CASE_SYSTEM'],
+    scope: 'trajectory',
+  },
   'POST /trajectories/{trajectoryId}/plan/submit': {
     roles: ['LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'],
     scope: 'trajectory',
@@ -47,6 +51,10 @@ const RULES: Record<string, Rule> = {
   'POST /trajectories/{trajectoryId}/escalate': { roles: ['LOCAL_TEAM', 'PROVIDER'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/start': { roles: ['PROVIDER'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/evaluations': { roles: ['LOCAL_TEAM', 'PROVIDER'], scope: 'trajectory' },
+  'POST /trajectories/{trajectoryId}/evaluations/proposal/decision': {
+    roles: ['LOCAL_TEAM'],
+    scope: 'trajectory',
+  },
   'POST /trajectories/{trajectoryId}/arrangement-changes': {
     roles: ['LOCAL_TEAM', 'PROVIDER'],
     scope: 'trajectory',
@@ -157,8 +165,13 @@ describe('authorization matrix: every route × role × own/other municipality', 
       .set('Authorization', localTeam)
       .expect(200);
     await request(http)
-      .post(`/trajectories/${trajectoryId}/plan/submit`)
+      .post(`/trajectories/${trajectoryId}/lead-provider`)
       .set('Authorization', localTeam)
+      .send({ leadProviderId: LEAD, chosenByFamily: true })
+      .expect(200);
+    await request(http)
+      .post(`/trajectories/${trajectoryId}/plan/submit`)
+      .set('Authorization', tokenFor('PROVIDER', true))
       .send(planSubmission(LEAD))
       .expect(200);
     const router = (stack.api.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } }).router;

@@ -19,6 +19,7 @@ describe('the breakthrough table loop over HTTP', () => {
   const caseSystem = bearer(['CASE_SYSTEM'], [municipality], undefined, 'case-system-hoorn');
   const localTeam = bearer(['LOCAL_TEAM'], [municipality], undefined, 'lt-hoorn-07');
   const table = bearer(['BREAKTHROUGH_TABLE'], [municipality], undefined, 'table-chair-1');
+  const providerUser = bearer(['PROVIDER'], [], provider, 'prv-loop-user-1');
 
   beforeAll(async () => {
     stack = await bootStack(uniqueTaskQueue('table-loop'));
@@ -44,7 +45,11 @@ describe('the breakthrough table loop over HTTP', () => {
     }).expect(201);
     const id = started.body.trajectoryId as string;
     await post(`/trajectories/${id}/drafting`, localTeam).expect(200);
-    await post(`/trajectories/${id}/plan/submit`, localTeam, planSubmission(provider)).expect(200);
+    await post(`/trajectories/${id}/lead-provider`, localTeam, {
+      leadProviderId: provider,
+      chosenByFamily: true,
+    }).expect(200);
+    await post(`/trajectories/${id}/plan/submit`, providerUser, planSubmission(provider)).expect(200);
     return id;
   }
 

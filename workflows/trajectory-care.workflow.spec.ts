@@ -1,5 +1,6 @@
 import { resolvePolicyDeadline } from '@app/domain';
 import {
+  ACHIEVED,
   evaluation,
   LT,
   planDraft,
@@ -137,5 +138,38 @@ describe('yearly reassessment (R-TIME-02: high complexity, §7.4 REASSESSMENT)',
         (l) => l.length === 2,
       ),
     ).toEqual(['INITIAL:600000:SCHEDULED', 'ADJUSTMENT:40000:SCHEDULED']);
+  });
+});
+
+describe('nobody signs off their own money (issue 14, decisions.md 5)', () => {
+  it("a provider's COMPLETE does not close or pay until the local team confirms", async () => {
+    const t = await suite.kit.active();
+    const started = await t.state();
+    await suite.bed.sleepUntil(started.care.nextEvaluationAt!);
+    await t.until((v) => v.subFlags.evaluationDue);
+
+    const proposed = await t.send('recordEvaluation', { actor: PROVIDER, evaluation: ACHIEVED });
+    expect(proposed.status).toBe('ACTIVE');
+    expect(proposed.evaluationProposal).toMatchObject({ outcome: 'COMPLETE', proposedByRef: PROVIDER.ref });
+    expect(proposed.allowedActions).toContain('decideEvaluationProposal');
+    expect(proposed.allowedActions).not.toContain('recordEvaluation');
+
+    // Past the local team's deadline nothing closes and nothing is paid: the wait reminds, it never decides.
+    await suite.bed.sleepUntil(proposed.evaluationProposal!.deadlineAt!);
+    const waited = await t.until((v) =>
+      v.blocking.some((b) => b.reason === 'EVALUATION_PROPOSAL' && b.overdue),
+    );
+    expect(waited.status).toBe('ACTIVE');
+    expect(await ledger(suite.bed.db, t.trajectoryId)).toEqual(['INITIAL:600000:SCHEDULED']);
+    expect((await t.state()).evaluations).toHaveLength(0);
+
+    await t.send('decideEvaluationProposal', { actor: LT, decision: 'CONFIRM' });
+    expect(await t.closed()).toMatchObject({ closureReason: 'COMPLETED_PER_PLAN' });
+    expect(
+      await settled(
+        () => ledger(suite.bed.db, t.trajectoryId),
+        (rows) => rows.length === 2,
+      ),
+    ).toEqual(['INITIAL:600000:SCHEDULED', 'FINAL:300000:SCHEDULED']);
   });
 });

@@ -38,10 +38,7 @@ async function complete(t: TrajectoryDriver, tranches: number): Promise<string[]
 describe('period pricing (§7.7 MONTHLY, §7.5 "Period payments")', () => {
   it('pays one PERIOD tranche at the start and one at each month boundary after it, driven by timers', async () => {
     // Durable Wmo support priced per month (decisions.md 1); in Wmo the municipality sets the intensity.
-    const t = await suite.kit.active(
-      { domain: 'WMO' },
-      planDraft({ arrangement: MONTHLY, intensityProposedBy: 'MUNICIPALITY' }),
-    );
+    const t = await suite.kit.active({ domain: 'WMO' }, planDraft({ arrangement: MONTHLY }));
     const { startedAt, periodSchedule, decisions } = await t.state();
     expect(decisions[0].paymentPolicy.preset).toBe('MONTHLY');
     expect(periodSchedule).toMatchObject({ nextPeriod: 2, nextBoundaryAt: monthsAfter(startedAt!, 1) });

@@ -7,7 +7,11 @@ import type {
   RecordEvaluationDto,
 } from '../../apps/api/src/trajectories/dto/care.dto';
 import type { EscalateDto } from '../../apps/api/src/trajectories/dto/intake.dto';
-import type { PlanVersionDto, SignPlanDto } from '../../apps/api/src/trajectories/dto/plan.dto';
+import type {
+  ChooseLeadProviderDto,
+  PlanVersionDto,
+  SignPlanDto,
+} from '../../apps/api/src/trajectories/dto/plan.dto';
 import type { StartTrajectoryDto } from '../../apps/api/src/trajectories/dto/start-trajectory.dto';
 import type { Role } from '@app/contracts';
 import { planSubmission } from '../../test/support/plan-submission';
@@ -73,7 +77,6 @@ function evaluation(outcome: EvaluationDto['outcome']): EvaluationDto {
       { resultId: 'r2', attainment: 'ACHIEVED' },
     ],
     clientSatisfaction: 'POSITIVE',
-    localTeamParticipated: true,
     outcome,
   };
 }
@@ -89,6 +92,8 @@ export function commandBody(command: string, ctx: TrajectoryContext): object | u
     case 'beginDrafting':
     case 'confirmStart':
       return undefined;
+    case 'chooseLeadProvider':
+      return { leadProviderId: PROVIDER_ID, chosenByFamily: true } satisfies ChooseLeadProviderDto;
     case 'submitPlan':
       return PLAN;
     case 'signPlan':

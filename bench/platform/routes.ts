@@ -16,7 +16,8 @@ export interface Route {
 export const ROUTES = {
   start: { method: 'POST', path: '/trajectories', role: 'CASE_SYSTEM' },
   beginDrafting: { method: 'POST', path: '/trajectories/:id/drafting', role: 'LOCAL_TEAM' },
-  submitPlan: { method: 'POST', path: '/trajectories/:id/plan/submit', role: 'LOCAL_TEAM' },
+  chooseLeadProvider: { method: 'POST', path: '/trajectories/:id/lead-provider', role: 'LOCAL_TEAM' },
+  submitPlan: { method: 'POST', path: '/trajectories/:id/plan/submit', role: 'PROVIDER' },
   signPlan: { method: 'POST', path: '/trajectories/:id/plan/sign', role: 'CASE_SYSTEM' },
   approvePlan: { method: 'POST', path: '/trajectories/:id/plan/approve', role: 'LOCAL_TEAM' },
   escalate: { method: 'POST', path: '/trajectories/:id/escalate', role: 'LOCAL_TEAM' },

@@ -33,7 +33,6 @@ const evaluation = (outcome: string, attainment = 'ACHIEVED') => ({
     { resultId: 'r2', attainment: 'ACHIEVED' },
   ],
   clientSatisfaction: 'POSITIVE',
-  localTeamParticipated: true,
   outcome,
 });
 
@@ -52,10 +51,14 @@ export async function seedTrajectories(api: ApiClient, municipality: string): Pr
       requestType: 'SUPPORT',
     });
     await api.post(`/trajectories/${trajectoryId}/drafting`, t.localTeam);
+    await api.post(`/trajectories/${trajectoryId}/lead-provider`, t.localTeam, {
+      leadProviderId: provider,
+      chosenByFamily: true,
+    });
     return trajectoryId;
   };
   const submitSigned = async (id: string, planVersion: number) => {
-    await api.post(`/trajectories/${id}/plan/submit`, t.localTeam, plan);
+    await api.post(`/trajectories/${id}/plan/submit`, t.providerUser, plan);
     await api.post(`/trajectories/${id}/plan/sign`, t.caseSystem, { planVersion, party: 'CLIENT' });
     await api.post(`/trajectories/${id}/plan/sign`, t.providerUser, { planVersion, party: 'LEAD_PROVIDER' });
   };
@@ -71,7 +74,7 @@ export async function seedTrajectories(api: ApiClient, municipality: string): Pr
 
   // 2. Sent back once, approved, started, then the client drops out.
   const droppedOut = await open('BRW-DROP', 'c-brw-2');
-  await api.post(`/trajectories/${droppedOut}/plan/submit`, t.localTeam, plan);
+  await api.post(`/trajectories/${droppedOut}/plan/submit`, t.providerUser, plan);
   await api.post(`/trajectories/${droppedOut}/plan/request-changes`, t.localTeam, {
     planVersion: 1,
     reasonCode: 'RESULTS_UNCLEAR',

@@ -3,6 +3,8 @@ import type { SubmitPlanDto } from '../../apps/api/src/trajectories/dto/plan.dto
 /**
  * The plan that the HTTP tests, the browser pages' seed and the benchmark submit: two results, the demo
  * catalogue's youth arrangement, the client's and the lead provider's signatures required (R-ROLE-04).
+ * A youth plan is submitted by its lead provider: in youth care the provider proposes the intensity
+ * (R-ROLE-02), and who submits is who proposed it.
  */
 export function planSubmission(leadProviderId: string): SubmitPlanDto {
   return {
@@ -12,7 +14,6 @@ export function planSubmission(leadProviderId: string): SubmitPlanDto {
     ],
     profileCode: 'J-OPV',
     intensityCode: 'MIDDEN',
-    intensityProposedBy: 'PROVIDER',
     arrangementCode: 'WF-J-B-OPV-M',
     leadProviderId,
     leadProviderChosenByFamily: true,

@@ -1,5 +1,12 @@
 import type { ArrangementTerms, EscalationTrigger, PlanDraft, TrajectoryStart } from '@app/domain';
-import { CASE, LT, planDraft, PROVIDER, start } from '../../libs/domain/testing/trajectory-fixtures';
+import {
+  CASE,
+  LT,
+  planDraft,
+  PROVIDER,
+  start,
+  submitterFor,
+} from '../../libs/domain/testing/trajectory-fixtures';
 import { TrajectoryDriver } from './trajectory-driver';
 import { uniqueRef } from './unique-ref';
 import type { WorkflowTestBed } from './workflow-env';
@@ -26,11 +33,14 @@ export class TrajectoryKit {
     return t;
   }
 
-  /** DRAFTING, then the plan submitted by the provider: AWAITING_APPROVAL, round 1. */
+  /**
+   * DRAFTING, then the plan submitted by whoever proposes its intensity (R-ROLE-02): the provider in youth
+   * care, the local team in Wmo. AWAITING_APPROVAL, round 1.
+   */
   async submitted(overrides: Partial<TrajectoryStart> = {}, plan = planDraft()): Promise<TrajectoryDriver> {
     const t = await this.start(overrides);
     await t.send('beginDrafting', { actor: LT });
-    await t.send('submitPlan', { actor: PROVIDER, plan });
+    await t.send('submitPlan', { actor: submitterFor(overrides.domain ?? 'JEUGD'), plan });
     return t;
   }
 

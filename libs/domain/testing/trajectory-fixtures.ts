@@ -151,10 +151,18 @@ export function submitted(
     created(overrides, now),
     [
       { type: 'beginDrafting', actor: LT },
-      { type: 'submitPlan', actor: PROVIDER, plan },
+      { type: 'submitPlan', actor: submitterFor(overrides.domain ?? 'JEUGD'), plan },
     ],
     now,
   ).state;
+}
+
+/**
+ * Who submits a plan version (R-ROLE-02, rules 2): in youth care the lead provider proposes the intensity and
+ * so submits; in Wmo support the municipality sets it, here through its local team.
+ */
+export function submitterFor(domain: TrajectoryStart['domain']): Actor {
+  return domain === 'JEUGD' ? PROVIDER : LT;
 }
 
 export function signedAll(state: TrajectoryState, now: Date): TrajectoryState {

@@ -3,6 +3,7 @@ import {
   ArrangementChangeRequestDto,
   ConfirmCompletionDto,
   ConfirmStartDto,
+  EvaluationProposalDecisionDto,
   RecordEvaluationDto,
   RenewIndicationDto,
 } from './dto/care.dto';
@@ -15,7 +16,14 @@ import {
   WithholdDto,
 } from './dto/closure.dto';
 import { EscalateDto, PlanExemptionDto, WithdrawDto } from './dto/intake.dto';
-import { PlanVersionDto, RejectPlanDto, RequestChangesDto, SignPlanDto, SubmitPlanDto } from './dto/plan.dto';
+import {
+  ChooseLeadProviderDto,
+  PlanVersionDto,
+  RejectPlanDto,
+  RequestChangesDto,
+  SignPlanDto,
+  SubmitPlanDto,
+} from './dto/plan.dto';
 import { route } from './lifecycle-route';
 import type { LifecycleRoute, PayloadContext } from './lifecycle-route';
 
@@ -55,6 +63,13 @@ export const LIFECYCLE_ROUTES: readonly LifecycleRoute[] = [
     command: 'withdraw',
     body: WithdrawDto,
     summary: 'Withdraw before care starts (→ CLOSED WITHDRAWN_BEFORE_START)',
+  }),
+  route({
+    operation: 'chooseLeadProvider',
+    path: 'lead-provider',
+    command: 'chooseLeadProvider',
+    body: ChooseLeadProviderDto,
+    summary: 'Record the family’s choice of lead provider (R-ROLE-05); the provider may then read and submit',
   }),
   route({
     operation: 'submitPlan',
@@ -115,7 +130,15 @@ export const LIFECYCLE_ROUTES: readonly LifecycleRoute[] = [
     path: 'evaluations',
     command: 'recordEvaluation',
     body: RecordEvaluationDto,
-    summary: 'Record a periodic evaluation and its outcome',
+    summary:
+      'Record a periodic evaluation and its outcome; a provider’s COMPLETE, TERMINATE or SCALE_* is a proposal for the local team',
+  }),
+  route({
+    operation: 'decideEvaluationProposal',
+    path: 'evaluations/proposal/decision',
+    command: 'decideEvaluationProposal',
+    body: EvaluationProposalDecisionDto,
+    summary: 'The local team confirms or rejects a provider’s proposed evaluation outcome',
   }),
   route({
     operation: 'requestChange',

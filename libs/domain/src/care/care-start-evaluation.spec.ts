@@ -9,6 +9,7 @@ import {
   PROVIDER,
   rejection,
   T0,
+  rules1,
 } from '../../testing/trajectory-fixtures';
 
 const LATER = at('2026-07-21T08:00:00.000Z');
@@ -86,21 +87,6 @@ describe('recordEvaluation (domain.md §7.4, P15, decisions.md 5)', () => {
       'evaluation.resultAssessments[2].resultId',
     ],
     ['no satisfaction answer', { clientSatisfaction: 'MAYBE' as never }, 'evaluation.clientSatisfaction'],
-    [
-      'scaling without the local team',
-      { outcome: 'SCALE_UP' as const, localTeamParticipated: false },
-      'evaluation.localTeamParticipated',
-    ],
-    [
-      'terminating without the local team',
-      { outcome: 'TERMINATE' as const, localTeamParticipated: false },
-      'evaluation.localTeamParticipated',
-    ],
-    [
-      'the final evaluation without the local team',
-      { outcome: 'COMPLETE' as const, localTeamParticipated: false },
-      'evaluation.localTeamParticipated',
-    ],
   ])('refuses %s (422)', (_name, overrides, field) => {
     const error = rejection(() =>
       applyCommand(
@@ -111,6 +97,27 @@ describe('recordEvaluation (domain.md §7.4, P15, decisions.md 5)', () => {
     );
     expect(error.code).toBe('DOMAIN_RULE_VIOLATION');
     expect(error.violations.map((v) => v.field)).toContain(field);
+  });
+
+  // Rules 1 (replayed trajectories begun before issue 14) took the caller's flag; rules 2 make a provider's
+  // such evaluation a proposal instead (evaluation-proposal.spec.ts).
+  it.each([
+    ['scaling without the local team', { outcome: 'SCALE_UP' as const, localTeamParticipated: false }],
+    ['terminating without the local team', { outcome: 'TERMINATE' as const, localTeamParticipated: false }],
+    [
+      'the final evaluation without the local team',
+      { outcome: 'COMPLETE' as const, localTeamParticipated: false },
+    ],
+  ])('rules 1: refuses %s (422)', (_name, overrides) => {
+    const error = rejection(() =>
+      applyCommand(
+        rules1(active()),
+        { type: 'recordEvaluation', actor: PROVIDER, evaluation: evaluation(overrides) },
+        LATER,
+      ),
+    );
+    expect(error.code).toBe('DOMAIN_RULE_VIOLATION');
+    expect(error.violations.map((v) => v.field)).toContain('evaluation.localTeamParticipated');
   });
 
   it('records a CONTINUE evaluation without the local team, as an indicator (decisions.md 5)', () => {

@@ -41,3 +41,18 @@ export const reassessmentWait: WaitSpec = {
   remindBefore: true,
   noticeAfterDeadline: true,
 };
+
+/** Rules 2: a provider's proposed evaluation waits for the local team's decision (§4.5 decision time). */
+export const evaluationProposalWait: WaitSpec = {
+  clock(state) {
+    const proposal = state.evaluationProposal;
+    if (state.status !== 'ACTIVE' || proposal === undefined) return undefined;
+    return {
+      since: proposal.proposedAt,
+      deadlineAt: deadlineFrom(state.policy, proposal.proposedAt, state.policy.approvalDeadline),
+    };
+  },
+  party: 'LOCAL_TEAM',
+  remindBefore: true,
+  noticeAfterDeadline: true,
+};

@@ -4,6 +4,7 @@ import type { CommandBase, CommandSpec } from '../trajectory/command';
 import type { EvaluationInput } from '../trajectory/evaluation';
 import { recordAudit } from '../trajectory/transition-draft';
 import type { TransitionDraft } from '../trajectory/transition-draft';
+import { rulesOf } from '../trajectory/rules-version';
 import type { TrajectoryState } from '../trajectory/trajectory-state';
 import { isInCare } from '../trajectory/trajectory-status';
 import { completeTrajectory, evaluationRecord } from './evaluation-record';
@@ -25,7 +26,12 @@ function completionViolations(state: TrajectoryState, command: ConfirmCompletion
 
 /** The local team confirms completion per plan with the final evaluation (K-O1..3). */
 function complete(draft: TransitionDraft, command: ConfirmCompletion): void {
-  const record = evaluationRecord(draft, command.finalEvaluation, command.actor, 'FINAL');
+  // Rules 2: the local team confirms it, so it took part; rules 1: the caller said so.
+  const localTeamParticipated =
+    rulesOf(draft.state) === 2 || command.finalEvaluation.localTeamParticipated === true;
+  const record = evaluationRecord(draft, command.finalEvaluation, command.actor, 'FINAL', {
+    localTeamParticipated,
+  });
   recordAudit(draft, 'EVALUATION_RECORDED', command.actor, {
     evaluationNumber: record.number,
     type: 'FINAL',

@@ -10,12 +10,13 @@ export function evaluationRecord(
   input: EvaluationInput,
   actor: Actor,
   type: EvaluationType,
+  facts: { localTeamParticipated: boolean; recordedByRef?: string; confirmedByRef?: string },
 ) {
   const state = draft.state;
   const record: EvaluationRecord = {
     resultAssessments: input.resultAssessments.map((a) => ({ ...a })),
     clientSatisfaction: input.clientSatisfaction,
-    localTeamParticipated: input.localTeamParticipated,
+    localTeamParticipated: facts.localTeamParticipated,
     outcome: input.outcome,
     ...(input.notesRef !== undefined ? { notesRef: input.notesRef } : {}),
     number: state.evaluations.length + 1,
@@ -25,7 +26,8 @@ export function evaluationRecord(
       ? { dueAt: state.care.nextEvaluationAt }
       : {}),
     planVersion: state.plan?.version ?? 0,
-    recordedByRef: actor.ref,
+    recordedByRef: facts.recordedByRef ?? actor.ref,
+    ...(facts.confirmedByRef !== undefined ? { confirmedByRef: facts.confirmedByRef } : {}),
   };
   state.evaluations.push(record);
   return record;

@@ -8,6 +8,7 @@ import type {
   ResultAssessment,
 } from '../trajectory/evaluation';
 import { duplicates, isNonEmptyString, violation } from '../shared/rule-helpers';
+import { rulesOf } from '../trajectory/rules-version';
 import type { TrajectoryState } from '../trajectory/trajectory-state';
 import type { RuleViolation } from '../shared/transition-rejected';
 
@@ -55,13 +56,16 @@ export function evaluationViolations(
   if (!CLIENT_SATISFACTIONS.includes(e.clientSatisfaction as ClientSatisfaction)) {
     out.push(violation(`${field}.clientSatisfaction`, `one of ${CLIENT_SATISFACTIONS.join(', ')} (K-O3)`));
   }
-  if (typeof e.localTeamParticipated !== 'boolean') {
+  // Rules 2: participation is what the trajectory saw (who recorded or confirmed), not a flag (issue 14).
+  const flagged = rulesOf(state) === 1;
+  if (flagged && typeof e.localTeamParticipated !== 'boolean') {
     out.push(violation(`${field}.localTeamParticipated`, 'record whether the local team took part (K-P7)'));
   }
   if (!EVALUATION_OUTCOME_CODES.includes(e.outcome as EvaluationOutcome)) {
     out.push(violation(`${field}.outcome`, `one of ${EVALUATION_OUTCOME_CODES.join(', ')}`));
     return out;
   }
+  if (!flagged) return out;
   const outcome = e.outcome as EvaluationOutcome;
   const final = finalEvaluation || outcome === 'COMPLETE';
   if (

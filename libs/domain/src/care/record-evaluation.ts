@@ -1,12 +1,12 @@
-import { closeTrajectory } from '../closure/closing';
+import { isLocalTeamRequired } from '../policy';
 import type { CommandBase, CommandSpec } from '../trajectory/command';
-import type { EvaluationInput, EvaluationType } from '../trajectory/evaluation';
+import type { EvaluationInput } from '../trajectory/evaluation';
+import { rulesOf } from '../trajectory/rules-version';
 import { notify, recordAudit } from '../trajectory/transition-draft';
 import type { TransitionDraft } from '../trajectory/transition-draft';
-import { scheduleEvaluation } from './care-scheduling';
-import { completeTrajectory, evaluationRecord } from './evaluation-record';
+import type { TrajectoryState } from '../trajectory/trajectory-state';
+import { recordEvaluationOutcome } from './evaluation-outcome';
 import { evaluationViolations } from './evaluation-rules';
-import { enterReassessment } from './reassessment';
 
 /** A periodic (or asked-for) evaluation with the resident and its outcome (domain.md §2.2 step 9). */
 export interface RecordEvaluation extends CommandBase {
@@ -15,58 +15,42 @@ export interface RecordEvaluation extends CommandBase {
 }
 
 /**
- * An evaluation with the resident (domain.md §2.2 step 9). By outcome: CONTINUE schedules the next one;
- * SCALE_* asks for an arrangement change (scalingPending); COMPLETE completes; TERMINATE closes as early
- * dropout (the final tranche is cancelled, R-END-01); REASSESS moves to REASSESSMENT.
+ * Rules 2 (issue 14, nobody signs off their own money): a provider's evaluation whose outcome needs the local
+ * team (decisions.md 5: the final one, and `localTeamRequiredForOutcomes`) is a proposal until it decides.
  */
+function isProposal(state: TrajectoryState, command: RecordEvaluation): boolean {
+  if (rulesOf(state) === 1 || command.actor.role === 'LOCAL_TEAM') return false;
+  const outcome = command.evaluation.outcome;
+  return isLocalTeamRequired(state.policy, { finalEvaluation: outcome === 'COMPLETE', outcome });
+}
+
 function applyEvaluation(draft: TransitionDraft, command: RecordEvaluation): void {
   const state = draft.state;
   const input = command.evaluation;
-  const type: EvaluationType =
-    input.outcome === 'COMPLETE' ? 'FINAL' : state.care.evaluationDue ? 'PERIODIC' : 'INTERIM_REQUESTED';
-  const record = evaluationRecord(draft, input, command.actor, type);
-  recordAudit(draft, 'EVALUATION_RECORDED', command.actor, {
-    evaluationNumber: record.number,
-    type,
-    outcome: input.outcome,
-    localTeamParticipated: input.localTeamParticipated,
-    clientSatisfaction: input.clientSatisfaction,
-    achieved: input.resultAssessments.filter((a) => a.attainment === 'ACHIEVED').length,
-    partial: input.resultAssessments.filter((a) => a.attainment === 'PARTIAL').length,
-  });
-  switch (input.outcome) {
-    case 'CONTINUE':
-      scheduleEvaluation(draft, draft.at, false);
-      return;
-    case 'SCALE_UP':
-    case 'SCALE_DOWN':
-      scheduleEvaluation(draft, draft.at, false);
-      state.scalingAsked = {
-        direction: input.outcome === 'SCALE_UP' ? 'UP' : 'DOWN',
-        since: draft.at,
-        evaluationNumber: record.number,
-      };
-      notify(draft, 'ARRANGEMENT_CHANGE_REQUESTED', state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER', {
-        direction: state.scalingAsked.direction,
-      });
-      return;
-    case 'COMPLETE':
-      completeTrajectory(draft, command.actor, record);
-      return;
-    case 'TERMINATE':
-      closeTrajectory(draft, 'EARLY_DROPOUT', command.actor, {
-        details: { evaluationNumber: record.number },
-      });
-      return;
-    case 'REASSESS':
-      enterReassessment(draft, 'EVALUATION');
-      return;
+  if (isProposal(state, command)) {
+    state.evaluationProposal = {
+      input: { ...input, resultAssessments: input.resultAssessments.map((a) => ({ ...a })) },
+      proposedByRef: command.actor.ref,
+      proposedAt: draft.at,
+    };
+    recordAudit(draft, 'EVALUATION_PROPOSED', command.actor, {
+      outcome: input.outcome,
+      clientSatisfaction: input.clientSatisfaction,
+    });
+    notify(draft, 'EVALUATION_PROPOSED', 'LOCAL_TEAM', { outcome: input.outcome });
+    return;
   }
+  recordEvaluationOutcome(draft, input, command.actor, {
+    // Rules 2: the local team took part when a local team actor recorded it; rules 1: the caller said so.
+    localTeamParticipated:
+      rulesOf(state) === 2 ? command.actor.role === 'LOCAL_TEAM' : input.localTeamParticipated === true,
+  });
 }
 
 export const recordEvaluation: CommandSpec<RecordEvaluation> = {
   roles: ['LOCAL_TEAM', 'PROVIDER'],
-  isOpen: (state) => state.status === 'ACTIVE',
+  // A proposal waiting for the local team is decided first (decide-evaluation-proposal.ts).
+  isOpen: (state) => state.status === 'ACTIVE' && state.evaluationProposal === undefined,
   violations: (state, command) => evaluationViolations(state, command.evaluation, 'evaluation', false),
   apply: applyEvaluation,
 };

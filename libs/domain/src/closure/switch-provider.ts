@@ -21,5 +21,10 @@ export const switchProvider: CommandSpec<SwitchProvider> = {
     }
     return out;
   },
-  apply: (draft, command) => closeForProviderChange(draft, 'CLIENT_SWITCHED_PROVIDER', command),
+  // The family's choice is an attestation only a person outside the system can give: the audit names it and
+  // the actor who attests it (issue 14: facts, not flags).
+  apply: (draft, command) =>
+    closeForProviderChange(draft, 'CLIENT_SWITCHED_PROVIDER', command, {
+      attestations: ['CHOSEN_BY_FAMILY'],
+    }),
 };

@@ -66,6 +66,8 @@ export const amendDecisionPrice: CommandSpec<AmendDecisionPrice> = {
       fromTariffCents: amended.arrangement.tariffCents,
       toTariffCents: command.tariffCents,
       reasonRef: command.reasonRef,
+      // Attested by this finance officer; the agreement itself is with the provider (R-END-05).
+      attestations: ['PROVIDER_AGREED'],
     });
   },
 };

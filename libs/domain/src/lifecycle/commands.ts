@@ -1,5 +1,6 @@
 import { confirmCompletion } from '../care/confirm-completion';
 import { confirmStart } from '../care/confirm-start';
+import { decideEvaluationProposal } from '../care/decide-evaluation-proposal';
 import { recordEvaluation } from '../care/record-evaluation';
 import { reportDropout } from '../closure/report-dropout';
 import { reportNewCareNeed } from '../closure/report-new-care-need';
@@ -10,6 +11,7 @@ import { amendDecisionPrice } from '../finance/amend-decision-price';
 import { withholdPayment } from '../finance/withhold-payment';
 import { approvePlan } from '../plan/approve-plan';
 import { beginDrafting } from '../plan/begin-drafting';
+import { chooseLeadProvider } from '../plan/choose-lead-provider';
 import { recordPlanExemption } from '../plan/record-plan-exemption';
 import { rejectPlan } from '../plan/reject-plan';
 import { requestChanges } from '../plan/request-changes';
@@ -30,6 +32,7 @@ export const COMMANDS = {
   beginDrafting,
   recordPlanExemption,
   withdraw,
+  chooseLeadProvider,
   submitPlan,
   signPlan,
   requestChanges,
@@ -38,6 +41,7 @@ export const COMMANDS = {
   escalate,
   confirmStart,
   recordEvaluation,
+  decideEvaluationProposal,
   requestArrangementChange,
   decideArrangementChange,
   renewIndication,

@@ -33,6 +33,14 @@ const changing = (): TrajectoryState =>
     T0,
   ).state;
 
+/** A provider's final evaluation waiting for the local team (rules 2). */
+const proposing = () =>
+  applyCommand(
+    active(),
+    { type: 'recordEvaluation', actor: PROVIDER, evaluation: evaluation({ outcome: 'TERMINATE' }) },
+    T0,
+  ).state;
+
 type Case = [TrajectoryCommandType, () => TrajectoryState, TrajectoryCommand, string];
 
 /** One refused-by-state (409) case per command. */
@@ -45,6 +53,12 @@ const INVALID: Case[] = [
     'AWAITING_APPROVAL',
   ],
   ['withdraw', decided, { type: 'withdraw', actor: CASE }, 'DECIDED'],
+  [
+    'chooseLeadProvider',
+    decided,
+    { type: 'chooseLeadProvider', actor: LT, leadProviderId: 'prov-x', chosenByFamily: true },
+    'DECIDED',
+  ],
   ['submitPlan', decided, { type: 'submitPlan', actor: PROVIDER, plan: planDraft() }, 'DECIDED'],
   ['signPlan', drafting, { type: 'signPlan', actor: CASE, planVersion: 1, party: 'CLIENT' }, 'DRAFTING'],
   [
@@ -58,6 +72,12 @@ const INVALID: Case[] = [
   ['escalate', active, { type: 'escalate', actor: LT, trigger: 'FINANCIAL_DISPUTE' }, 'ACTIVE'],
   ['confirmStart', active, { type: 'confirmStart', actor: PROVIDER }, 'ACTIVE'],
   ['recordEvaluation', decided, { type: 'recordEvaluation', actor: LT, evaluation: evaluation() }, 'DECIDED'],
+  [
+    'decideEvaluationProposal',
+    active,
+    { type: 'decideEvaluationProposal', actor: LT, decision: 'CONFIRM' },
+    'ACTIVE',
+  ],
   [
     'requestArrangementChange',
     decided,
@@ -128,6 +148,12 @@ const VIOLATING: Case[] = [
   ],
   ['withdraw', created, { type: 'withdraw', actor: PROVIDER }, 'actor.role'],
   [
+    'chooseLeadProvider',
+    drafting,
+    { type: 'chooseLeadProvider', actor: LT, leadProviderId: 'prov-x', chosenByFamily: false },
+    'chosenByFamily',
+  ],
+  [
     'submitPlan',
     drafting,
     { type: 'submitPlan', actor: PROVIDER, plan: planDraft({ results: [] }) },
@@ -154,6 +180,12 @@ const VIOLATING: Case[] = [
     active,
     { type: 'recordEvaluation', actor: LT, evaluation: evaluation({ resultAssessments: [] }) },
     'evaluation.resultAssessments',
+  ],
+  [
+    'decideEvaluationProposal',
+    proposing,
+    { type: 'decideEvaluationProposal', actor: LT, decision: 'REJECT' },
+    'reasonCode',
   ],
   [
     'requestArrangementChange',

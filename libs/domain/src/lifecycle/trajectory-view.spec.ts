@@ -112,7 +112,7 @@ describe('allowedActions per state (domain.md §7.4 "From")', () => {
     [
       'DRAFTING',
       () => applyCommand(created(), { type: 'beginDrafting', actor: LT }, T0).state,
-      ['withdraw', 'submitPlan'],
+      ['withdraw', 'chooseLeadProvider', 'submitPlan'],
     ],
     ['DECIDED', () => decided(), ['escalate', 'confirmStart', 'amendDecisionPrice']],
     [

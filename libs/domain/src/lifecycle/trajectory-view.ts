@@ -74,6 +74,8 @@ export interface TrajectoryView {
     overdue: boolean;
   };
   pendingChange?: { id: string; direction: string; status: string; round: number; deadlineAt?: string };
+  /** Rules 2: a provider's evaluation outcome waiting for the local team (decisions.md 5). */
+  evaluationProposal?: { outcome: string; proposedByRef: string; proposedAt: string; deadlineAt?: string };
   closure?: Closure;
   predecessorTrajectoryId?: string;
   successorTrajectoryId?: string;
@@ -144,6 +146,9 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
       add('PROVIDER', 'START_OF_CARE', state.providerStartDeadlineAt);
       break;
     case 'ACTIVE':
+      if (state.evaluationProposal !== undefined) {
+        add('LOCAL_TEAM', 'EVALUATION_PROPOSAL', WAITS.EVALUATION_PROPOSAL.clock(state)?.deadlineAt);
+      }
       if (state.care.evaluationDue) add('LOCAL_TEAM', 'EVALUATION_DUE', state.care.evaluationOverdueAt);
       if (state.scalingAsked !== undefined && change === undefined) {
         add(state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER', 'ARRANGEMENT_CHANGE_EXPECTED');
@@ -164,6 +169,10 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
     );
   }
   return out;
+}
+
+function deadlineOf(deadlineAt: string | undefined): { deadlineAt?: string } {
+  return deadlineAt === undefined ? {} : { deadlineAt };
 }
 
 /** The trajectory as the query side sees it at `now`: status, sub-flags, actions, deadlines, blockers. */
@@ -216,6 +225,16 @@ export function trajectoryView(state: TrajectoryState, now: Date): TrajectoryVie
           },
         }
       : {}),
+    ...(state.evaluationProposal
+      ? {
+          evaluationProposal: {
+            outcome: state.evaluationProposal.input.outcome,
+            proposedByRef: state.evaluationProposal.proposedByRef,
+            proposedAt: state.evaluationProposal.proposedAt,
+            ...deadlineOf(WAITS.EVALUATION_PROPOSAL.clock(state)?.deadlineAt),
+          },
+        }
+      : {}),
     ...(state.closure ? { closure: jsonCopy(state.closure) } : {}),
     ...(state.predecessorTrajectoryId !== undefined
       ? { predecessorTrajectoryId: state.predecessorTrajectoryId }
@@ -231,6 +250,9 @@ export function trajectoryView(state: TrajectoryState, now: Date): TrajectoryVie
  */
 export function isAtEvaluationBoundary(state: TrajectoryState): boolean {
   return (
-    state.status === 'ACTIVE' && openEscalation(state) === undefined && state.pendingChange === undefined
+    state.status === 'ACTIVE' &&
+    openEscalation(state) === undefined &&
+    state.pendingChange === undefined &&
+    state.evaluationProposal === undefined
   );
 }

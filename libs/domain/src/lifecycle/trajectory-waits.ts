@@ -1,4 +1,9 @@
-import { evaluationWait, providerStartWait, reassessmentWait } from '../care/care-waits';
+import {
+  evaluationProposalWait,
+  evaluationWait,
+  providerStartWait,
+  reassessmentWait,
+} from '../care/care-waits';
 import { approvalWait, draftingWait, intakeWait, resubmissionWait, signaturesWait } from '../plan/plan-waits';
 import { waitPolicy } from '../policy';
 import { changeDecisionWait, changeResubmissionWait, scalingExpectedWait } from '../scaling/scaling-waits';
@@ -25,6 +30,7 @@ export const WAITS = {
   CHANGE_RESUBMISSION: changeResubmissionWait,
   SCALING_EXPECTED: scalingExpectedWait,
   EVALUATION: evaluationWait,
+  EVALUATION_PROPOSAL: evaluationProposalWait,
   REASSESSMENT: reassessmentWait,
 } as const satisfies Record<string, WaitSpec>;
 

@@ -7,6 +7,7 @@ import {
   planDraft,
   PROVIDER,
   rejection,
+  rules1,
   run,
   submitted,
   T0,
@@ -55,7 +56,7 @@ describe('drafting (domain.md §7.4, rows INTAKE and DRAFTING)', () => {
     ).state;
     const { state } = applyCommand(
       state0,
-      { type: 'submitPlan', actor: LT, plan: planDraft({ results: [], requiredSignatures: [] }) },
+      { type: 'submitPlan', actor: PROVIDER, plan: planDraft({ results: [], requiredSignatures: [] }) },
       T0,
     );
     expect(state.status).toBe('AWAITING_APPROVAL');
@@ -117,11 +118,6 @@ describe('submitPlan (domain.md §7.4 guard)', () => {
     ['no profile (R-PLAN-01)', { profileCode: '' }, 'plan.profileCode'],
     ['no intensity (R-PLAN-01)', { intensityCode: ' ' }, 'plan.intensityCode'],
     [
-      'Jeugd intensity set by the municipality (R-ROLE-02)',
-      { intensityProposedBy: 'MUNICIPALITY' },
-      'plan.intensityProposedBy',
-    ],
-    [
       'lead provider not chosen by the family (R-ROLE-05)',
       { leadProviderChosenByFamily: false },
       'plan.leadProviderChosenByFamily',
@@ -163,21 +159,60 @@ describe('submitPlan (domain.md §7.4 guard)', () => {
     expect(error.violations.map((v) => v.field)).toContain(field);
   });
 
-  it('refuses a Wmo plan whose intensity the provider proposed (R-ROLE-02)', () => {
-    const state0 = run(created({ domain: 'WMO' }), [{ type: 'beginDrafting', actor: LT }], T0).state;
-    const error = rejection(() =>
-      applyCommand(
-        state0,
-        { type: 'submitPlan', actor: LT, plan: planDraft({ intensityProposedBy: 'PROVIDER' }) },
-        T0,
-      ),
-    );
-    expect(error.violations).toEqual([
-      {
-        field: 'plan.intensityProposedBy',
-        message: 'in Wmo support the municipality sets the intensity (R-ROLE-02)',
+  describe('R-ROLE-02: who proposes the intensity is who submits (rules 2)', () => {
+    const drafting = (domain: 'JEUGD' | 'WMO') =>
+      run(created({ domain }), [{ type: 'beginDrafting', actor: LT }], T0).state;
+
+    it.each([
+      ['JEUGD', LT, 'in youth care the provider proposes the intensity'],
+      ['JEUGD', CASE, 'in youth care the provider proposes the intensity'],
+      ['WMO', PROVIDER, 'in Wmo support the municipality sets the intensity'],
+    ] as const)('refuses a %s plan submitted by %o with 422 on actor.role', (domain, actor, why) => {
+      const error = rejection(() =>
+        applyCommand(drafting(domain), { type: 'submitPlan', actor, plan: planDraft() }, T0),
+      );
+      expect(error.code).toBe('DOMAIN_RULE_VIOLATION');
+      expect(error.violations).toEqual([
+        { field: 'actor.role', message: expect.stringContaining(`${why} (R-ROLE-02)`) },
+      ]);
+    });
+
+    it.each([
+      ['JEUGD', PROVIDER, 'PROVIDER'],
+      ['WMO', LT, 'LOCAL_TEAM'],
+      ['WMO', CASE, 'MUNICIPALITY'],
+    ] as const)(
+      'records a %s plan submitted by %o as proposed by %s, whatever the body says',
+      (domain, actor, by) => {
+        const { state, effects } = applyCommand(
+          drafting(domain),
+          { type: 'submitPlan', actor, plan: planDraft({ intensityProposedBy: 'MUNICIPALITY' }) },
+          T0,
+        );
+        expect(state.plan?.intensityProposedBy).toBe(by);
+        expect(effectsOf(effects, 'AUDIT')[0]?.details).toMatchObject({
+          intensityProposedBy: by,
+          attestations: ['LEAD_PROVIDER_CHOSEN_BY_FAMILY'],
+        });
+        expect(effectsOf(effects, 'AUDIT')[0]?.actor).toEqual(actor);
       },
-    ]);
+    );
+
+    it('under rules 1 a replayed trajectory still reads the body (R-ROLE-02 by flag)', () => {
+      const error = rejection(() =>
+        applyCommand(
+          rules1(drafting('WMO')),
+          { type: 'submitPlan', actor: LT, plan: planDraft({ intensityProposedBy: 'PROVIDER' }) },
+          T0,
+        ),
+      );
+      expect(error.violations).toEqual([
+        {
+          field: 'plan.intensityProposedBy',
+          message: 'in Wmo support the municipality sets the intensity (R-ROLE-02)',
+        },
+      ]);
+    });
   });
 
   it('refuses a lead provider under a client intake freeze', () => {
@@ -190,5 +225,71 @@ describe('submitPlan (domain.md §7.4 guard)', () => {
       ),
     );
     expect(error.violations.map((v) => v.field)).toEqual(['plan.leadProviderId']);
+  });
+});
+
+describe('chooseLeadProvider (R-ROLE-05)', () => {
+  const drafting = () => run(created(), [{ type: 'beginDrafting', actor: LT }], T0).state;
+
+  it('records the family’s choice with the attesting actor; the plan must then name that provider', () => {
+    const { state, effects } = applyCommand(
+      drafting(),
+      { type: 'chooseLeadProvider', actor: LT, leadProviderId: 'prov-horizon', chosenByFamily: true },
+      T0,
+    );
+    expect(state.leadProviderId).toBe('prov-horizon');
+    expect(state.leadProviderChoice).toEqual({
+      providerId: 'prov-horizon',
+      attestedByRef: LT.ref,
+      at: T0.toISOString(),
+    });
+    expect(effectsOf(effects, 'AUDIT')[0]).toMatchObject({
+      type: 'LEAD_PROVIDER_CHOSEN',
+      actor: LT,
+      details: { attestations: ['CHOSEN_BY_FAMILY'], previousLeadProviderId: null },
+    });
+    expect(effectsOf(effects, 'NOTIFY')).toEqual([
+      expect.objectContaining({ topic: 'LEAD_PROVIDER_CHOSEN', audience: 'PROVIDER' }),
+    ]);
+
+    // The recorded choice stands for the plan's attestation...
+    const { leadProviderChosenByFamily: _flag, ...plan } = planDraft();
+    const submittedState = applyCommand(state, { type: 'submitPlan', actor: PROVIDER, plan }, T0).state;
+    expect(submittedState.plan?.leadProviderChosenByFamily).toBe(true);
+    // ...and binds it: another provider needs another recorded choice.
+    const error = rejection(() =>
+      applyCommand(
+        state,
+        { type: 'submitPlan', actor: PROVIDER, plan: planDraft({ leadProviderId: 'prov-other' }) },
+        T0,
+      ),
+    );
+    expect(error.violations).toEqual([
+      expect.objectContaining({
+        field: 'plan.leadProviderId',
+        message: expect.stringContaining('R-ROLE-05'),
+      }),
+    ]);
+  });
+
+  it('refuses a choice the family did not make, and a provider recording it', () => {
+    const error = rejection(() =>
+      applyCommand(
+        drafting(),
+        { type: 'chooseLeadProvider', actor: CASE, leadProviderId: 'prov-horizon', chosenByFamily: false },
+        T0,
+      ),
+    );
+    expect(error.violations).toEqual([
+      { field: 'chosenByFamily', message: 'the family chooses the lead provider (R-ROLE-05)' },
+    ]);
+    const forbidden = rejection(() =>
+      applyCommand(
+        drafting(),
+        { type: 'chooseLeadProvider', actor: PROVIDER, leadProviderId: 'prov-horizon', chosenByFamily: true },
+        T0,
+      ),
+    );
+    expect(forbidden.violations).toEqual([expect.objectContaining({ field: 'actor.role' })]);
   });
 });

@@ -4,7 +4,14 @@ import type { RuleViolation } from '../shared/transition-rejected';
 import { arrangementViolations } from '../trajectory/arrangement-rules';
 import type { CommandBase, CommandSpec } from '../trajectory/command';
 import { SIGNATURE_PARTIES } from '../trajectory/perspective-plan';
-import type { PlanDraft, PlanResult, SignatureParty } from '../trajectory/perspective-plan';
+import type {
+  IntensityProposer,
+  PlanDraft,
+  PlanResult,
+  SignatureParty,
+} from '../trajectory/perspective-plan';
+import type { ActorRole } from '../shared/actor';
+import { rulesOf } from '../trajectory/rules-version';
 import { notify, recordAudit } from '../trajectory/transition-draft';
 import type { TransitionDraft } from '../trajectory/transition-draft';
 import type { TrajectoryState } from '../trajectory/trajectory-state';
@@ -69,18 +76,54 @@ function signatureListViolations(required: unknown, planRequired: boolean): Rule
   return out;
 }
 
-function intensityViolations(state: TrajectoryState, plan: Partial<PlanDraft>): RuleViolation[] {
+/** Rules 2: who proposed the intensity is who submits the version, not what the body says (issue 14). */
+export function intensityProposerOf(role: ActorRole): IntensityProposer {
+  if (role === 'PROVIDER') return 'PROVIDER';
+  return role === 'LOCAL_TEAM' ? 'LOCAL_TEAM' : 'MUNICIPALITY';
+}
+
+function intensityViolations(
+  state: TrajectoryState,
+  command: SubmitPlan,
+  plan: Partial<PlanDraft>,
+): RuleViolation[] {
   // R-ROLE-02 (C3): Jeugd, the provider proposes the intensity; Wmo, the municipality sets it.
   const allowed = state.domain === 'JEUGD' ? ['PROVIDER'] : ['MUNICIPALITY', 'LOCAL_TEAM'];
-  if (allowed.includes(plan.intensityProposedBy as string)) return [];
-  return [
-    violation(
-      'plan.intensityProposedBy',
-      state.domain === 'JEUGD'
-        ? 'in youth care the provider proposes the intensity (R-ROLE-02)'
-        : 'in Wmo support the municipality sets the intensity (R-ROLE-02)',
-    ),
-  ];
+  const rules2 = rulesOf(state) === 2;
+  const proposer = rules2 ? intensityProposerOf(command.actor.role) : plan.intensityProposedBy;
+  if (allowed.includes(proposer as string)) return [];
+  const why =
+    state.domain === 'JEUGD'
+      ? 'in youth care the provider proposes the intensity (R-ROLE-02)'
+      : 'in Wmo support the municipality sets the intensity (R-ROLE-02)';
+  return rules2
+    ? [
+        violation(
+          'actor.role',
+          `${why}: ${state.domain === 'JEUGD' ? 'the lead provider submits the version' : 'the local team or the case system submits the version'}`,
+        ),
+      ]
+    : [violation('plan.intensityProposedBy', why)];
+}
+
+/**
+ * R-ROLE-05: the family chooses the lead provider. A choice recorded earlier (chooseLeadProvider) binds the
+ * plan; without one, the submitter attests the family's choice in the plan.
+ */
+function leadProviderChoiceViolations(state: TrajectoryState, plan: Partial<PlanDraft>): RuleViolation[] {
+  const chosen = state.leadProviderChoice?.providerId;
+  if (chosen !== undefined && plan.leadProviderId !== chosen) {
+    return [
+      violation(
+        'plan.leadProviderId',
+        `the family chose ${chosen} as lead provider; record another choice first (R-ROLE-05)`,
+      ),
+    ];
+  }
+  if (chosen === undefined && plan.leadProviderChosenByFamily !== true) {
+    return [violation('plan.leadProviderChosenByFamily', 'the family chooses the lead provider (R-ROLE-05)')];
+  }
+  return [];
 }
 
 function submitPlanViolations(state: TrajectoryState, command: SubmitPlan, now: Date): RuleViolation[] {
@@ -90,14 +133,10 @@ function submitPlanViolations(state: TrajectoryState, command: SubmitPlan, now: 
   // R-PLAN-01: the chosen profile and intensity.
   requireText(out, 'plan.profileCode', plan.profileCode, 'a support profile is required (R-PLAN-01)');
   requireText(out, 'plan.intensityCode', plan.intensityCode, 'an intensity is required (R-PLAN-01)');
-  out.push(...intensityViolations(state, plan));
+  out.push(...intensityViolations(state, command, plan));
   out.push(...arrangementViolations(state, plan.arrangement, 'plan.arrangement'));
   requireText(out, 'plan.leadProviderId', plan.leadProviderId, 'a lead provider is required (R-ROLE-06)');
-  if (plan.leadProviderChosenByFamily !== true) {
-    out.push(
-      violation('plan.leadProviderChosenByFamily', 'the family chooses the lead provider (R-ROLE-05)'),
-    );
-  }
+  out.push(...leadProviderChoiceViolations(state, plan));
   if (command.leadProviderIntakeFrozen === true) {
     out.push(
       violation('plan.leadProviderId', 'the lead provider is under a client intake freeze (R-END-03)'),
@@ -133,10 +172,12 @@ function submit(draft: TransitionDraft, command: SubmitPlan): void {
     results: p.results.map((r) => ({ ...r })),
     profileCode: p.profileCode,
     intensityCode: p.intensityCode,
-    intensityProposedBy: p.intensityProposedBy,
+    intensityProposedBy:
+      rulesOf(state) === 2 ? intensityProposerOf(command.actor.role) : p.intensityProposedBy,
     arrangement: { ...p.arrangement },
     leadProviderId: p.leadProviderId,
-    leadProviderChosenByFamily: p.leadProviderChosenByFamily,
+    leadProviderChosenByFamily:
+      p.leadProviderChosenByFamily === true || state.leadProviderChoice?.providerId === p.leadProviderId,
     subcontractorIds: [...p.subcontractorIds],
     requiredSignatures: [...p.requiredSignatures],
     ...(p.plannedEndAt !== undefined ? { plannedEndAt: new Date(p.plannedEndAt).toISOString() } : {}),
@@ -168,6 +209,9 @@ function submit(draft: TransitionDraft, command: SubmitPlan): void {
     tariffCents: p.arrangement.tariffCents,
     approvalDeadline: state.approvalClock.deadlineAt,
     resultCount: p.results.length,
+    intensityProposedBy: state.plan.intensityProposedBy ?? null,
+    // What only people outside the system can know, attested by this actor (issue 14: facts, not flags).
+    attestations: p.leadProviderChosenByFamily === true ? ['LEAD_PROVIDER_CHOSEN_BY_FAMILY'] : [],
   });
   notify(draft, 'PLAN_SUBMITTED', 'LOCAL_TEAM', { planVersion: String(version) });
 }

@@ -147,6 +147,8 @@ export function applyBreakthroughDecision(
     memberRefs: decision.memberRefs ?? [],
     issuedDecisionVersion: issued,
     resultingStatus: draft.state.status,
+    // The family's consent to another provider is attested by the table that decides (R-ROLE-05).
+    attestations: decision.code === 'ASSIGN_OTHER_PROVIDER' ? ['FAMILY_CONSENT'] : [],
   });
   notify(draft, 'BREAKTHROUGH_DECIDED', 'LOCAL_TEAM', { escalationId, code: decision.code });
   return closeDraft(draft);

@@ -25,13 +25,17 @@ export interface EvaluationInput {
   /** One assessment per plan result, every result exactly once (P15). */
   resultAssessments: ResultAssessment[];
   clientSatisfaction: ClientSatisfaction;
-  /** decisions.md 5: required for the final evaluation and for SCALE_UP, SCALE_DOWN, TERMINATE, recorded otherwise (K-P7). */
-  localTeamParticipated: boolean;
+  /**
+   * decisions.md 5 (K-P7). Rules 1: the caller's flag. Rules 2: a fact the trajectory records itself (a local
+   * team actor recorded or confirmed the evaluation); a flag the caller sends is ignored.
+   */
+  localTeamParticipated?: boolean;
   outcome: EvaluationOutcome;
   notesRef?: string;
 }
 
 export interface EvaluationRecord extends EvaluationInput {
+  localTeamParticipated: boolean;
   number: number;
   type: EvaluationType;
   heldAt: string;
@@ -39,4 +43,16 @@ export interface EvaluationRecord extends EvaluationInput {
   dueAt?: string;
   planVersion: number;
   recordedByRef: string;
+  /** Rules 2: the local team member who confirmed a provider's proposal (decideEvaluationProposal). */
+  confirmedByRef?: string;
+}
+
+/**
+ * Rules 2: a provider's evaluation whose outcome needs the local team (decisions.md 5: the final evaluation,
+ * and the outcomes of `localTeamRequiredForOutcomes`) waits as a proposal until the local team decides on it.
+ */
+export interface EvaluationProposal {
+  input: EvaluationInput;
+  proposedByRef: string;
+  proposedAt: string;
 }

@@ -43,6 +43,7 @@ export type {
   ClientSatisfaction,
   EvaluationInput,
   EvaluationOutcome,
+  EvaluationProposal,
   EvaluationRecord,
   EvaluationType,
   ResultAssessment,

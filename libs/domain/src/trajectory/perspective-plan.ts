@@ -27,11 +27,15 @@ export interface PlanDraft {
   results: PlanResult[];
   profileCode: string;
   intensityCode: string;
-  intensityProposedBy: IntensityProposer;
+  /** Rules 1: the caller's statement. Rules 2: set from the submitting actor (a body's value is ignored). */
+  intensityProposedBy?: IntensityProposer;
   arrangement: ArrangementTerms;
   leadProviderId: string;
-  /** R-ROLE-05: the family chooses the lead provider (hoofdaannemer). */
-  leadProviderChosenByFamily: boolean;
+  /**
+   * R-ROLE-05: the family chose the lead provider (hoofdaannemer), attested by the submitter. Not needed when
+   * the choice was recorded before (plan/choose-lead-provider.ts) and the plan names that provider.
+   */
+  leadProviderChosenByFamily?: boolean;
   /** Declared subcontractors (onderaannemers); an undeclared provider cannot appear (P10). */
   subcontractorIds: string[];
   requiredSignatures: SignatureParty[];

@@ -98,6 +98,10 @@ export type NotifyTopic =
   | 'ARRANGEMENT_CHANGE_REQUESTED'
   | 'ARRANGEMENT_CHANGE_DECIDED'
   | 'TRAJECTORY_CLOSED'
+  /** The family chose a lead provider: it may now read the trajectory and draft with the family. */
+  | 'LEAD_PROVIDER_CHOSEN'
+  /** Rules 2: a provider's evaluation waits for the local team's confirmation. */
+  | 'EVALUATION_PROPOSED'
   /** A deadline of a wait is near (WaitSpec reminder). */
   | 'DEADLINE_APPROACHING'
   /** A wait whose outcome is to keep waiting is past its deadline; repeated every reminder interval. */

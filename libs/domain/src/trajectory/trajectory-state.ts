@@ -4,7 +4,7 @@ import type { ArrangementChange, ChangeDirection } from './arrangement-change';
 import type { ArrangementTerms } from '../shared/arrangement-terms';
 import type { CareDecision } from './care-decision';
 import type { Escalation } from './escalation';
-import type { EvaluationRecord } from './evaluation';
+import type { EvaluationProposal, EvaluationRecord } from './evaluation';
 import type { OutcomeIndicators } from './outcome-indicators';
 import type { FinalTrancheWithhold, PaymentRecord } from './payment-record';
 import type { ApprovalRound, PerspectivePlan, PlanExemption } from './perspective-plan';
@@ -79,6 +79,8 @@ export interface TrajectoryState extends Omit<TrajectoryStart, 'requestedBy'> {
   recentCommandIds: string[];
   planRequired: boolean;
   exemption?: PlanExemption;
+  /** The family's choice of lead provider as recorded before a plan names it (plan/choose-lead-provider.ts). */
+  leadProviderChoice?: { providerId: string; attestedByRef: string; at: string };
   plan?: PerspectivePlan;
   rounds: ApprovalRound[];
   firstSubmittedAt?: string;
@@ -93,6 +95,8 @@ export interface TrajectoryState extends Omit<TrajectoryStart, 'requestedBy'> {
   startedAt?: string;
   care: CareSchedule;
   evaluations: EvaluationRecord[];
+  /** Rules 2: a provider's evaluation that waits for the local team (care/decide-evaluation-proposal.ts). */
+  evaluationProposal?: EvaluationProposal;
   /** An evaluation asked for scaling (SCALE_UP / SCALE_DOWN); a requestArrangementChange is expected. */
   scalingAsked?: { direction: ChangeDirection; since: string; evaluationNumber: number };
   pendingChange?: ArrangementChange;

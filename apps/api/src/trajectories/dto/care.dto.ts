@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { EVALUATION_OUTCOME_CODES, type EvaluationOutcomeCode } from '@app/domain';
 import {
   ATTAINMENTS,
@@ -41,7 +32,10 @@ export class ResultAssessmentDto {
   reasonCode?: string;
 }
 
-/** An evaluation (evaluatie): per-result attainment, satisfaction, local-team participation, outcome. */
+/**
+ * An evaluation (evaluatie): per-result attainment, satisfaction and outcome. Whether the local team took
+ * part is not asked: it is the fact that a LOCAL_TEAM caller recorded or confirmed it (issue 14).
+ */
 export class EvaluationDto {
   @ApiProperty({ type: [ResultAssessmentDto] })
   @IsArray()
@@ -52,9 +46,6 @@ export class EvaluationDto {
   @ApiProperty({ enum: CLIENT_SATISFACTIONS })
   @IsIn(CLIENT_SATISFACTIONS)
   clientSatisfaction: ClientSatisfaction;
-  @ApiProperty({ description: 'Required true for final, scaling and terminate evaluations (decisions.md 5)' })
-  @IsBoolean()
-  localTeamParticipated: boolean;
   @ApiProperty({ enum: EVALUATION_OUTCOME_CODES })
   @IsIn(EVALUATION_OUTCOME_CODES)
   outcome: EvaluationOutcomeCode;
@@ -118,4 +109,24 @@ export class RenewIndicationDto {
   @IsOptional()
   @Matches(ARRANGEMENT_CODE)
   arrangementCode?: string;
+}
+
+const PROPOSAL_DECISIONS = ['CONFIRM', 'REJECT'] as const;
+
+/** The local team's answer to a provider's proposed evaluation outcome (decisions.md 5). */
+export class EvaluationProposalDecisionDto {
+  @ApiProperty({
+    enum: PROPOSAL_DECISIONS,
+    description: 'CONFIRM acts on the proposed outcome; REJECT records the evaluation as CONTINUE',
+  })
+  @IsIn(PROPOSAL_DECISIONS)
+  decision: (typeof PROPOSAL_DECISIONS)[number];
+  @ApiPropertyOptional({ enum: CHANGE_REASON_CODES, description: 'Required for REJECT' })
+  @IsOptional()
+  @IsIn(CHANGE_REASON_CODES)
+  reasonCode?: ChangeReasonCode;
+  @ApiPropertyOptional({ example: 'note-91' })
+  @IsOptional()
+  @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
+  commentRef?: string;
 }

@@ -21,8 +21,6 @@ import {
 } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
 
-const INTENSITY_PROPOSERS = ['PROVIDER', 'MUNICIPALITY', 'LOCAL_TEAM'] as const;
-
 /** One desired result (resultaat) of the plan, per life domain or result area. */
 export class PlanResultDto {
   @ApiProperty({ example: 'r1' })
@@ -68,24 +66,26 @@ export class SubmitPlanDto {
   @ApiProperty({ example: 'PROF2' })
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   profileCode: string;
-  @ApiProperty({ example: 'MIDDEN' })
+  @ApiProperty({
+    example: 'MIDDEN',
+    description:
+      'R-ROLE-02: proposed by whoever submits. Jeugd: the lead provider submits; Wmo: the local team or the case system',
+  })
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   intensityCode: string;
-  @ApiProperty({
-    enum: INTENSITY_PROPOSERS,
-    description: 'R-ROLE-02: Jeugd the provider proposes, Wmo the municipality sets',
-  })
-  @IsIn(INTENSITY_PROPOSERS)
-  intensityProposedBy: (typeof INTENSITY_PROPOSERS)[number];
   @ApiProperty({ example: 'WF-J-B-OPV-M', description: 'Arrangement code from GET /arrangements' })
   @Matches(ARRANGEMENT_CODE)
   arrangementCode: string;
   @ApiProperty({ example: 'PRV-HORIZON' })
   @Matches(REF)
   leadProviderId: string;
-  @ApiProperty({ description: 'R-ROLE-05: the family chose the lead provider' })
+  @ApiPropertyOptional({
+    description:
+      'R-ROLE-05: the caller attests that the family chose the lead provider (the audit records it with the caller). Not needed when the choice was recorded through POST …/lead-provider',
+  })
+  @IsOptional()
   @IsBoolean()
-  leadProviderChosenByFamily: boolean;
+  leadProviderChosenByFamily?: boolean;
   @ApiProperty({ type: [String], example: [] })
   @IsArray()
   @ArrayMaxSize(20)
@@ -139,4 +139,14 @@ export class RejectPlanDto extends PlanVersionDto {
   @IsOptional()
   @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
   commentRef?: string;
+}
+
+/** The family's choice of lead provider (hoofdaannemer), attested by the caller (R-ROLE-05). */
+export class ChooseLeadProviderDto {
+  @ApiProperty({ example: 'PRV-HORIZON' })
+  @Matches(REF)
+  leadProviderId: string;
+  @ApiProperty({ description: 'The caller attests that the family made this choice (R-ROLE-05)' })
+  @IsBoolean()
+  chosenByFamily: boolean;
 }
