@@ -74,6 +74,13 @@ const ZONES = [
     allow: [LIB('ledger'), LIB('contracts'), LIB('domain'), 'typeorm', 'node:*'],
   },
   {
+    // Reference data kept by contract management: regions and the provider register.
+    name: 'libs/register',
+    files: [LIB('register')],
+    ignores: TESTS,
+    allow: [LIB('register'), LIB('domain'), 'typeorm', 'node:*'],
+  },
+  {
     name: 'libs/persistence',
     files: [LIB('persistence')],
     ignores: TESTS,
@@ -104,7 +111,7 @@ const ZONES = [
     ignores: TESTS,
     allow: [
       'apps/api/**',
-      ...['config', 'contracts', 'domain', 'ledger', 'persistence', 'platform'].map(LIB),
+      ...['config', 'contracts', 'domain', 'ledger', 'persistence', 'platform', 'register'].map(LIB),
       '*',
     ],
   },

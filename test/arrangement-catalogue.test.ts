@@ -67,5 +67,22 @@ describe('payment ledger on PostgreSQL: the demo arrangement catalogue and its v
         ),
       ).rejects.toThrow(/ex_arrangement_validity/);
     });
+
+    it("shows each region's split as the effective preset of its trajectory-priced arrangements", async () => {
+      const catalogue = new ArrangementCatalogue(db);
+      for (const [region, split] of [
+        ['WEST-FRIESLAND', 'WF_RECOVERY'],
+        ['FRIESLAND', 'FRIESLAND_70_30'],
+        ['WEST-BRABANT-WEST', 'WBW_50_50'],
+      ] as const) {
+        const priced = (await catalogue.list({ region })).filter((a) => a.pricingBasis === 'PER_TRAJECTORY');
+        expect(priced.length).toBeGreaterThan(0);
+        expect(new Set(priced.map((a) => a.effectivePaymentPreset))).toEqual(new Set([split]));
+      }
+      // Every catalogue row names a region that exists (fk_arrangement_region).
+      await expect(
+        db.query(`UPDATE arrangement SET region = 'NOWHERE' WHERE code = 'WF-J-B-OPV-M'`),
+      ).rejects.toThrow(/fk_arrangement_region/);
+    });
   });
 });

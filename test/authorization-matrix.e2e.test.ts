@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ROLES, type Role } from '@app/contracts';
 import { bearer } from './support/auth';
+import { contractProvider } from './support/provider-register';
 import { bootStack, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
 import { planSubmission } from './support/plan-submission';
 
@@ -95,6 +96,21 @@ const RULES: Record<string, Rule> = {
   },
   'GET /worklists/my-trajectories': { roles: ['PROVIDER'], scope: 'list' },
   'GET /arrangements': { roles: ALL, scope: 'global' },
+  'GET /regions': { roles: ALL, scope: 'global' },
+  'GET /regions/{regionId}': { roles: ALL, scope: 'global' },
+  'GET /providers': { roles: ALL, scope: 'global' },
+  'GET /providers/{providerId}': { roles: ALL, scope: 'global' },
+  'PUT /providers/{providerId}': { roles: ['CONTRACT_MANAGEMENT'], scope: 'global' },
+  'POST /providers/{providerId}/contracts': { roles: ['CONTRACT_MANAGEMENT'], scope: 'global' },
+  'POST /providers/{providerId}/contracts/{contractId}/end': {
+    roles: ['CONTRACT_MANAGEMENT'],
+    scope: 'global',
+  },
+  'POST /providers/{providerId}/intake-freezes': { roles: ['CONTRACT_MANAGEMENT'], scope: 'global' },
+  'POST /providers/{providerId}/intake-freezes/{freezeId}/lift': {
+    roles: ['CONTRACT_MANAGEMENT'],
+    scope: 'global',
+  },
   'GET /arrangements/{code}': { roles: ALL, scope: 'global' },
   'GET /payments': { roles: ['FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'], scope: 'list' },
   'POST /payments/{idempotencyKey}/withhold': { roles: ['FINANCE'], scope: 'global' },
@@ -142,6 +158,7 @@ describe('authorization matrix: every route × role × own/other municipality', 
   beforeAll(async () => {
     stack = await bootStack(uniqueTaskQueue('matrix'));
     http = stack.api.getHttpServer();
+    await contractProvider(http, LEAD);
     const caseReference = uniqueRef('MATRIX');
     const caseSystem = bearer(['CASE_SYSTEM'], [OWN]);
     const localTeam = bearer(['LOCAL_TEAM'], [OWN]);
@@ -185,22 +202,26 @@ describe('authorization matrix: every route × role × own/other municipality', 
   });
   afterAll(() => stack?.close());
 
-  function concrete(route: string): { method: 'get' | 'post'; path: string } {
+  function concrete(route: string): { method: 'get' | 'post' | 'put'; path: string } {
     const [method, template] = route.split(' ');
     const path = template
       .replace('{trajectoryId}', trajectoryId)
       .replace('{escalationId}', `${trajectoryId}-esc-1`)
       .replace('{idempotencyKey}', `${trajectoryId}:INITIAL:1`)
       .replace('{batchId}', '00000000-0000-0000-0000-000000000000')
-      .replace('{code}', 'WF-J-B-OPV-M');
-    return { method: method.toLowerCase() as 'get' | 'post', path };
+      .replace('{code}', 'WF-J-B-OPV-M')
+      .replace('{regionId}', 'WEST-FRIESLAND')
+      .replace('{providerId}', LEAD)
+      .replace('{contractId}', '0')
+      .replace('{freezeId}', '0');
+    return { method: method.toLowerCase() as 'get' | 'post' | 'put', path };
   }
 
   const call = (route: string, token?: string) => {
     const { method, path } = concrete(route);
     const req = request(http)[method](path);
     if (token) req.set('Authorization', token);
-    return method === 'post' ? req.send({}) : req;
+    return method === 'get' ? req : req.send({});
   };
 
   it('has a rule for every route the API serves, and no rule for a route that does not exist', () => {

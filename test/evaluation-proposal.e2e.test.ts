@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { bearer } from './support/auth';
+import { contractProvider } from './support/provider-register';
 import { planSubmission } from './support/plan-submission';
 import { bootStack, eventually, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
 
@@ -26,6 +27,7 @@ describe('a provider’s evaluation outcome is a proposal for the local team', (
   beforeAll(async () => {
     stack = await bootStack(uniqueTaskQueue('proposal'));
     http = stack.api.getHttpServer();
+    await contractProvider(http, provider);
   });
   afterAll(() => stack?.close());
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { bearer } from './support/auth';
+import { contractProvider } from './support/provider-register';
 import { planSubmission } from './support/plan-submission';
 import { bootStack, eventually, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
 
@@ -24,6 +25,7 @@ describe('the breakthrough table loop over HTTP', () => {
   beforeAll(async () => {
     stack = await bootStack(uniqueTaskQueue('table-loop'));
     http = stack.api.getHttpServer();
+    await contractProvider(http, provider);
   });
   afterAll(() => stack?.close());
 

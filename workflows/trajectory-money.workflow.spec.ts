@@ -1,5 +1,6 @@
-import { localIsoDate } from '@app/domain';
+import { localIsoDate, regionPolicy } from '@app/domain';
 import { resolvePolicyDeadline } from '@app/domain';
+import type { ArrangementTerms, TrajectorySplitPreset } from '@app/domain';
 import {
   ACHIEVED,
   FINANCE,
@@ -7,6 +8,7 @@ import {
   MONTHLY,
   planDraft,
   policy,
+  RECOVERY,
 } from '../libs/domain/testing/trajectory-fixtures';
 import { settled } from '../test/support/settled';
 import type { TrajectoryDriver } from '../test/support/trajectory-driver';
@@ -126,5 +128,45 @@ describe('final tranche and price (§7.8)', () => {
       'ADJUSTMENT:-100000:SCHEDULED',
       'FINAL:250000:SCHEDULED',
     ]);
+  });
+});
+
+describe("every region's split (decisions.md 1, 7: a region picks its split; regions are data)", () => {
+  /** A region's published policy as the region directory builds it (libs/register). */
+  const region = (regionId: string, paymentSplit: TrajectorySplitPreset) =>
+    regionPolicy({ regionId, policyVersion: '2026.1', paymentSplit, holidays: [], settings: {} });
+  const arrangement = (regionId: string, tariffCents: number, own?: ArrangementTerms['paymentPreset']) => ({
+    ...RECOVERY,
+    code: `${regionId}-J-B-PROF2-M`,
+    regionId,
+    tariffCents,
+    ...(own !== undefined ? { paymentPreset: own } : {}),
+  });
+
+  it('a Friesland trajectory with a 99,999-cent arrangement pays 69,999 then 30,000 (R-PAY-02)', async () => {
+    const t = await suite.kit.active(
+      { policy: region('FRIESLAND', 'FRIESLAND_70_30') },
+      planDraft({ arrangement: arrangement('FRIESLAND', 99_999) }),
+    );
+    expect((await t.state()).decisions[0].paymentPolicy.preset).toBe('FRIESLAND_70_30');
+    expect(await complete(t, 2)).toEqual(['INITIAL:69999:SCHEDULED', 'FINAL:30000:SCHEDULED']);
+  });
+
+  it('a West-Brabant West trajectory pays 50/50, the odd cent on the final tranche (R-PAY-03, §7.7)', async () => {
+    const t = await suite.kit.active(
+      { policy: region('WEST-BRABANT-WEST', 'WBW_50_50') },
+      planDraft({ arrangement: arrangement('WEST-BRABANT-WEST', 99_999) }),
+    );
+    expect(await complete(t, 2)).toEqual(['INITIAL:49999:SCHEDULED', 'FINAL:50000:SCHEDULED']);
+  });
+
+  it("an arrangement's own preset wins over its region's split, and is frozen in the decision", async () => {
+    const t = await suite.kit.active(
+      { policy: region('WEST-FRIESLAND', 'WF_RECOVERY') },
+      planDraft({ arrangement: arrangement('WEST-FRIESLAND', 100_001, 'WBW_50_50') }),
+    );
+    const [decision] = (await t.state()).decisions;
+    expect(decision.paymentPolicy.preset).toBe('WBW_50_50');
+    expect(await complete(t, 2)).toEqual(['INITIAL:50000:SCHEDULED', 'FINAL:50001:SCHEDULED']);
   });
 });

@@ -38,7 +38,8 @@ export interface TrajectoryContext {
 }
 
 export const MUNICIPALITY = 'GM0405';
-export const PROVIDER_ID = 'PRV-001';
+// A provider the demo register contracts for every West-Friesland arrangement (migration 1765000000001).
+export const PROVIDER_ID = 'PRV-HORIZON';
 
 /** Demo catalogue rows (libs/persistence/src/migrations/1764300000001-DemoArrangementCatalogue.ts). */
 const SCALED_UP_CODE = 'WF-J-B-OPV-Z';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { indicatorFigures, type MonitoringIndicators } from '@app/domain';
 import { bearer } from '../support/auth';
@@ -24,6 +25,14 @@ describe('pages for people in headless Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     stack = await bootStack(uniqueTaskQueue('browser'));
+    // A throwaway municipality of its own, so the dashboard's figures are this run's alone; it belongs to
+    // West-Friesland like the demo's municipalities (regions are data: POST /trajectories needs a region).
+    await stack.api
+      .get(DataSource)
+      .query(
+        `INSERT INTO region_municipality (municipality_code, region_id, name) VALUES ($1, 'WEST-FRIESLAND', $2)`,
+        [municipality, 'Testgemeente (browser)'],
+      );
     const port = await freePort();
     await stack.api.listen(port, '127.0.0.1');
     api = new ApiClient(`http://127.0.0.1:${port}`);

@@ -1,6 +1,7 @@
 import { bearer } from '../support/auth';
 import { eventually } from '../support/stack';
 import type { ApiClient } from './browser-support';
+import { contractManagement } from '../support/provider-register';
 import { planSubmission } from '../support/plan-submission';
 
 /**
@@ -40,6 +41,21 @@ export async function seedTrajectories(api: ApiClient, municipality: string): Pr
   const provider = 'PRV-BROWSER';
   const t = tokensFor(municipality, provider);
   const plan = planSubmission(provider);
+  // Contract management puts the provider in the register for the plan's arrangements (plan/submit checks it).
+  await api.call('PUT', `/providers/${provider}`, contractManagement, { name: 'Browser Jeugd (test)' });
+  for (const arrangementCode of ['WF-J-B-OPV-M', 'WF-J-B-OPV-Z']) {
+    await api
+      .post(`/providers/${provider}/contracts`, contractManagement, {
+        regionId: 'WEST-FRIESLAND',
+        arrangementCode,
+        subcontractingAllowed: true,
+        validFrom: '2026-01-01',
+      })
+      // A contract from an earlier run on the same database stands (409: it overlaps).
+      .catch((error: Error) => {
+        if (!error.message.includes('→ 409')) throw error;
+      });
+  }
   const open = async (caseReference: string, clientId: string) => {
     const { trajectoryId } = await api.post<{ trajectoryId: string }>('/trajectories', t.caseSystem, {
       municipalityCode: municipality,

@@ -7,6 +7,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PaymentsModule } from './payments/payments.module';
+import { RegisterModule } from './register/register.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 import { WebModule } from './web/web.module';
@@ -21,6 +22,7 @@ import { WebModule } from './web/web.module';
     HealthModule,
     TrajectoriesModule,
     PaymentsModule,
+    RegisterModule,
     WebModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, IdempotencyRetention],

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
   isPaymentPolicyPreset,
+  isTrajectoryPricedPreset,
   selectPaymentPolicy,
   type PaymentPolicyPreset,
   type PricingBasis,
@@ -30,7 +31,7 @@ export interface ArrangementView {
   iStandaarden: { productCategory: string; productCode: string; unitCode: string; frequencyCode: string };
   /** The catalogue's override, or null. */
   paymentPresetOverride: PaymentPolicyPreset | null;
-  /** The override, else the preset the pricing basis implies with the default split (decisions.md 1, 7). */
+  /** The override, else the preset the pricing basis implies with the region's split (decisions.md 1, 7). */
   effectivePaymentPreset: PaymentPolicyPreset;
   /** true: demonstration numbers, not a real tariff. */
   demo: boolean;
@@ -48,7 +49,8 @@ export interface ArrangementFilter {
 const COLUMNS = `code, region, domain, segment, profile_code, profile_label, intensity_code, intensity_rank,
   intensity_label, pricing_basis, tariff_cents::text AS tariff_cents, trajectory_type, default_duration_value,
   default_duration_unit, valid_from::text AS valid_from, valid_to::text AS valid_to, product_category,
-  product_code, unit_code, frequency_code, payment_preset, demo`;
+  product_code, unit_code, frequency_code, payment_preset, demo,
+  (SELECT payment_split FROM region WHERE region.region_id = arrangement.region) AS region_split`;
 
 function toView(r: Record<string, unknown>): ArrangementView {
   const override = isPaymentPolicyPreset(r.payment_preset) ? r.payment_preset : null;
@@ -81,7 +83,12 @@ function toView(r: Record<string, unknown>): ArrangementView {
       frequencyCode: r.frequency_code as string,
     },
     paymentPresetOverride: override,
-    effectivePaymentPreset: override ?? selectPaymentPolicy({ arrangementPricingBasis: pricingBasis }).preset,
+    effectivePaymentPreset:
+      override ??
+      selectPaymentPolicy({
+        arrangementPricingBasis: pricingBasis,
+        ...(isTrajectoryPricedPreset(r.region_split) ? { regionTrajectorySplit: r.region_split } : {}),
+      }).preset,
     demo: r.demo === true,
   };
 }

@@ -23,6 +23,10 @@ export class ArrangementTermsResolver {
         trajectoryType: a.trajectoryType,
         segment: a.segment,
         domain: a.domain,
+        regionId: a.region,
+        profileCode: a.profileCode,
+        intensityCode: a.intensity.code,
+        ...(a.paymentPresetOverride !== null ? { paymentPreset: a.paymentPresetOverride } : {}),
       };
     } catch (error) {
       if (error instanceof LedgerError && error.code === 'NOT_FOUND') {

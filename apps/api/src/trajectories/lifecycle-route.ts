@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { CommandPayload } from '@app/contracts';
-import type { ArrangementTerms, TrajectoryCommandType } from '@app/domain';
+import type { ArrangementTerms, ProviderRegisterFacts, TrajectoryCommandType } from '@app/domain';
 
 /** What a route sends to the workflow: the command without the actor (the actor comes from the token). */
 export type ActionPayload<T extends TrajectoryCommandType> = Omit<CommandPayload<T>, 'actor'>;
@@ -16,6 +16,14 @@ export interface PayloadContext {
     code: string | undefined,
     field: string,
   ): Promise<Partial<Record<K, ArrangementTerms>>>;
+  /**
+   * The provider register's standing of these providers for an arrangement in its region, today: the facts
+   * plan/submit is checked against (never the caller's say).
+   */
+  providerStandings(
+    arrangement: ArrangementTerms,
+    providerIds: readonly string[],
+  ): Promise<ProviderRegisterFacts>;
   /** The workflow id of a successor, addressed like any trajectory: municipality + the new case reference. */
   successorId(caseReference: string): string | undefined;
 }

@@ -77,9 +77,13 @@ export const LIFECYCLE_ROUTES: readonly LifecycleRoute[] = [
     command: 'submitPlan',
     body: SubmitPlanDto,
     summary: 'Submit a plan version for approval (→ AWAITING_APPROVAL)',
-    toPayload: async ({ arrangementCode, ...plan }, c) => ({
-      plan: { ...plan, arrangement: await c.arrangement(arrangementCode, 'arrangementCode') },
-    }),
+    toPayload: async ({ arrangementCode, ...plan }, c) => {
+      const arrangement = await c.arrangement(arrangementCode, 'arrangementCode');
+      return {
+        plan: { ...plan, arrangement },
+        register: await c.providerStandings(arrangement, [plan.leadProviderId, ...plan.subcontractorIds]),
+      };
+    },
   }),
   route({
     operation: 'signPlan',

@@ -61,7 +61,7 @@ export class TrajectoriesController {
       trajectoryId: trajectoryWorkflowId(dto.municipalityCode, dto.caseReference),
       intensive: intensive ?? false,
       // The DTO has the shape of the domain's overrides; the domain validates what it means.
-      policy: this.policies.policyFor(
+      policy: await this.policies.policyFor(
         dto.municipalityCode,
         policyOverrides as TrajectoryPolicyOverrides | undefined,
       ),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PaymentsModule } from '../payments/payments.module';
+import { RegisterModule } from '../register/register.module';
 import { EscalationsController } from '../escalations/escalations.controller';
 import { AuditTrailService } from '../read-model/audit-trail.service';
 import { DocketService } from '../read-model/docket.service';
@@ -14,7 +15,7 @@ import { TrajectoryActionsController } from './trajectory-actions.controller';
 import { TrajectoryGateway } from './trajectory-gateway';
 
 @Module({
-  imports: [PaymentsModule],
+  imports: [PaymentsModule, RegisterModule],
   controllers: [
     TrajectoriesController,
     TrajectoryActionsController,

@@ -6,6 +6,8 @@ import { CurrentPrincipal } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { LifecycleAction } from '../common/api-docs';
 import { IdempotencyKey } from '../common/idempotency-key';
+import { amsterdamDate } from '@app/ledger';
+import { ProviderRegister } from '@app/register';
 import { ArrangementTermsResolver } from './arrangement-terms.resolver';
 import { rolesFor } from './command-roles';
 import type { LifecycleRoute, PayloadContext } from './lifecycle-route';
@@ -23,6 +25,7 @@ export class TrajectoryActionsController {
   constructor(
     readonly actions: TrajectoryActions,
     readonly arrangements: ArrangementTermsResolver,
+    readonly register: ProviderRegister,
   ) {}
 }
 
@@ -33,6 +36,16 @@ function payloadContext(controller: TrajectoryActionsController, trajectoryId: s
     async optionalArrangement(key, code, field) {
       if (code === undefined) return {};
       return { [key]: await controller.arrangements.resolve(code, field) } as Record<typeof key, never>;
+    },
+    providerStandings(arrangement, providerIds) {
+      // The arrangement comes from the catalogue, so it names its region; the domain checks that region is
+      // the trajectory's.
+      return controller.register.standings(
+        arrangement.regionId ?? '',
+        arrangement.code,
+        providerIds,
+        amsterdamDate(new Date()),
+      );
     },
     successorId(caseReference) {
       const municipality = municipalityOfTrajectory(trajectoryId);

@@ -52,8 +52,9 @@ function totalBudgetCents(
 }
 
 /**
- * The payment policy: chosen from the arrangement's pricing basis and the region's split at the first
- * decision (decisions.md 1), and frozen once care has started (decisions.md 2).
+ * The payment policy: chosen from the arrangement's pricing basis, its own preset if the catalogue gives one,
+ * and the region's split frozen in the policy snapshot, at the first decision (decisions.md 1, 7), and frozen
+ * once care has started (decisions.md 2).
  */
 function paymentPolicyFor(state: TrajectoryState, arrangement: ArrangementTerms): PaymentPolicy {
   const current = currentDecision(state);
@@ -61,6 +62,7 @@ function paymentPolicyFor(state: TrajectoryState, arrangement: ArrangementTerms)
   return selectPaymentPolicy({
     arrangementPricingBasis: arrangement.pricingBasis,
     regionTrajectorySplit: state.policy.regionTrajectorySplit,
+    ...(arrangement.paymentPreset !== undefined ? { arrangementPreset: arrangement.paymentPreset } : {}),
   });
 }
 

@@ -18,3 +18,4 @@ export { isAtEvaluationBoundary, trajectoryView } from './trajectory-view';
 export type { Blocker, BlockingParty, TrajectoryDeadlines, TrajectoryView } from './trajectory-view';
 export { pendingTimers, TIMER_ORDER, TIMERS } from './trajectory-timers';
 export type { PendingTimer, TimerKind } from './trajectory-timers';
+export type { ProviderRegisterFacts, ProviderStanding } from '../plan/provider-register-facts';

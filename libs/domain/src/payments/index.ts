@@ -32,7 +32,7 @@ export type { SplitTrajectoryPrice, TrajectorySplit } from './trajectory-split';
 export { annualInstalmentCents, instalmentOfYear } from './annual-instalment';
 export { assertPaymentPolicy, paymentPolicyFor, PRESET_DEFINITIONS_VERSION } from './payment-policy';
 export type { PaymentPolicy, TranchePeriodLength } from './payment-policy';
-export { selectPaymentPolicy } from './select-payment-policy';
+export { presetFitsBasis, selectPaymentPolicy } from './select-payment-policy';
 export type { PaymentPolicySelection } from './select-payment-policy';
 export { assertCareDecisionTerms, assertDecisionFitsPolicy } from './care-decision-terms';
 export type { CareDecisionTerms } from './care-decision-terms';

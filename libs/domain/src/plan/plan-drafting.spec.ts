@@ -1,4 +1,5 @@
 import { applyCommand } from '@app/domain';
+import type { ProviderRegisterFacts, ProviderStanding } from '@app/domain';
 import {
   CASE,
   created,
@@ -6,6 +7,7 @@ import {
   LT,
   planDraft,
   PROVIDER,
+  RECOVERY,
   rejection,
   rules1,
   run,
@@ -215,16 +217,90 @@ describe('submitPlan (domain.md §7.4 guard)', () => {
     });
   });
 
-  it('refuses a lead provider under a client intake freeze', () => {
-    const state0 = run(created(), [{ type: 'beginDrafting', actor: LT }], T0).state;
-    const error = rejection(() =>
+  describe('against the provider register and the arrangement (issue 14)', () => {
+    const drafting = () => run(created(), [{ type: 'beginDrafting', actor: LT }], T0).state;
+    const standing = (over: Partial<ProviderStanding> = {}): ProviderStanding => ({
+      contracted: true,
+      subcontractingAllowed: true,
+      ...over,
+    });
+    const register = (providers: ProviderRegisterFacts['providers']): ProviderRegisterFacts => ({
+      regionId: 'WEST-FRIESLAND',
+      arrangementCode: RECOVERY.code,
+      providers,
+    });
+    const submit = (plan = planDraft(), facts?: ProviderRegisterFacts) =>
       applyCommand(
-        state0,
-        { type: 'submitPlan', actor: PROVIDER, plan: planDraft(), leadProviderIntakeFrozen: true },
+        drafting(),
+        { type: 'submitPlan', actor: PROVIDER, plan, ...(facts ? { register: facts } : {}) },
         T0,
-      ),
+      );
+
+    it('accepts contracted providers without a freeze', () => {
+      const facts = register({ 'prov-horizon': standing(), 'prov-sub-a': standing() });
+      expect(submit(planDraft(), facts).state.status).toBe('AWAITING_APPROVAL');
+    });
+
+    it.each([
+      [
+        'a lead provider without a contract',
+        { 'prov-sub-a': standing() },
+        'plan.leadProviderId',
+        'R-ROLE-06',
+      ],
+      [
+        'a lead provider under a client intake freeze',
+        {
+          'prov-horizon': standing({ intakeFreeze: { since: '2026-03-01', reasonCode: 'UNDERPERFORMANCE' } }),
+          'prov-sub-a': standing(),
+        },
+        'plan.leadProviderId',
+        'R-END-03',
+      ],
+      [
+        'a subcontractor without a contract',
+        { 'prov-horizon': standing(), 'prov-sub-a': standing({ contracted: false }) },
+        'plan.subcontractorIds[0]',
+        'P10',
+      ],
+      [
+        'a frozen subcontractor',
+        {
+          'prov-horizon': standing(),
+          'prov-sub-a': standing({ intakeFreeze: { since: '2026-03-01', reasonCode: 'QUALITY' } }),
+        },
+        'plan.subcontractorIds[0]',
+        'R-END-03',
+      ],
+      [
+        'subcontractors where the lead contract allows none',
+        { 'prov-horizon': standing({ subcontractingAllowed: false }), 'prov-sub-a': standing() },
+        'plan.subcontractorIds',
+        'R-ROLE-06',
+      ],
+    ])('refuses %s with 422 naming the field and the rule', (_name, providers, field, rule) => {
+      const error = rejection(() => submit(planDraft(), register(providers)));
+      expect(error.code).toBe('DOMAIN_RULE_VIOLATION');
+      expect(error.violations).toEqual([
+        expect.objectContaining({ field, message: expect.stringContaining(`(${rule})`) }),
+      ]);
+    });
+
+    it.each([
+      ['profile', { profileCode: 'J-OTHER' }, 'plan.profileCode', 'R-TAR-03'],
+      ['intensity', { intensityCode: 'ZWAAR' }, 'plan.intensityCode', 'R-TAR-03'],
+      ['region', { regionId: 'FRIESLAND' }, 'plan.arrangement.regionId', 'R-TAR-03'],
+      ['preset', { paymentPreset: 'MONTHLY' as const }, 'plan.arrangement.paymentPreset', 'decisions.md 1'],
+    ])(
+      'refuses an arrangement whose %s does not fit the plan or the trajectory',
+      (_n, terms, field, rule) => {
+        const arrangement = { ...RECOVERY, profileCode: 'PROF2', intensityCode: 'MIDDEN', ...terms };
+        const error = rejection(() => submit(planDraft({ arrangement })));
+        expect(error.violations).toEqual([
+          expect.objectContaining({ field, message: expect.stringContaining(rule) }),
+        ]);
+      },
     );
-    expect(error.violations.map((v) => v.field)).toEqual(['plan.leadProviderId']);
   });
 });
 

@@ -12,6 +12,7 @@ import type {
 } from '../trajectory/perspective-plan';
 import type { ActorRole } from '../shared/actor';
 import { rulesOf } from '../trajectory/rules-version';
+import type { ProviderRegisterFacts } from './provider-register-facts';
 import { notify, recordAudit } from '../trajectory/transition-draft';
 import type { TransitionDraft } from '../trajectory/transition-draft';
 import type { TrajectoryState } from '../trajectory/trajectory-state';
@@ -20,8 +21,11 @@ import type { TrajectoryState } from '../trajectory/trajectory-state';
 export interface SubmitPlan extends CommandBase {
   type: 'submitPlan';
   plan: PlanDraft;
-  /** From the provider catalogue: the lead provider is under a client intake freeze (cliëntenstop). */
-  leadProviderIntakeFrozen?: boolean;
+  /**
+   * The provider register's standing of the lead provider and the subcontractors, filled in by the API
+   * (never by the caller). Absent in commands from before the register and in tests of other rules.
+   */
+  register?: ProviderRegisterFacts;
 }
 
 function resultViolations(results: unknown, planRequired: boolean): RuleViolation[] {
@@ -126,6 +130,73 @@ function leadProviderChoiceViolations(state: TrajectoryState, plan: Partial<Plan
   return [];
 }
 
+/** R-TAR-03: an arrangement prices one profile × intensity; the plan must name the ones it prices. */
+function arrangementFitViolations(plan: Partial<PlanDraft>): RuleViolation[] {
+  const terms = plan.arrangement;
+  if (typeof terms !== 'object' || terms === null) return [];
+  const out: RuleViolation[] = [];
+  if (terms.profileCode !== undefined && terms.profileCode !== plan.profileCode) {
+    out.push(
+      violation(
+        'plan.profileCode',
+        `arrangement ${terms.code} prices profile ${terms.profileCode}, the plan names ${String(plan.profileCode)} (R-TAR-03)`,
+      ),
+    );
+  }
+  if (terms.intensityCode !== undefined && terms.intensityCode !== plan.intensityCode) {
+    out.push(
+      violation(
+        'plan.intensityCode',
+        `arrangement ${terms.code} prices intensity ${terms.intensityCode}, the plan names ${String(plan.intensityCode)} (R-TAR-03)`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The plan against the contracts: the lead provider and every subcontractor hold a contract for the
+ * arrangement in the region (R-ROLE-06, P10: "an unknown provider cannot appear"), none is under a client
+ * intake freeze (R-END-03), and subcontractors only where the lead provider's contract allows them.
+ */
+function registerViolations(plan: Partial<PlanDraft>, register: ProviderRegisterFacts): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const where = `${register.arrangementCode} in ${register.regionId}`;
+  const check = (
+    field: string,
+    id: string,
+    rule: string,
+  ): ProviderRegisterFacts['providers'][string] | undefined => {
+    const standing = register.providers[id];
+    if (standing === undefined || !standing.contracted) {
+      out.push(violation(field, `${id} holds no contract for ${where} (${rule})`));
+    }
+    if (standing?.intakeFreeze !== undefined) {
+      out.push(
+        violation(
+          field,
+          `${id} is under a client intake freeze since ${standing.intakeFreeze.since} (${standing.intakeFreeze.reasonCode}) (R-END-03)`,
+        ),
+      );
+    }
+    return standing;
+  };
+  const lead = isNonEmptyString(plan.leadProviderId)
+    ? check('plan.leadProviderId', plan.leadProviderId, 'R-ROLE-06')
+    : undefined;
+  const subs = Array.isArray(plan.subcontractorIds) ? plan.subcontractorIds.filter(isNonEmptyString) : [];
+  if (subs.length > 0 && lead?.contracted === true && !lead.subcontractingAllowed) {
+    out.push(
+      violation(
+        'plan.subcontractorIds',
+        `the lead provider's contract for ${where} does not allow subcontracting (R-ROLE-06)`,
+      ),
+    );
+  }
+  subs.forEach((id, i) => check(`plan.subcontractorIds[${i}]`, id, 'P10'));
+  return out;
+}
+
 function submitPlanViolations(state: TrajectoryState, command: SubmitPlan, now: Date): RuleViolation[] {
   const plan = command.plan as Partial<PlanDraft> | undefined;
   if (typeof plan !== 'object' || plan === null) return [violation('plan', 'a plan is required')];
@@ -137,11 +208,6 @@ function submitPlanViolations(state: TrajectoryState, command: SubmitPlan, now: 
   out.push(...arrangementViolations(state, plan.arrangement, 'plan.arrangement'));
   requireText(out, 'plan.leadProviderId', plan.leadProviderId, 'a lead provider is required (R-ROLE-06)');
   out.push(...leadProviderChoiceViolations(state, plan));
-  if (command.leadProviderIntakeFrozen === true) {
-    out.push(
-      violation('plan.leadProviderId', 'the lead provider is under a client intake freeze (R-END-03)'),
-    );
-  }
   if (!Array.isArray(plan.subcontractorIds) || !plan.subcontractorIds.every(isNonEmptyString)) {
     out.push(violation('plan.subcontractorIds', 'declare subcontractors as a list of provider ids (P10)'));
   } else {
@@ -153,6 +219,8 @@ function submitPlanViolations(state: TrajectoryState, command: SubmitPlan, now: 
     }
   }
   out.push(...signatureListViolations(plan.requiredSignatures, state.planRequired));
+  out.push(...arrangementFitViolations(plan));
+  if (command.register !== undefined) out.push(...registerViolations(plan, command.register));
   if (plan.plannedEndAt !== undefined) {
     const end = canonicalInstant(plan.plannedEndAt);
     if (end === undefined) out.push(violation('plan.plannedEndAt', 'not an ISO-8601 instant'));

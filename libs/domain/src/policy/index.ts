@@ -40,3 +40,5 @@ export {
   waitPolicy,
 } from './policy-rules';
 export type { WaitPolicy } from './policy-rules';
+export { regionPolicy } from './region-policy';
+export type { RegionPolicyRecord } from './region-policy';

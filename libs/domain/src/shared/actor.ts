@@ -3,7 +3,15 @@
  * name or a BSN (decisions.md 11).
  */
 export type ActorRole =
-  'CASE_SYSTEM' | 'LOCAL_TEAM' | 'PROVIDER' | 'BREAKTHROUGH_TABLE' | 'FINANCE' | 'OPERATOR' | 'SYSTEM';
+  | 'CASE_SYSTEM'
+  | 'LOCAL_TEAM'
+  | 'PROVIDER'
+  | 'BREAKTHROUGH_TABLE'
+  | 'FINANCE'
+  | 'OPERATOR'
+  /** Contract management (contractmanagement): keeps the provider register; sends no trajectory command. */
+  | 'CONTRACT_MANAGEMENT'
+  | 'SYSTEM';
 
 export const ACTOR_ROLES: readonly ActorRole[] = [
   'CASE_SYSTEM',
@@ -12,6 +20,7 @@ export const ACTOR_ROLES: readonly ActorRole[] = [
   'BREAKTHROUGH_TABLE',
   'FINANCE',
   'OPERATOR',
+  'CONTRACT_MANAGEMENT',
   'SYSTEM',
 ];
 

@@ -1,4 +1,4 @@
-import type { PricingBasis } from '../payments';
+import type { PaymentPolicyPreset, PricingBasis } from '../payments';
 import type { PaymentPeriodLength } from '../policy';
 
 /** domain.md §1.2: segment A (preventive), B (one tariff per arrangement), C (tailored). */
@@ -24,4 +24,14 @@ export interface ArrangementTerms {
   trajectoryType: TrajectoryType;
   segment?: CareSegment;
   domain?: CareDomain;
+  /** The region whose catalogue holds the arrangement; must be the trajectory's (its policy's regionId). */
+  regionId?: string;
+  /** The support profile and intensity the arrangement prices; a plan naming it must name the same. */
+  profileCode?: string;
+  intensityCode?: string;
+  /**
+   * The catalogue's own payment preset for this arrangement, when it has one: it wins over the region's
+   * split (decisions.md 1, 7). Absent: the region's split, or the pricing basis's one preset.
+   */
+  paymentPreset?: PaymentPolicyPreset;
 }

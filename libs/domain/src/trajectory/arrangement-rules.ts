@@ -1,4 +1,4 @@
-import { isPricingBasis } from '../payments';
+import { isPaymentPolicyPreset, isPricingBasis, presetFitsBasis } from '../payments';
 import type { PricingBasis } from '../payments';
 import type { PaymentPeriodLength } from '../policy';
 import type { ArrangementTerms, TrajectoryType } from '../shared/arrangement-terms';
@@ -51,6 +51,28 @@ export function arrangementViolations(
       violation(
         `${field}.segment`,
         `arrangement is for segment ${t.segment}, the trajectory is ${state.segment}`,
+      ),
+    );
+  }
+  // R-TAR-03, decisions.md 2: a region's own catalogue prices its trajectories; another region's is not theirs.
+  if (t.regionId !== undefined && t.regionId !== state.policy.regionId) {
+    out.push(
+      violation(
+        `${field}.regionId`,
+        `arrangement is from the catalogue of ${t.regionId}, the trajectory belongs to ${state.policy.regionId} (R-TAR-03)`,
+      ),
+    );
+  }
+  if (
+    t.paymentPreset !== undefined &&
+    (!isPaymentPolicyPreset(t.paymentPreset) ||
+      !isPricingBasis(t.pricingBasis) ||
+      !presetFitsBasis(t.paymentPreset, t.pricingBasis))
+  ) {
+    out.push(
+      violation(
+        `${field}.paymentPreset`,
+        `${String(t.paymentPreset)} cannot pay an arrangement priced ${String(t.pricingBasis)} (decisions.md 1)`,
       ),
     );
   }

@@ -3,6 +3,8 @@ import { PaymentsLedger1764300000000 } from './1764300000000-PaymentsLedger';
 import { DemoArrangementCatalogue1764300000001 } from './1764300000001-DemoArrangementCatalogue';
 import { WorklistsAndOutbox1764400000000 } from './1764400000000-WorklistsAndOutbox';
 import { ApiIdempotency1764500000000 } from './1764500000000-ApiIdempotency';
+import { RegionsAndProviderRegister1765000000000 } from './1765000000000-RegionsAndProviderRegister';
+import { DemoRegionsCatalogueAndProviders1765000000001 } from './1765000000001-DemoRegionsCatalogueAndProviders';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   DemoArrangementCatalogue1764300000001,
   WorklistsAndOutbox1764400000000,
   ApiIdempotency1764500000000,
+  RegionsAndProviderRegister1765000000000,
+  DemoRegionsCatalogueAndProviders1765000000001,
 ];

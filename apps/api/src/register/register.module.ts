@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProviderRegister, RegionDirectory } from '@app/register';
+import { ContractScope } from './contract-scope';
+import { ProvidersController } from './providers.controller';
+import { RegionsController } from './regions.controller';
+
+/** Regions and the provider register over HTTP; the plain classes of libs/register on the DataSource. */
+@Module({
+  controllers: [RegionsController, ProvidersController],
+  providers: [
+    {
+      provide: RegionDirectory,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new RegionDirectory(ds),
+    },
+    {
+      provide: ProviderRegister,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new ProviderRegister(ds),
+    },
+    ContractScope,
+  ],
+  exports: [RegionDirectory, ProviderRegister],
+})
+export class RegisterModule {}

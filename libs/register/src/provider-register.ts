@@ -1,0 +1,292 @@
+import type { DataSource } from 'typeorm';
+import type { ProviderRegisterFacts, ProviderStanding } from '@app/domain';
+import { RegisterError } from './register-error';
+
+/** One contract (contract): a provider may deliver an arrangement in a region over a period. */
+export interface ContractView {
+  contractId: string;
+  providerId: string;
+  regionId: string;
+  arrangementCode: string;
+  /** R-ROLE-06: whether, as lead provider, it may work with subcontractors (a contract term). */
+  subcontractingAllowed: boolean;
+  validFrom: string;
+  /** Inclusive; null = open-ended. */
+  validTo: string | null;
+  createdBy: string;
+}
+
+/** A client intake freeze (cliëntenstop, R-END-03): no new trajectories with this provider in the region. */
+export interface IntakeFreezeView {
+  freezeId: string;
+  providerId: string;
+  regionId: string;
+  startsOn: string;
+  /** Inclusive; null = until lifted. */
+  endsOn: string | null;
+  reasonCode: string;
+  reasonRef: string | null;
+  setBy: string;
+  liftedOn: string | null;
+  liftedBy: string | null;
+}
+
+export interface ProviderView {
+  providerId: string;
+  name: string;
+  contracts: ContractView[];
+  intakeFreezes: IntakeFreezeView[];
+}
+
+export interface NewContract {
+  regionId: string;
+  arrangementCode: string;
+  subcontractingAllowed: boolean;
+  validFrom: string;
+  validTo?: string;
+}
+
+export interface NewIntakeFreeze {
+  regionId: string;
+  startsOn: string;
+  endsOn?: string;
+  reasonCode: string;
+  reasonRef?: string;
+}
+
+const CONTRACT = `contract_id::text AS "contractId", provider_id AS "providerId", region_id AS "regionId",
+  arrangement_code AS "arrangementCode", subcontracting_allowed AS "subcontractingAllowed",
+  valid_from::text AS "validFrom", valid_to::text AS "validTo", created_by AS "createdBy"`;
+const FREEZE = `freeze_id::text AS "freezeId", provider_id AS "providerId", region_id AS "regionId",
+  starts_on::text AS "startsOn", ends_on::text AS "endsOn", reason_code AS "reasonCode",
+  reason_ref AS "reasonRef", set_by AS "setBy", lifted_on::text AS "liftedOn", lifted_by AS "liftedBy"`;
+/** A freeze in force on $date: begun, not ended, not lifted by then. */
+const FREEZE_IN_FORCE = `starts_on <= $DATE AND (ends_on IS NULL OR ends_on >= $DATE)
+  AND (lifted_on IS NULL OR lifted_on > $DATE)`;
+
+/** PostgreSQL's exclusion_violation: the contract overlaps another of the same provider, region and arrangement. */
+const EXCLUSION_VIOLATION = '23P01';
+
+function isPgError(error: unknown, code: string): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e?.code === code || e?.driverError?.code === code;
+}
+
+/**
+ * The provider register kept by contract management (issue 14: the plan is checked against the contracts):
+ * providers, their contracts per region and arrangement, and intake freezes. Plain class over a TypeORM
+ * DataSource; every change names the actor who made it.
+ */
+export class ProviderRegister {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(filter: { regionId?: string } = {}): Promise<ProviderView[]> {
+    const ids: { provider_id: string }[] =
+      filter.regionId === undefined
+        ? await this.dataSource.query(`SELECT provider_id FROM provider ORDER BY provider_id`)
+        : await this.dataSource.query(
+            `SELECT provider_id FROM provider p
+              WHERE EXISTS (SELECT 1 FROM provider_contract c WHERE c.provider_id = p.provider_id AND c.region_id = $1)
+                 OR EXISTS (SELECT 1 FROM provider_intake_freeze f WHERE f.provider_id = p.provider_id AND f.region_id = $1)
+              ORDER BY provider_id`,
+            [filter.regionId],
+          );
+    return Promise.all(ids.map((r) => this.get(r.provider_id)));
+  }
+
+  /** NOT_FOUND when the register does not know the provider. */
+  async get(providerId: string): Promise<ProviderView> {
+    const [provider] = (await this.dataSource.query(
+      `SELECT provider_id AS "providerId", name FROM provider WHERE provider_id = $1`,
+      [providerId],
+    )) as { providerId: string; name: string }[];
+    if (!provider) throw new RegisterError('NOT_FOUND', `no provider ${providerId} in the register`);
+    const contracts: ContractView[] = await this.dataSource.query(
+      `SELECT ${CONTRACT} FROM provider_contract WHERE provider_id = $1
+        ORDER BY region_id, arrangement_code, valid_from`,
+      [providerId],
+    );
+    const intakeFreezes: IntakeFreezeView[] = await this.dataSource.query(
+      `SELECT ${FREEZE} FROM provider_intake_freeze WHERE provider_id = $1 ORDER BY starts_on, freeze_id`,
+      [providerId],
+    );
+    return { ...provider, contracts, intakeFreezes };
+  }
+
+  /** Adds the provider or renames it; `created` says which. */
+  async upsert(providerId: string, name: string): Promise<{ provider: ProviderView; created: boolean }> {
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO provider (provider_id, name) VALUES ($1, $2)
+       ON CONFLICT (provider_id) DO UPDATE SET name = EXCLUDED.name, updated_at = now()
+       RETURNING (xmax = 0) AS created`,
+      [providerId, name],
+    )) as { created: boolean }[];
+    return { provider: await this.get(providerId), created: row.created };
+  }
+
+  /**
+   * A new contract. RULE_VIOLATION when the region is unknown or its catalogue has no such arrangement
+   * (R-TAR-03: a region contracts from its own catalogue); CONFLICT when it overlaps an existing one.
+   */
+  async addContract(providerId: string, input: NewContract, actorRef: string): Promise<ContractView> {
+    await this.get(providerId);
+    await this.requireRegion(input.regionId);
+    const [known] = (await this.dataSource.query(
+      `SELECT 1 FROM arrangement WHERE region = $1 AND code = $2 LIMIT 1`,
+      [input.regionId, input.arrangementCode],
+    )) as unknown[];
+    if (!known) {
+      throw new RegisterError(
+        'RULE_VIOLATION',
+        `the catalogue of ${input.regionId} has no arrangement ${input.arrangementCode} (R-TAR-03)`,
+        'arrangementCode',
+      );
+    }
+    try {
+      const [contract] = (await this.dataSource.query(
+        `INSERT INTO provider_contract
+           (provider_id, region_id, arrangement_code, subcontracting_allowed, valid_from, valid_to, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${CONTRACT}`,
+        [
+          providerId,
+          input.regionId,
+          input.arrangementCode,
+          input.subcontractingAllowed,
+          input.validFrom,
+          input.validTo ?? null,
+          actorRef,
+        ],
+      )) as ContractView[];
+      return contract;
+    } catch (error) {
+      if (isPgError(error, EXCLUSION_VIOLATION)) {
+        throw new RegisterError(
+          'CONFLICT',
+          `${providerId} already holds a contract for ${input.arrangementCode} in ${input.regionId} in that period`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Ends a contract on `validTo` (inclusive); it may only be shortened, never extended past its end. */
+  async endContract(providerId: string, contractId: string, validTo: string): Promise<ContractView> {
+    const [current] = (await this.dataSource.query(
+      `SELECT ${CONTRACT} FROM provider_contract WHERE provider_id = $1 AND contract_id::text = $2`,
+      [providerId, contractId],
+    )) as ContractView[];
+    if (!current) throw new RegisterError('NOT_FOUND', `no contract ${contractId} of ${providerId}`);
+    if (validTo < current.validFrom) {
+      throw new RegisterError(
+        'RULE_VIOLATION',
+        `a contract cannot end before it begins (${current.validFrom})`,
+        'validTo',
+      );
+    }
+    if (current.validTo !== null && current.validTo <= validTo) {
+      throw new RegisterError('CONFLICT', `contract ${contractId} already ends on ${current.validTo}`);
+    }
+    // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
+    const [ended] = (await this.dataSource.query(
+      `UPDATE provider_contract SET valid_to = $3 WHERE provider_id = $1 AND contract_id::text = $2
+       RETURNING ${CONTRACT}`,
+      [providerId, contractId, validTo],
+    )) as [ContractView[], number];
+    return ended[0];
+  }
+
+  /** A client intake freeze with its dates and reason (R-END-03). */
+  async addIntakeFreeze(
+    providerId: string,
+    input: NewIntakeFreeze,
+    actorRef: string,
+  ): Promise<IntakeFreezeView> {
+    await this.get(providerId);
+    await this.requireRegion(input.regionId);
+    if (input.endsOn !== undefined && input.endsOn < input.startsOn) {
+      throw new RegisterError('RULE_VIOLATION', 'a freeze cannot end before it starts', 'endsOn');
+    }
+    const [freeze] = (await this.dataSource.query(
+      `INSERT INTO provider_intake_freeze (provider_id, region_id, starts_on, ends_on, reason_code, reason_ref, set_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${FREEZE}`,
+      [
+        providerId,
+        input.regionId,
+        input.startsOn,
+        input.endsOn ?? null,
+        input.reasonCode,
+        input.reasonRef ?? null,
+        actorRef,
+      ],
+    )) as IntakeFreezeView[];
+    return freeze;
+  }
+
+  /** Lifts a freeze from `liftedOn`; CONFLICT when it was lifted already. */
+  async liftIntakeFreeze(
+    providerId: string,
+    freezeId: string,
+    liftedOn: string,
+    actorRef: string,
+  ): Promise<IntakeFreezeView> {
+    const [current] = (await this.dataSource.query(
+      `SELECT ${FREEZE} FROM provider_intake_freeze WHERE provider_id = $1 AND freeze_id::text = $2`,
+      [providerId, freezeId],
+    )) as IntakeFreezeView[];
+    if (!current) throw new RegisterError('NOT_FOUND', `no intake freeze ${freezeId} of ${providerId}`);
+    if (current.liftedOn !== null) {
+      throw new RegisterError('CONFLICT', `intake freeze ${freezeId} was lifted on ${current.liftedOn}`);
+    }
+    const rows = (await this.dataSource.query(
+      `UPDATE provider_intake_freeze SET lifted_on = $3, lifted_by = $4
+        WHERE provider_id = $1 AND freeze_id::text = $2 RETURNING ${FREEZE}`,
+      [providerId, freezeId, liftedOn, actorRef],
+    )) as [IntakeFreezeView[], number];
+    return rows[0][0];
+  }
+
+  /**
+   * What the register says on `onDate` about the providers a plan names, for the plan's arrangement in the
+   * trajectory's region: the facts the domain checks at plan/submit (plan/provider-register-facts.ts).
+   */
+  async standings(
+    regionId: string,
+    arrangementCode: string,
+    providerIds: readonly string[],
+    onDate: string,
+  ): Promise<ProviderRegisterFacts> {
+    const ids = [...new Set(providerIds)];
+    const contracts: { provider_id: string; subcontracting_allowed: boolean }[] = await this.dataSource.query(
+      `SELECT provider_id, subcontracting_allowed FROM provider_contract
+        WHERE region_id = $1 AND arrangement_code = $2 AND provider_id = ANY($3)
+          AND valid_from <= $4 AND (valid_to IS NULL OR valid_to >= $4)`,
+      [regionId, arrangementCode, ids, onDate],
+    );
+    const freezes: { provider_id: string; starts_on: string; reason_code: string }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (provider_id) provider_id, starts_on::text AS starts_on, reason_code
+         FROM provider_intake_freeze
+        WHERE region_id = $1 AND provider_id = ANY($2) AND ${FREEZE_IN_FORCE.replaceAll('$DATE', '$3')}
+        ORDER BY provider_id, starts_on`,
+        [regionId, ids, onDate],
+      );
+    const providers: Record<string, ProviderStanding> = {};
+    for (const c of contracts) {
+      providers[c.provider_id] = { contracted: true, subcontractingAllowed: c.subcontracting_allowed };
+    }
+    for (const f of freezes) {
+      providers[f.provider_id] = {
+        ...(providers[f.provider_id] ?? { contracted: false, subcontractingAllowed: false }),
+        intakeFreeze: { since: f.starts_on, reasonCode: f.reason_code },
+      };
+    }
+    return { regionId, arrangementCode, providers };
+  }
+
+  private async requireRegion(regionId: string): Promise<void> {
+    const [region] = (await this.dataSource.query(`SELECT 1 FROM region WHERE region_id = $1`, [
+      regionId,
+    ])) as unknown[];
+    if (!region) throw new RegisterError('RULE_VIOLATION', `no region ${regionId}`, 'regionId');
+  }
+}
