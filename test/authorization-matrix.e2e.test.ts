@@ -95,6 +95,7 @@ const RULES: Record<string, Rule> = {
     scope: 'list',
   },
   'GET /worklists/my-trajectories': { roles: ['PROVIDER'], scope: 'list' },
+  'GET /worklists/statutory-deadlines': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM', 'OPERATOR'], scope: 'list' },
   'GET /arrangements': { roles: ALL, scope: 'global' },
   'GET /regions': { roles: ALL, scope: 'global' },
   'GET /regions/{regionId}': { roles: ALL, scope: 'global' },

@@ -327,7 +327,7 @@ describe('docker/compose.yaml', () => {
   it('registers exactly the search attributes defined in libs/contracts', () => {
     const configured = environment(services['temporal-setup']).TEMPORAL_SEARCH_ATTRIBUTES.trim().split(/\s+/);
     const defined = SEARCH_ATTRIBUTE_DEFINITIONS.map(({ name, cliType }) => `${name}=${cliType}`);
-    expect(defined).toHaveLength(9);
+    expect(defined).toHaveLength(10);
     expect(configured.sort()).toEqual(defined.sort());
   });
 

@@ -52,6 +52,9 @@ function trajectoryRow(state: TrajectoryState, view: TrajectoryView): Trajectory
   const decision = state.decisions[state.decisions.length - 1];
   const arrangement = decision?.arrangement ?? state.plan?.arrangement;
   const clockRunning = state.approvalClock && !state.approvalClock.pausedAt;
+  const statutory = view.statutoryClocks
+    .filter((c) => c.stoppedAt === undefined)
+    .sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt))[0];
   return {
     trajectoryId: state.trajectoryId,
     seq: state.auditSeq,
@@ -72,6 +75,8 @@ function trajectoryRow(state: TrajectoryState, view: TrajectoryView): Trajectory
     arrangementCode: arrangement?.code ?? null,
     roundCount: view.rounds,
     openEscalationId: view.openEscalation?.id ?? null,
+    statutoryDeadline: statutory?.deadlineAt ?? null,
+    statutoryClock: statutory?.kind ?? null,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     closedAt: state.closure?.closedAt ?? null,

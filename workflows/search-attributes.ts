@@ -8,8 +8,10 @@ import {
   SA_PROVIDER,
   SA_SEGMENT,
   SA_STATUS,
+  SA_STATUTORY_DEADLINE,
   type SearchAttributeUpdatePair,
 } from '@app/contracts';
+import { nextStatutoryDeadline, rulesOf } from '@app/domain';
 import type { TrajectoryState, TrajectoryView } from '@app/domain';
 
 /** What operators filter on in the Web UI (domain.md §7.6). Codes, flags and instants; never personal data. */
@@ -32,7 +34,14 @@ export function searchAttributesOf(
       key: SA_NEXT_EVALUATION,
       value: state.care.nextEvaluationAt ? new Date(state.care.nextEvaluationAt) : null,
     },
+    // Rules 2 only: a trajectory of rules 1 never upserted it, and its recorded history must replay as is.
+    ...(rulesOf(state) === 2 ? [statutoryDeadlinePair(state)] : []),
   ];
+}
+
+function statutoryDeadlinePair(state: TrajectoryState): SearchAttributeUpdatePair {
+  const next = nextStatutoryDeadline(state);
+  return { key: SA_STATUTORY_DEADLINE, value: next ? new Date(next.deadlineAt) : null };
 }
 
 /** Only the pairs whose value changed since the last upsert, so history gets no redundant upserts. */

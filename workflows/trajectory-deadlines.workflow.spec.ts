@@ -1,5 +1,5 @@
-import { addWorkingDays, localIsoDate, policyHolidays } from '@app/domain';
-import { policy, PROVIDER, TABLE } from '../libs/domain/testing/trajectory-fixtures';
+import { addWorkingDays, localIsoDate, policyHolidays, resolvePolicyDeadline } from '@app/domain';
+import { LT, planDraft, policy, PROVIDER, TABLE } from '../libs/domain/testing/trajectory-fixtures';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';
@@ -9,6 +9,7 @@ import {
   escalationRow,
   ledger,
   notifications,
+  trajectoryRow,
 } from '../test/support/trajectory-rows';
 import { timeSkippingTestBed } from '../test/support/workflow-env';
 
@@ -215,5 +216,66 @@ describe('every wait for a person has a deadline (rules 2; issue "no plan stalls
     const view = await t.until((v) => v.status === 'ESCALATED');
     expect(view.openEscalation).toMatchObject({ trigger: 'APPROVAL_SLA_EXCEEDED', context: 'PLAN' });
     expect((await t.state()).escalations[0]).toMatchObject({ fromStatus: 'CHANGES_REQUESTED' });
+  });
+});
+
+describe('statutory clocks (Wmo 2015 art. 2.3.2 / 2.3.5, Awb art. 4:13)', () => {
+  it('a youth-care application undecided after 8 weeks: a reminder a working week before, then a notice, never a decision', async () => {
+    const t = await suite.kit.start();
+    await t.send('beginDrafting', { actor: LT });
+    const { createdAt } = await t.state();
+    const deadline = resolvePolicyDeadline(policy(), new Date(createdAt), { calendarDays: 56 }).toISOString();
+    const view0 = await t.view();
+    expect(view0.statutoryClocks).toEqual([
+      {
+        kind: 'JEUGD_DECISION',
+        law: 'Awb art. 4:13 lid 2',
+        startedAt: createdAt,
+        deadlineAt: deadline,
+        lapsed: false,
+      },
+    ]);
+    expect(view0.deadlines.statutoryDeadline).toBe(deadline);
+    const attributes = async () =>
+      Object.fromEntries(
+        (await t.handle.describe()).typedSearchAttributes.getAll().map((p) => [p.key.name, p.value]),
+      );
+    expect((await attributes()).StatutoryDeadline).toEqual(new Date(deadline));
+    expect(
+      await settled(
+        () => trajectoryRow(suite.bed.db, t.trajectoryId),
+        (r) => r?.statutory_clock === 'JEUGD_DECISION',
+      ),
+    ).toMatchObject({ statutory_deadline: new Date(deadline) });
+
+    await suite.bed.sleepUntil(deadline);
+    const lapsed = await t.until((v) => v.statutoryClocks[0]?.lapsed === true);
+    expect(lapsed.status).toBe('DRAFTING');
+    const statutory: { type: string; at: Date }[] = await settled(
+      () =>
+        suite.bed.db.query(
+          `SELECT type, at FROM audit_event WHERE trajectory_id = $1 AND details->>'wait' = 'JEUGD_DECISION'
+           ORDER BY seq`,
+          [t.trajectoryId],
+        ),
+      (rows: unknown[]) => rows.length >= 2,
+    );
+    expect(statutory.map((r) => r.type)).toEqual(['REMINDER_SENT', 'WAIT_OVERDUE']);
+    const remindBy = addWorkingDays(new Date(deadline), -5, HOLIDAYS);
+    expect(statutory[0].at.getTime()).toBeGreaterThanOrEqual(remindBy.getTime());
+    expect(statutory[0].at.toISOString() < deadline).toBe(true);
+    expect(statutory[1].at.toISOString() >= deadline).toBe(true);
+    expect(await notifications(suite.bed.db, t.trajectoryId)).toEqual(
+      expect.arrayContaining(['DEADLINE_APPROACHING→LOCAL_TEAM', 'WAIT_OVERDUE→LOCAL_TEAM']),
+    );
+
+    // The decision stops the clock: it is off the worklist and the search attribute is cleared.
+    await t.send('chooseLeadProvider', { actor: LT, leadProviderId: 'prov-horizon', chosenByFamily: true });
+    await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
+    await suite.kit.signAll(t);
+    const decided = await t.send('approvePlan', { actor: LT, planVersion: 1 });
+    expect(decided.statutoryClocks[0]).toMatchObject({ stoppedAt: expect.any(String), lapsed: true });
+    expect(decided.deadlines.statutoryDeadline).toBeUndefined();
+    expect((await attributes()).StatutoryDeadline).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ export const SEARCH_ATTRIBUTES = [
   'EvaluationOverdue=Bool',
   'ApprovalDeadline=Datetime',
   'NextEvaluationAt=Datetime',
+  'StatutoryDeadline=Datetime',
 ];
 
 /**

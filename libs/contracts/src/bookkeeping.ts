@@ -56,6 +56,9 @@ export const TRAJECTORY_ROW = rowSchema('trajectory', ['trajectoryId'], {
   arrangementCode: col.textOrNull('arrangement_code'),
   roundCount: col.int('round_count'),
   openEscalationId: col.textOrNull('open_escalation_id'),
+  /** The earliest running statutory period and its kind (Wmo 2015, Awb; rules 2), for worklists. */
+  statutoryDeadline: col.instantOrNull('statutory_deadline'),
+  statutoryClock: col.textOrNull('statutory_clock'),
   /** Compact per-trajectory summary for list views and worklists (rounds, open escalation, arrangement). */
   summary: col.json<Record<string, unknown>>('summary'),
 });

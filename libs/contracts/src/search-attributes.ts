@@ -21,6 +21,11 @@ export const SA_APPROVAL_DEADLINE = defineSearchAttributeKey(
   SearchAttributeType.DATETIME,
 );
 export const SA_NEXT_EVALUATION = defineSearchAttributeKey('NextEvaluationAt', SearchAttributeType.DATETIME);
+/** The earliest running statutory period (Wmo 2015 art. 2.3.2 / 2.3.5, Awb art. 4:13); rules 2 only. */
+export const SA_STATUTORY_DEADLINE = defineSearchAttributeKey(
+  'StatutoryDeadline',
+  SearchAttributeType.DATETIME,
+);
 
 /** Name → CLI type, for `temporal operator search-attribute create` and `server start-dev --search-attribute`. */
 export const SEARCH_ATTRIBUTE_DEFINITIONS: ReadonlyArray<{ name: string; cliType: string }> = [
@@ -33,6 +38,7 @@ export const SEARCH_ATTRIBUTE_DEFINITIONS: ReadonlyArray<{ name: string; cliType
   { name: SA_EVALUATION_OVERDUE.name, cliType: 'Bool' },
   { name: SA_APPROVAL_DEADLINE.name, cliType: 'Datetime' },
   { name: SA_NEXT_EVALUATION.name, cliType: 'Datetime' },
+  { name: SA_STATUTORY_DEADLINE.name, cliType: 'Datetime' },
 ];
 
 /** Search attributes a trajectory starts with (set by whoever starts it: the API or its predecessor). */

@@ -25,6 +25,8 @@ const LIST_FIELDS = [
   'providerStartDeadline',
   'nextEvaluationAt',
   'openEscalationId',
+  'statutoryDeadline',
+  'statutoryClock',
   'createdAt',
   'updatedAt',
   'closedAt',
@@ -41,10 +43,11 @@ export interface Page<T> {
 }
 
 /**
- * Overdue: an approval, a provider start or an evaluation past its deadline, or a case at the breakthrough
- * table past the table's deadline (§7.6 OVERDUE) (worklist "overdue").
+ * Overdue: an approval, a provider start or an evaluation past its deadline, a case at the breakthrough
+ * table past the table's deadline (§7.6 OVERDUE), or a lapsed statutory period (worklist "overdue").
  */
 export const OVERDUE_CONDITION = `(t.evaluation_overdue
+  OR (t.status <> 'CLOSED' AND t.statutory_deadline < now())
   OR (t.status = 'AWAITING_APPROVAL' AND t.approval_deadline < now())
   OR (t.status = 'DECIDED' AND t.provider_start_deadline < now())
   OR EXISTS (SELECT 1 FROM escalation e WHERE e.trajectory_id = t.trajectory_id

@@ -43,6 +43,20 @@ export class WorklistsController {
     return this.trajectories.worklist(principal, OVERDUE_CONDITION, 't.updated_at ASC');
   }
 
+  @Get('statutory-deadlines')
+  @Roles('LOCAL_TEAM', 'CASE_SYSTEM', 'OPERATOR')
+  @ApiOperation({
+    summary:
+      'Running statutory periods (Wmo 2015 art. 2.3.2 / 2.3.5, Awb art. 4:13), nearest deadline first; lapsed ones included',
+  })
+  statutory(@CurrentPrincipal() principal: Principal) {
+    return this.trajectories.worklist(
+      principal,
+      `t.statutory_deadline IS NOT NULL AND t.status <> 'CLOSED'`,
+      't.statutory_deadline ASC',
+    );
+  }
+
   @Get('my-trajectories')
   @Roles('PROVIDER')
   @ApiOperation({ summary: "A provider's own open trajectories, next deadline first" })

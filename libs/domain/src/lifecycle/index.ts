@@ -19,3 +19,5 @@ export type { Blocker, BlockingParty, TrajectoryDeadlines, TrajectoryView } from
 export { pendingTimers, TIMER_ORDER, TIMERS } from './trajectory-timers';
 export type { PendingTimer, TimerKind } from './trajectory-timers';
 export type { ProviderRegisterFacts, ProviderStanding } from '../plan/provider-register-facts';
+export { nextStatutoryDeadline, STATUTORY_PERIODS, statutoryClocks } from '../decision/statutory-clocks';
+export type { StatutoryClock, StatutoryClockKind } from '../decision/statutory-clocks';

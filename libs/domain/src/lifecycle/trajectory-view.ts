@@ -10,6 +10,7 @@ import type { Closure, TrajectoryState } from '../trajectory/trajectory-state';
 import type { TrajectoryStatus } from '../trajectory/trajectory-status';
 import { renewalDeadlineOf } from '../care/care-timers';
 import { rulesOf } from '../trajectory/rules-version';
+import { nextStatutoryDeadline, statutoryClocks, type StatutoryClock } from '../decision/statutory-clocks';
 import { WAITS, type WaitKind } from './trajectory-waits';
 
 /** Who holds the case up (P03: "the state shows who is blocking"); DRAFTERS = resident with supporters. */
@@ -42,6 +43,8 @@ export interface TrajectoryDeadlines {
   decisionValidTo?: string;
   renewalDeadline?: string;
   nextPeriodPaymentAt?: string;
+  /** The earliest running statutory period (Wmo 2015, Awb), see `statutoryClocks`. */
+  statutoryDeadline?: string;
 }
 
 /** The `getStatus` query (domain.md §7.6): pseudonymous ids, codes and instants only. */
@@ -74,6 +77,8 @@ export interface TrajectoryView {
     overdue: boolean;
   };
   pendingChange?: { id: string; direction: string; status: string; round: number; deadlineAt?: string };
+  /** Rules 2: the periods the law gives the municipality, running or stopped (decision/statutory-clocks.ts). */
+  statutoryClocks: (StatutoryClock & { lapsed: boolean })[];
   /** Rules 2: a provider's evaluation outcome waiting for the local team (decisions.md 5). */
   evaluationProposal?: { outcome: string; proposedByRef: string; proposedAt: string; deadlineAt?: string };
   closure?: Closure;
@@ -102,6 +107,7 @@ function deadlinesOf(state: TrajectoryState): TrajectoryDeadlines {
     ['decisionValidTo', state.status === 'CLOSED' ? undefined : decision?.validTo],
     ['renewalDeadline', renewalDeadlineOf(state)],
     ['nextPeriodPaymentAt', state.periodSchedule?.nextBoundaryAt],
+    ['statutoryDeadline', nextStatutoryDeadline(state)?.deadlineAt],
   ];
   const out: TrajectoryDeadlines = {};
   for (const [key, value] of entries) if (value !== undefined) out[key] = value;
@@ -200,6 +206,11 @@ export function trajectoryView(state: TrajectoryState, now: Date): TrajectoryVie
     ...(next !== undefined ? { nextDeadline: next } : {}),
     blocking: blockersOf(state, at),
     missingSignatures: state.status === 'AWAITING_APPROVAL' ? missingSignatures(state) : [],
+    statutoryClocks: statutoryClocks(state).map((c) => ({
+      ...c,
+      // Lapsed: past its deadline before what it asks for happened (or still running past it).
+      lapsed: (c.stoppedAt ?? at) > c.deadlineAt,
+    })),
     ...(escalation
       ? {
           openEscalation: {

@@ -4,6 +4,7 @@ import {
   providerStartWait,
   reassessmentWait,
 } from '../care/care-waits';
+import { jeugdDecisionWait, wmoDecisionWait, wmoResearchWait } from '../decision/statutory-waits';
 import { approvalWait, draftingWait, intakeWait, resubmissionWait, signaturesWait } from '../plan/plan-waits';
 import { waitPolicy } from '../policy';
 import { changeDecisionWait, changeResubmissionWait, scalingExpectedWait } from '../scaling/scaling-waits';
@@ -32,6 +33,9 @@ export const WAITS = {
   EVALUATION: evaluationWait,
   EVALUATION_PROPOSAL: evaluationProposalWait,
   REASSESSMENT: reassessmentWait,
+  WMO_RESEARCH: wmoResearchWait,
+  WMO_DECISION: wmoDecisionWait,
+  JEUGD_DECISION: jeugdDecisionWait,
 } as const satisfies Record<string, WaitSpec>;
 
 export type WaitKind = keyof typeof WAITS;
@@ -66,8 +70,13 @@ function partyOf(state: TrajectoryState, kind: WaitKind) {
  * The reminder: `reminderLead` before the deadline, but not before the wait is half over, so that a short
  * wait (or a wait that began late) is not reminded the moment it begins.
  */
-function reminderAt(state: TrajectoryState, clock: WaitClock): string {
-  const lead = instantBefore(state.policy, clock.deadlineAt, waitPolicy(state.policy).reminderLead);
+function reminderAt(state: TrajectoryState, clock: WaitClock, kind: WaitKind): string {
+  const spec: WaitSpec = WAITS[kind];
+  const lead = instantBefore(
+    state.policy,
+    clock.deadlineAt,
+    spec.reminderLead ?? waitPolicy(state.policy).reminderLead,
+  );
   if (clock.since === undefined) return lead;
   const half = new Date((Date.parse(clock.since) + Date.parse(clock.deadlineAt)) / 2).toISOString();
   return laterOf(lead, half);
@@ -113,7 +122,7 @@ function reminderTimer(kind: WaitKind): TimerSpec {
       ) {
         return undefined;
       }
-      return reminderAt(state, wait.clock);
+      return reminderAt(state, wait.clock, kind);
     },
     fire(draft, at) {
       const wait = waitOf(draft.state, kind)!;

@@ -1,3 +1,4 @@
+import type { PolicyDuration } from '../policy';
 import type { NotifyAudience } from './trajectory-effect';
 import type { TransitionDraft } from './transition-draft';
 import type { TrajectoryState } from './trajectory-state';
@@ -21,6 +22,8 @@ export interface WaitSpec {
   party: NotifyAudience | ((state: TrajectoryState) => NotifyAudience);
   /** Whether to remind before the deadline (false where another timer already tells the party). */
   remindBefore: boolean;
+  /** How long before the deadline to remind, when not the policy's `reminderLead`. */
+  reminderLead?: PolicyDuration;
   /** The outcome at the deadline; absent when an existing timer of the lifecycle handles the deadline. */
   expire?(draft: TransitionDraft, at: string): void;
   /** After the deadline the wait goes on (a documented outcome): a notice every reminder interval. */

@@ -47,6 +47,13 @@ export class TrajectoryEntity {
   @Column({ name: 'approval_deadline', type: 'timestamptz', nullable: true })
   approvalDeadline: Date | null;
 
+  /** The earliest running statutory period (Wmo 2015 art. 2.3.2 / 2.3.5, Awb art. 4:13). */
+  @Column({ name: 'statutory_deadline', type: 'timestamptz', nullable: true })
+  statutoryDeadline: Date | null;
+
+  @Column({ name: 'statutory_clock', type: 'varchar', length: 24, nullable: true })
+  statutoryClock: string | null;
+
   @Column({ name: 'next_evaluation_at', type: 'timestamptz', nullable: true })
   nextEvaluationAt: Date | null;
 

@@ -5,6 +5,7 @@ import { WorklistsAndOutbox1764400000000 } from './1764400000000-WorklistsAndOut
 import { ApiIdempotency1764500000000 } from './1764500000000-ApiIdempotency';
 import { RegionsAndProviderRegister1765000000000 } from './1765000000000-RegionsAndProviderRegister';
 import { DemoRegionsCatalogueAndProviders1765000000001 } from './1765000000001-DemoRegionsCatalogueAndProviders';
+import { StatutoryClocksReadModel1765000000002 } from './1765000000002-StatutoryClocksReadModel';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ApiIdempotency1764500000000,
   RegionsAndProviderRegister1765000000000,
   DemoRegionsCatalogueAndProviders1765000000001,
+  StatutoryClocksReadModel1765000000002,
 ];
