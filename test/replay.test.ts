@@ -16,7 +16,17 @@ installTemporalRuntime('warn');
 
 const HISTORIES = resolve(__dirname, 'histories');
 /** The main paths the recorder writes; a missing one means the fixtures were lost, not that all is well. */
-const SCENARIOS = ['happy-year', 'dropout', 'new-care-need', 'table-overdue', 'monthly'];
+const SCENARIOS = [
+  // Rules 1: recorded before issue 14, as trajectories that began then ran.
+  'happy-year',
+  'dropout',
+  'new-care-need',
+  'table-overdue',
+  'monthly',
+  // Rules 2: the waits' timers, the signature deadline, the evaluation proposal, the statutory clocks.
+  'rules2-signatures-and-proposal',
+  'rules2-statutory-lapse',
+];
 
 interface Loaded {
   file: string;

@@ -5,7 +5,11 @@
  * continued-as-new run, each breakthrough-table case, each successor) is written to
  * test/histories/<scenario>.<workflow>.json.
  *
- *   npx ts-node -T -r tsconfig-paths/register test/tools/record-histories.ts
+ *   npx ts-node -T -r tsconfig-paths/register test/tools/record-histories.ts [scenario …]
+ *
+ * With scenario names, only those are recorded (their files replaced); the others stay as they are. Record
+ * only new scenarios after a change to the workflow: the old files are the histories of trajectories that ran
+ * under the old code, and must keep replaying as recorded.
  *
  * Uses DATABASE_URL and TEMPORAL_TEST_SERVER when set (as under `npm test`); otherwise starts a throwaway
  * PostgreSQL and uses the Java test server in tools/, as `npm test` does.
@@ -134,10 +138,7 @@ const SCENARIOS: Record<string, Scenario> = {
 
   /** Durable Wmo support priced per month: a PERIOD tranche at each month boundary, then completion. */
   async monthly(kit, bed) {
-    const t = await kit.active(
-      { domain: 'WMO' },
-      planDraft({ arrangement: MONTHLY, intensityProposedBy: 'MUNICIPALITY' }),
-    );
+    const t = await kit.active({ domain: 'WMO' }, planDraft({ arrangement: MONTHLY }));
     await bed.sleepUntil((await t.state()).periodSchedule!.nextBoundaryAt);
     await bed.sleepUntil((await t.state()).periodSchedule!.nextBoundaryAt);
     must(
@@ -147,6 +148,58 @@ const SCENARIOS: Record<string, Scenario> = {
     );
     await t.send('confirmCompletion', { actor: LT, finalEvaluation: COMPLETE });
     must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
+    return t;
+  },
+
+  /**
+   * Rules 2 (issue 14): the waits' reminders and notices, the signature deadline to the table
+   * (MISSING_SIGNATURES), the family's choice of lead provider, and a provider's COMPLETE confirmed by the
+   * local team before the final payment.
+   */
+  async 'rules2-signatures-and-proposal'(kit, bed) {
+    const t = await kit.start();
+    // The intake wait: reminded, then a notice past its deadline.
+    await bed.sleepUntil(
+      must(await t.view(), (v) => !!v.deadlines.intakeDeadline, 'an intake deadline').deadlines
+        .intakeDeadline!,
+    );
+    await t.until((v) => v.status === 'INTAKE');
+    await t.send('beginDrafting', { actor: LT });
+    await t.send('chooseLeadProvider', { actor: LT, leadProviderId: 'prov-horizon', chosenByFamily: true });
+    const submitted = await t.send('submitPlan', { actor: PROVIDER, plan: planDraft() });
+    await bed.sleepUntil(submitted.deadlines.signatureDeadline!);
+    const escalated = must(
+      await t.until((v) => v.status === 'ESCALATED'),
+      (v) => v.openEscalation?.trigger === 'MISSING_SIGNATURES',
+      'MISSING_SIGNATURES at the table',
+    );
+    const table = await t.openTable(escalated.openEscalation!.id);
+    await table.decide({ code: 'APPROVE_AS_SUBMITTED', decidedBy: TABLE, rationaleRef: 'rationale-sig' });
+    must(await t.until((v) => v.status === 'DECIDED'), (v) => v.status === 'DECIDED', 'DECIDED');
+    await t.send('confirmStart', { actor: PROVIDER });
+    await t.send('recordEvaluation', { actor: PROVIDER, evaluation: COMPLETE });
+    await t.send('decideEvaluationProposal', { actor: LT, decision: 'CONFIRM' });
+    must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
+    return t;
+  },
+
+  /** Rules 2: a youth-care application left undecided past the Awb's 8 weeks, then withdrawn. */
+  async 'rules2-statutory-lapse'(kit, bed) {
+    const t = await kit.start();
+    await t.send('beginDrafting', { actor: LT });
+    const deadline = must(
+      (await t.view()).deadlines.statutoryDeadline,
+      (d) => d !== undefined,
+      'a statutory deadline',
+    )!;
+    await bed.sleepUntil(deadline);
+    must(
+      await t.until((v) => v.statutoryClocks[0]?.lapsed === true),
+      (v) => v.status === 'DRAFTING',
+      'still DRAFTING, the statutory period lapsed',
+    );
+    await t.send('withdraw', { actor: LT, reasonCode: 'CLIENT_DECLINED' });
+    must(await t.closed(), (r) => r.closureReason === 'WITHDRAWN_BEFORE_START', 'WITHDRAWN_BEFORE_START');
     return t;
   },
 };
@@ -230,10 +283,15 @@ async function main(): Promise<void> {
   const bed = await timeSkippingTestBed(`record-${Date.now().toString(36)}`);
   try {
     mkdirSync(HISTORIES, { recursive: true });
-    for (const file of readdirSync(HISTORIES).filter((f) => f.endsWith('.json')))
-      rmSync(join(HISTORIES, file));
+    const asked = process.argv.slice(2);
+    const unknown = asked.filter((name) => !(name in SCENARIOS));
+    if (unknown.length > 0) throw new Error(`unknown scenarios: ${unknown.join(', ')}`);
+    const chosen = Object.entries(SCENARIOS).filter(([name]) => asked.length === 0 || asked.includes(name));
+    for (const file of readdirSync(HISTORIES).filter((f) => f.endsWith('.json'))) {
+      if (chosen.some(([name]) => file.startsWith(`${name}.`))) rmSync(join(HISTORIES, file));
+    }
     const kit = new TrajectoryKit(bed, 'REC');
-    for (const [scenario, run] of Object.entries(SCENARIOS)) {
+    for (const [scenario, run] of chosen) {
       const t = await run(kit, bed);
       await record(bed, scenario, t);
       await bed.cleanup();
