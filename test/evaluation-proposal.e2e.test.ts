@@ -88,6 +88,15 @@ describe('a provider’s evaluation outcome is a proposal for the local team', (
     expect(JSON.stringify(res.body.errors)).toContain('localTeamParticipated');
   });
 
+  it('409 with the allowed actions for a lead-provider choice once care runs', async () => {
+    const res = await post(`/trajectories/${id}/lead-provider`, localTeam, {
+      leadProviderId: 'PRV-OTHER',
+      chosenByFamily: true,
+    }).expect(409);
+    expect(res.body).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'ACTIVE' });
+    expect(res.body.allowedActions).not.toContain('chooseLeadProvider');
+  });
+
   it('409 with the allowed actions when there is no proposal to decide', async () => {
     const res = await decide(localTeam, { decision: 'CONFIRM' }).expect(409);
     expect(res.body.code).toBe('INVALID_TRANSITION');

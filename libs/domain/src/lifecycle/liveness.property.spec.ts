@@ -9,6 +9,7 @@ import {
   nextDeadline,
   openBreakthroughCase,
   policyHolidays,
+  trajectoryView,
 } from '@app/domain';
 import type { TrajectoryCommand, TrajectoryEffect, TrajectoryState } from '@app/domain';
 import {
@@ -90,6 +91,11 @@ function atTheTable(state: TrajectoryState): boolean {
 /** The liveness invariant at `now`; a message naming the state when it fails. */
 function stalls(state: TrajectoryState, now: Date): string | undefined {
   if (state.status === 'CLOSED' || atTheTable(state)) return undefined;
+  // Never a wait without a deadline: whoever the trajectory waits for has one of its own.
+  const open = trajectoryView(state, now).blocking.filter((b) => b.until === undefined);
+  if (open.length > 0) {
+    return `${state.status}: ${open.map((b) => `${b.party} (${b.reason})`).join(', ')} without a deadline`;
+  }
   const next = nextDeadline(state);
   if (next === undefined) return `${state.status} waits without a deadline`;
   const bound = addWorkingDays(now, N_WORKING_DAYS, HOLIDAYS).toISOString();

@@ -124,6 +124,9 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
       overdue: until !== undefined && until < now,
     });
   };
+  // Rules 2: the deadline of the wait the blocker is in (rules 1 had none for some of them).
+  const waitDeadline = (kind: WaitKind) =>
+    rulesOf(state) === 2 ? WAITS[kind].clock(state)?.deadlineAt : undefined;
   const escalation = openEscalation(state);
   if (escalation !== undefined) {
     add('BREAKTHROUGH_TABLE', `BREAKTHROUGH_${escalation.context}`, escalation.deadlineAt);
@@ -131,10 +134,10 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
   const change = state.pendingChange;
   switch (state.status) {
     case 'INTAKE':
-      add('LOCAL_TEAM', 'NEEDS_CLARIFICATION');
+      add('LOCAL_TEAM', 'NEEDS_CLARIFICATION', waitDeadline('INTAKE'));
       break;
     case 'DRAFTING':
-      add('DRAFTERS', 'PLAN_BEING_DRAFTED');
+      add('DRAFTERS', 'PLAN_BEING_DRAFTED', waitDeadline('DRAFTING'));
       break;
     case 'AWAITING_APPROVAL':
       for (const party of missingSignatures(state)) {
@@ -157,7 +160,11 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
       }
       if (state.care.evaluationDue) add('LOCAL_TEAM', 'EVALUATION_DUE', state.care.evaluationOverdueAt);
       if (state.scalingAsked !== undefined && change === undefined) {
-        add(state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER', 'ARRANGEMENT_CHANGE_EXPECTED');
+        add(
+          state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER',
+          'ARRANGEMENT_CHANGE_EXPECTED',
+          waitDeadline('SCALING_EXPECTED'),
+        );
       }
       break;
     case 'REASSESSMENT':

@@ -5,6 +5,11 @@ import { EscalationEntity } from './escalation.entity';
 import { ExportBatchEntity } from './export-batch.entity';
 import { PaymentEventEntity } from './payment-event.entity';
 import { PaymentInstructionEntity } from './payment-instruction.entity';
+import { ProviderContractEntity } from './provider-contract.entity';
+import { ProviderEntity } from './provider.entity';
+import { ProviderIntakeFreezeEntity } from './provider-intake-freeze.entity';
+import { RegionMunicipalityEntity } from './region-municipality.entity';
+import { RegionEntity } from './region.entity';
 import { TrajectoryEntity } from './trajectory.entity';
 
 export {
@@ -15,6 +20,11 @@ export {
   ExportBatchEntity,
   PaymentEventEntity,
   PaymentInstructionEntity,
+  ProviderContractEntity,
+  ProviderEntity,
+  ProviderIntakeFreezeEntity,
+  RegionEntity,
+  RegionMunicipalityEntity,
   TrajectoryEntity,
 };
 
@@ -27,4 +37,9 @@ export const ENTITIES = [
   PaymentEventEntity,
   ExportBatchEntity,
   EscalationEntity,
+  RegionEntity,
+  RegionMunicipalityEntity,
+  ProviderEntity,
+  ProviderContractEntity,
+  ProviderIntakeFreezeEntity,
 ];
