@@ -25,7 +25,16 @@ describe('intake (domain.md §7.4)', () => {
     const view = await t.send('beginDrafting', { actor: LT });
 
     expect(view.status).toBe('DRAFTING');
-    expect(view.blocking).toEqual([{ party: 'DRAFTERS', reason: 'PLAN_BEING_DRAFTED', overdue: false }]);
+    // Rules 2: the drafters' wait has its deadline (draftingDeadline, 20 working days).
+    expect(view.blocking).toEqual([
+      {
+        party: 'DRAFTERS',
+        reason: 'PLAN_BEING_DRAFTED',
+        until: view.deadlines.draftingDeadline,
+        overdue: false,
+      },
+    ]);
+    expect(view.deadlines.draftingDeadline).toEqual(expect.any(String));
     expect(
       await settled(
         () => auditTypes(suite.bed.db, t.trajectoryId),
