@@ -1,7 +1,7 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
-import { catchError, Observable, throwError } from 'rxjs';
+import { HttpStatus } from '@nestjs/common';
 import { LedgerError, type LedgerErrorCode } from '@app/ledger';
 import { ApiException } from '../common/domain-errors';
+import { errorMappingInterceptor } from '../common/error-mapping.interceptor';
 
 const STATUS: Record<LedgerErrorCode, HttpStatus> = {
   INVALID_INPUT: HttpStatus.BAD_REQUEST,
@@ -22,15 +22,5 @@ export function toApiException(error: LedgerError): ApiException {
   return new ApiException(STATUS[error.code], CODE[error.code], error.message);
 }
 
-@Injectable()
-export class LedgerErrorInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next
-      .handle()
-      .pipe(
-        catchError((error: unknown) =>
-          throwError(() => (error instanceof LedgerError ? toApiException(error) : error)),
-        ),
-      );
-  }
-}
+/** Ledger refusals as HTTP answers, on the controllers that use libs/ledger. */
+export const LedgerErrorInterceptor = errorMappingInterceptor(LedgerError, toApiException);

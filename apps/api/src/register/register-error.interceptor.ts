@@ -1,7 +1,7 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
-import { catchError, Observable, throwError } from 'rxjs';
+import { HttpStatus } from '@nestjs/common';
 import { RegisterError, type RegisterErrorCode } from '@app/register';
 import { ApiException } from '../common/domain-errors';
+import { errorMappingInterceptor } from '../common/error-mapping.interceptor';
 
 const STATUS: Record<RegisterErrorCode, HttpStatus> = {
   NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -25,15 +25,5 @@ export function toApiException(error: RegisterError): ApiException {
   );
 }
 
-@Injectable()
-export class RegisterErrorInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next
-      .handle()
-      .pipe(
-        catchError((error: unknown) =>
-          throwError(() => (error instanceof RegisterError ? toApiException(error) : error)),
-        ),
-      );
-  }
-}
+/** Register refusals as HTTP answers, on the controllers that use libs/register. */
+export const RegisterErrorInterceptor = errorMappingInterceptor(RegisterError, toApiException);
