@@ -5,6 +5,7 @@ import type {
   NotificationRow,
   TrajectoryRow,
 } from '@app/contracts';
+import { nextStatutoryDeadline } from '@app/domain';
 import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '@app/domain';
 
 /**
@@ -52,9 +53,7 @@ function trajectoryRow(state: TrajectoryState, view: TrajectoryView): Trajectory
   const decision = state.decisions[state.decisions.length - 1];
   const arrangement = decision?.arrangement ?? state.plan?.arrangement;
   const clockRunning = state.approvalClock && !state.approvalClock.pausedAt;
-  const statutory = view.statutoryClocks
-    .filter((c) => c.stoppedAt === undefined)
-    .sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt))[0];
+  const statutory = nextStatutoryDeadline(state);
   return {
     trajectoryId: state.trajectoryId,
     seq: state.auditSeq,

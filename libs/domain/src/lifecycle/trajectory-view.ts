@@ -11,7 +11,7 @@ import type { TrajectoryStatus } from '../trajectory/trajectory-status';
 import { renewalDeadlineOf } from '../care/care-timers';
 import { rulesOf } from '../trajectory/rules-version';
 import { nextStatutoryDeadline, statutoryClocks, type StatutoryClock } from '../decision/statutory-clocks';
-import { WAITS, type WaitKind } from './trajectory-waits';
+import { waitDeadline, type WaitKind } from './trajectory-waits';
 
 /** Who holds the case up (P03: "the state shows who is blocking"); DRAFTERS = resident with supporters. */
 export type BlockingParty = 'LOCAL_TEAM' | 'PROVIDER' | 'BREAKTHROUGH_TABLE' | 'DRAFTERS' | SignatureParty;
@@ -89,7 +89,7 @@ export interface TrajectoryView {
 function deadlinesOf(state: TrajectoryState): TrajectoryDeadlines {
   const escalation = openEscalation(state);
   const decision = currentDecision(state);
-  const wait = (kind: WaitKind) => (rulesOf(state) === 2 ? WAITS[kind].clock(state)?.deadlineAt : undefined);
+  const wait = (kind: WaitKind) => waitDeadline(state, kind);
   const entries: [keyof TrajectoryDeadlines, string | undefined][] = [
     ['intakeDeadline', wait('INTAKE')],
     ['draftingDeadline', wait('DRAFTING')],
@@ -125,8 +125,7 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
     });
   };
   // Rules 2: the deadline of the wait the blocker is in (rules 1 had none for some of them).
-  const waitDeadline = (kind: WaitKind) =>
-    rulesOf(state) === 2 ? WAITS[kind].clock(state)?.deadlineAt : undefined;
+  const wait = (kind: WaitKind) => waitDeadline(state, kind);
   const escalation = openEscalation(state);
   if (escalation !== undefined) {
     add('BREAKTHROUGH_TABLE', `BREAKTHROUGH_${escalation.context}`, escalation.deadlineAt);
@@ -134,16 +133,15 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
   const change = state.pendingChange;
   switch (state.status) {
     case 'INTAKE':
-      add('LOCAL_TEAM', 'NEEDS_CLARIFICATION', waitDeadline('INTAKE'));
+      add('LOCAL_TEAM', 'NEEDS_CLARIFICATION', wait('INTAKE'));
       break;
     case 'DRAFTING':
-      add('DRAFTERS', 'PLAN_BEING_DRAFTED', waitDeadline('DRAFTING'));
+      add('DRAFTERS', 'PLAN_BEING_DRAFTED', wait('DRAFTING'));
       break;
     case 'AWAITING_APPROVAL':
       for (const party of missingSignatures(state)) {
         // Rules 2: a signatory has its own deadline (then MISSING_SIGNATURES); rules 1 had the approval's.
-        const signBy =
-          rulesOf(state) === 2 ? WAITS.SIGNATURES.clock(state)?.deadlineAt : state.approvalClock?.deadlineAt;
+        const signBy = rulesOf(state) === 2 ? wait('SIGNATURES') : state.approvalClock?.deadlineAt;
         add(party, 'SIGNATURE_MISSING', signBy);
       }
       add('LOCAL_TEAM', 'APPROVAL_DECISION', state.approvalClock?.deadlineAt);
@@ -156,14 +154,14 @@ function blockersOf(state: TrajectoryState, now: string): Blocker[] {
       break;
     case 'ACTIVE':
       if (state.evaluationProposal !== undefined) {
-        add('LOCAL_TEAM', 'EVALUATION_PROPOSAL', WAITS.EVALUATION_PROPOSAL.clock(state)?.deadlineAt);
+        add('LOCAL_TEAM', 'EVALUATION_PROPOSAL', wait('EVALUATION_PROPOSAL'));
       }
       if (state.care.evaluationDue) add('LOCAL_TEAM', 'EVALUATION_DUE', state.care.evaluationOverdueAt);
       if (state.scalingAsked !== undefined && change === undefined) {
         add(
           state.domain === 'WMO' ? 'LOCAL_TEAM' : 'PROVIDER',
           'ARRANGEMENT_CHANGE_EXPECTED',
-          waitDeadline('SCALING_EXPECTED'),
+          wait('SCALING_EXPECTED'),
         );
       }
       break;
@@ -249,7 +247,7 @@ export function trajectoryView(state: TrajectoryState, now: Date): TrajectoryVie
             outcome: state.evaluationProposal.input.outcome,
             proposedByRef: state.evaluationProposal.proposedByRef,
             proposedAt: state.evaluationProposal.proposedAt,
-            ...deadlineOf(WAITS.EVALUATION_PROPOSAL.clock(state)?.deadlineAt),
+            ...deadlineOf(waitDeadline(state, 'EVALUATION_PROPOSAL')),
           },
         }
       : {}),

@@ -57,6 +57,11 @@ function waitOf(
   return { clock, mark };
 }
 
+/** The deadline of the wait of this kind the state is in, if any (rules 2 only). */
+export function waitDeadline(state: TrajectoryState, kind: WaitKind): string | undefined {
+  return waitOf(state, kind)?.clock.deadlineAt;
+}
+
 function remember(draft: TransitionDraft, kind: WaitKind, mark: WaitReminder): void {
   draft.state.waitReminders = { ...draft.state.waitReminders, [kind]: mark };
 }
