@@ -60,9 +60,6 @@ const CONTRACT = `contract_id::text AS "contractId", provider_id AS "providerId"
 const FREEZE = `freeze_id::text AS "freezeId", provider_id AS "providerId", region_id AS "regionId",
   starts_on::text AS "startsOn", ends_on::text AS "endsOn", reason_code AS "reasonCode",
   reason_ref AS "reasonRef", set_by AS "setBy", lifted_on::text AS "liftedOn", lifted_by AS "liftedBy"`;
-/** A freeze in force on $date: begun, not ended, not lifted by then. */
-const FREEZE_IN_FORCE = `starts_on <= $DATE AND (ends_on IS NULL OR ends_on >= $DATE)
-  AND (lifted_on IS NULL OR lifted_on > $DATE)`;
 
 /** PostgreSQL's exclusion_violation: the contract overlaps another of the same provider, region and arrangement. */
 const EXCLUSION_VIOLATION = '23P01';
@@ -80,18 +77,22 @@ function isPgError(error: unknown, code: string): boolean {
 export class ProviderRegister {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Providers with their contracts and freezes; with `regionId`, those with a contract or freeze there. */
   async list(filter: { regionId?: string } = {}): Promise<ProviderView[]> {
-    const ids: { provider_id: string }[] =
-      filter.regionId === undefined
-        ? await this.dataSource.query(`SELECT provider_id FROM provider ORDER BY provider_id`)
-        : await this.dataSource.query(
-            `SELECT provider_id FROM provider p
-              WHERE EXISTS (SELECT 1 FROM provider_contract c WHERE c.provider_id = p.provider_id AND c.region_id = $1)
-                 OR EXISTS (SELECT 1 FROM provider_intake_freeze f WHERE f.provider_id = p.provider_id AND f.region_id = $1)
-              ORDER BY provider_id`,
-            [filter.regionId],
-          );
-    return Promise.all(ids.map((r) => this.get(r.provider_id)));
+    const inRegion = `EXISTS (SELECT 1 FROM provider_contract c WHERE c.provider_id = p.provider_id AND c.region_id = $1)
+       OR EXISTS (SELECT 1 FROM provider_intake_freeze f WHERE f.provider_id = p.provider_id AND f.region_id = $1)`;
+    const providers: { providerId: string; name: string }[] = await this.dataSource.query(
+      `SELECT provider_id AS "providerId", name FROM provider p
+        ${filter.regionId === undefined ? '' : `WHERE ${inRegion}`} ORDER BY provider_id`,
+      filter.regionId === undefined ? [] : [filter.regionId],
+    );
+    const ids = providers.map((p) => p.providerId);
+    const { contracts, freezes } = await this.termsOf(ids);
+    return providers.map((p) => ({
+      ...p,
+      contracts: contracts.filter((c) => c.providerId === p.providerId),
+      intakeFreezes: freezes.filter((f) => f.providerId === p.providerId),
+    }));
   }
 
   /** NOT_FOUND when the register does not know the provider. */
@@ -101,15 +102,7 @@ export class ProviderRegister {
       [providerId],
     )) as { providerId: string; name: string }[];
     if (!provider) throw new RegisterError('NOT_FOUND', `no provider ${providerId} in the register`);
-    const contracts: ContractView[] = await this.dataSource.query(
-      `SELECT ${CONTRACT} FROM provider_contract WHERE provider_id = $1
-        ORDER BY region_id, arrangement_code, valid_from`,
-      [providerId],
-    );
-    const intakeFreezes: IntakeFreezeView[] = await this.dataSource.query(
-      `SELECT ${FREEZE} FROM provider_intake_freeze WHERE provider_id = $1 ORDER BY starts_on, freeze_id`,
-      [providerId],
-    );
+    const { contracts, freezes: intakeFreezes } = await this.termsOf([providerId]);
     return { ...provider, contracts, intakeFreezes };
   }
 
@@ -171,11 +164,7 @@ export class ProviderRegister {
 
   /** Ends a contract on `validTo` (inclusive); it may only be shortened, never extended past its end. */
   async endContract(providerId: string, contractId: string, validTo: string): Promise<ContractView> {
-    const [current] = (await this.dataSource.query(
-      `SELECT ${CONTRACT} FROM provider_contract WHERE provider_id = $1 AND contract_id::text = $2`,
-      [providerId, contractId],
-    )) as ContractView[];
-    if (!current) throw new RegisterError('NOT_FOUND', `no contract ${contractId} of ${providerId}`);
+    const current = await this.contract(providerId, contractId);
     if (validTo < current.validFrom) {
       throw new RegisterError(
         'RULE_VIOLATION',
@@ -229,20 +218,16 @@ export class ProviderRegister {
     liftedOn: string,
     actorRef: string,
   ): Promise<IntakeFreezeView> {
-    const [current] = (await this.dataSource.query(
-      `SELECT ${FREEZE} FROM provider_intake_freeze WHERE provider_id = $1 AND freeze_id::text = $2`,
-      [providerId, freezeId],
-    )) as IntakeFreezeView[];
-    if (!current) throw new RegisterError('NOT_FOUND', `no intake freeze ${freezeId} of ${providerId}`);
+    const current = await this.intakeFreeze(providerId, freezeId);
     if (current.liftedOn !== null) {
       throw new RegisterError('CONFLICT', `intake freeze ${freezeId} was lifted on ${current.liftedOn}`);
     }
-    const rows = (await this.dataSource.query(
+    const [lifted] = (await this.dataSource.query(
       `UPDATE provider_intake_freeze SET lifted_on = $3, lifted_by = $4
         WHERE provider_id = $1 AND freeze_id::text = $2 RETURNING ${FREEZE}`,
       [providerId, freezeId, liftedOn, actorRef],
     )) as [IntakeFreezeView[], number];
-    return rows[0][0];
+    return lifted[0];
   }
 
   /**
@@ -266,7 +251,9 @@ export class ProviderRegister {
       await this.dataSource.query(
         `SELECT DISTINCT ON (provider_id) provider_id, starts_on::text AS starts_on, reason_code
          FROM provider_intake_freeze
-        WHERE region_id = $1 AND provider_id = ANY($2) AND ${FREEZE_IN_FORCE.replaceAll('$DATE', '$3')}
+        -- In force on $3: begun, not ended, not lifted by then.
+        WHERE region_id = $1 AND provider_id = ANY($2) AND starts_on <= $3
+          AND (ends_on IS NULL OR ends_on >= $3) AND (lifted_on IS NULL OR lifted_on > $3)
         ORDER BY provider_id, starts_on`,
         [regionId, ids, onDate],
       );
@@ -281,6 +268,43 @@ export class ProviderRegister {
       };
     }
     return { regionId, arrangementCode, providers };
+  }
+
+  /** One contract of a provider; NOT_FOUND when it has none with that id. */
+  async contract(providerId: string, contractId: string): Promise<ContractView> {
+    const [contract] = (await this.dataSource.query(
+      `SELECT ${CONTRACT} FROM provider_contract WHERE provider_id = $1 AND contract_id::text = $2`,
+      [providerId, contractId],
+    )) as ContractView[];
+    if (!contract) throw new RegisterError('NOT_FOUND', `no contract ${contractId} of ${providerId}`);
+    return contract;
+  }
+
+  /** One intake freeze of a provider; NOT_FOUND when it has none with that id. */
+  async intakeFreeze(providerId: string, freezeId: string): Promise<IntakeFreezeView> {
+    const [freeze] = (await this.dataSource.query(
+      `SELECT ${FREEZE} FROM provider_intake_freeze WHERE provider_id = $1 AND freeze_id::text = $2`,
+      [providerId, freezeId],
+    )) as IntakeFreezeView[];
+    if (!freeze) throw new RegisterError('NOT_FOUND', `no intake freeze ${freezeId} of ${providerId}`);
+    return freeze;
+  }
+
+  /** The contracts and freezes of these providers, in two queries. */
+  private async termsOf(
+    providerIds: readonly string[],
+  ): Promise<{ contracts: ContractView[]; freezes: IntakeFreezeView[] }> {
+    const contracts: ContractView[] = await this.dataSource.query(
+      `SELECT ${CONTRACT} FROM provider_contract WHERE provider_id = ANY($1)
+        ORDER BY provider_id, region_id, arrangement_code, valid_from`,
+      [providerIds],
+    );
+    const freezes: IntakeFreezeView[] = await this.dataSource.query(
+      `SELECT ${FREEZE} FROM provider_intake_freeze WHERE provider_id = ANY($1)
+        ORDER BY provider_id, starts_on, freeze_id`,
+      [providerIds],
+    );
+    return { contracts, freezes };
   }
 
   private async requireRegion(regionId: string): Promise<void> {

@@ -13,24 +13,39 @@ export interface RegionView {
   policy: TrajectoryPolicy;
 }
 
-interface RegionRow {
+interface PolicyRow {
   region_id: string;
-  name: string;
   policy_version: string;
   payment_split: TrajectorySplitPreset;
   holidays: string[];
   settings: Record<string, unknown>;
+}
+
+interface RegionRow extends PolicyRow {
+  name: string;
   municipalities: { municipalityCode: string; name: string }[];
 }
 
+/** What a region's policy is made of (`regionPolicy`). */
+const POLICY_COLUMNS = `r.region_id, r.policy_version, r.payment_split,
+  ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(r.holidays) AS d ORDER BY d) AS holidays, r.settings`;
+
 const SELECT = `
-  SELECT r.region_id, r.name, r.policy_version, r.payment_split,
-         ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(r.holidays) AS d ORDER BY d) AS holidays,
-         r.settings,
+  SELECT ${POLICY_COLUMNS}, r.name,
          COALESCE((SELECT json_agg(json_build_object('municipalityCode', m.municipality_code, 'name', m.name)
                                    ORDER BY m.municipality_code)
                      FROM region_municipality m WHERE m.region_id = r.region_id), '[]'::json) AS municipalities
     FROM region r`;
+
+function policyOf(row: PolicyRow): TrajectoryPolicy {
+  return regionPolicy({
+    regionId: row.region_id,
+    policyVersion: row.policy_version,
+    paymentSplit: row.payment_split,
+    holidays: row.holidays,
+    settings: row.settings,
+  });
+}
 
 function toView(row: RegionRow): RegionView {
   return {
@@ -39,13 +54,7 @@ function toView(row: RegionRow): RegionView {
     paymentSplit: row.payment_split,
     policyVersion: row.policy_version,
     municipalities: row.municipalities,
-    policy: regionPolicy({
-      regionId: row.region_id,
-      policyVersion: row.policy_version,
-      paymentSplit: row.payment_split,
-      holidays: row.holidays,
-      settings: row.settings,
-    }),
+    policy: policyOf(row),
   };
 }
 
@@ -70,12 +79,17 @@ export class RegionDirectory {
     return toView(row);
   }
 
-  /** The region a municipality belongs to; NOT_FOUND (field municipalityCode) when none does. */
-  async ofMunicipality(municipalityCode: string): Promise<RegionView> {
+  /**
+   * The policy of the region a municipality belongs to, as a trajectory started there freezes it (one row,
+   * without the region's municipality list: every POST /trajectories asks). NOT_FOUND (field
+   * municipalityCode) when no region has the municipality.
+   */
+  async policyOfMunicipality(municipalityCode: string): Promise<TrajectoryPolicy> {
     const [row] = (await this.dataSource.query(
-      `${SELECT} JOIN region_municipality rm ON rm.region_id = r.region_id WHERE rm.municipality_code = $1`,
+      `SELECT ${POLICY_COLUMNS} FROM region r
+         JOIN region_municipality rm ON rm.region_id = r.region_id WHERE rm.municipality_code = $1`,
       [municipalityCode],
-    )) as RegionRow[];
+    )) as PolicyRow[];
     if (!row) {
       throw new RegisterError(
         'NOT_FOUND',
@@ -83,6 +97,6 @@ export class RegionDirectory {
         'municipalityCode',
       );
     }
-    return toView(row);
+    return policyOf(row);
   }
 }

@@ -145,9 +145,7 @@ export class ProvidersController {
     @Body() body: EndContractDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ContractView> {
-    const provider = await this.register.get(providerId(id));
-    const contract = provider.contracts.find((c) => c.contractId === contractId);
-    if (!contract) throw new RegisterError('NOT_FOUND', `no contract ${contractId} of ${id}`);
+    const contract = await this.register.contract(providerId(id), contractId);
     await this.scope.assertManages(principal, contract.regionId);
     return this.register.endContract(id, contractId, body.validTo);
   }
@@ -181,9 +179,7 @@ export class ProvidersController {
     @Body() body: LiftIntakeFreezeDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<IntakeFreezeView> {
-    const provider = await this.register.get(providerId(id));
-    const freeze = provider.intakeFreezes.find((f) => f.freezeId === freezeId);
-    if (!freeze) throw new RegisterError('NOT_FOUND', `no intake freeze ${freezeId} of ${id}`);
+    const freeze = await this.register.intakeFreeze(providerId(id), freezeId);
     await this.scope.assertManages(principal, freeze.regionId);
     return this.register.liftIntakeFreeze(
       id,

@@ -41,7 +41,7 @@ export class PolicySnapshots {
 
   private async regionPolicy(municipalityCode: string): Promise<TrajectoryPolicy> {
     try {
-      return (await this.regions.ofMunicipality(municipalityCode)).policy;
+      return await this.regions.policyOfMunicipality(municipalityCode);
     } catch (error) {
       if (error instanceof RegisterError && error.code === 'NOT_FOUND') {
         throw unprocessable(error.message, [{ field: 'municipalityCode', message: error.message }]);
