@@ -252,6 +252,61 @@ describe('authorization matrix: every route × role × own/other municipality', 
     }
   });
 
+  /** Bodies no caller should send: not JSON, not an object, wrong types everywhere, far too long. */
+  const MALFORMED: { contentType: string; body: string }[] = [
+    { contentType: 'application/json', body: '{' },
+    { contentType: 'application/json', body: 'null' },
+    { contentType: 'application/json', body: '[1, 2]' },
+    { contentType: 'application/json', body: '"text"' },
+    { contentType: 'text/plain', body: 'planVersion=1' },
+    {
+      contentType: 'application/json',
+      // A prototype key first (JSON.stringify would drop it from an object literal).
+      body: `{"__proto__":{"admin":true},${JSON.stringify({
+        planVersion: 'one',
+        party: 7,
+        reasonCode: ['OTHER'],
+        decision: { code: 'APPROVE' },
+        evaluation: 'COMPLETE',
+        plan: [],
+        results: {},
+        leadProviderId: { id: 'x' },
+        chosenByFamily: 'yes',
+        regionId: 12,
+        arrangementCode: null,
+        validFrom: '2026-02-30',
+        name: 'x'.repeat(50_000),
+      }).slice(1)}`,
+    },
+  ];
+
+  it('never answers 500 to a malformed body on any route that takes one, whoever may call it', async () => {
+    let sent = 0;
+    for (const route of routes) {
+      const rule = RULES[route];
+      const { method, path } = concrete(route);
+      if (method === 'get' || rule.roles === 'PUBLIC') continue;
+      for (const role of rule.roles) {
+        for (const { contentType, body } of MALFORMED) {
+          const send = request(http)[method](path);
+          const res = await send
+            .set('Authorization', tokenFor(role, true))
+            .set('Content-Type', contentType)
+            .send(body);
+          sent += 1;
+          expect([route, role, body.slice(0, 20), res.status < 500]).toEqual([
+            route,
+            role,
+            body.slice(0, 20),
+            true,
+          ]);
+          expect(res.body.code).toEqual(expect.any(String));
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(100);
+  });
+
   it("never answers another municipality's or provider's trajectory: 404, or lists without it", async () => {
     await expectNothingOfOurs(routes, (role) => tokenFor(role, false));
   });
