@@ -1,26 +1,10 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { TrajectoryActivities } from '@app/contracts';
-import { PaymentRuleError } from '@app/domain';
 import { CareDecisionLedger, LedgerError, PaymentLedger } from '@app/ledger';
+import { classified } from './activity-failure';
 
 /** The actor of the ledger rows the workflow writes. */
 const WORKFLOW_ACTOR = 'system:trajectory-workflow';
-
-/**
- * Runs one ledger call. Refusals are permanent (retrying the same input cannot succeed), so they become
- * non-retryable failures typed by their code; database outages stay retryable.
- */
-async function ledgerCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof LedgerError || error instanceof PaymentRuleError) {
-      throw ApplicationFailure.nonRetryable(error.message, error.code);
-    }
-    throw error;
-  }
-}
 
 /**
  * TEST-ONLY FAULT INJECTION (for the crash-recovery test): when NODE_ENV === 'test' and
@@ -53,10 +37,10 @@ export function createPaymentActivities(dataSource: DataSource): PaymentActiviti
   const payments = new PaymentLedger(dataSource);
   const decisions = new CareDecisionLedger(dataSource);
   return {
-    recordCareDecision: (input) => ledgerCall(() => decisions.record(input)),
+    recordCareDecision: (input) => classified(() => decisions.record(input)),
 
     issuePayment: (input) =>
-      ledgerCall(async () => {
+      classified(async () => {
         const { payment, inserted } = await payments.issue(input, WORKFLOW_ACTOR);
         if (inserted && crashAfterLedgerWriteRequested(payment.idempotencyKey)) {
           process.kill(process.pid, 'SIGKILL');
@@ -64,10 +48,10 @@ export function createPaymentActivities(dataSource: DataSource): PaymentActiviti
         return payment;
       }),
 
-    withholdPayment: (input) => ledgerCall(() => payments.withhold(input)),
+    withholdPayment: (input) => classified(() => payments.withhold(input)),
 
     releaseDuePayments: (now) =>
-      ledgerCall(() => {
+      classified(() => {
         const instant = now instanceof Date ? now : new Date(now);
         if (Number.isNaN(instant.getTime())) {
           throw new LedgerError('INVALID_INPUT', `now must be an ISO instant, got ${String(now)}`);

@@ -41,6 +41,7 @@ const REQUIRED_VARIABLES = [
   'APP_DB_PASSWORD',
   'TEMPORAL_DB_PASSWORD',
   'JWT_SECRET',
+  'PAYLOAD_KEYS',
 ];
 
 type DependsOn = Record<string, { condition?: string }>;
@@ -312,6 +313,7 @@ describe('docker/compose.yaml', () => {
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/app:[^@]+@postgresql:5432\/app$/);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(env.JWT_SECRET).toBeTruthy();
+      expect(env.PAYLOAD_KEYS).toBeTruthy();
     }
     expect(environment(services.api).PORT).toBe('3000');
   });
@@ -327,7 +329,7 @@ describe('docker/compose.yaml', () => {
   it('registers exactly the search attributes defined in libs/contracts', () => {
     const configured = environment(services['temporal-setup']).TEMPORAL_SEARCH_ATTRIBUTES.trim().split(/\s+/);
     const defined = SEARCH_ATTRIBUTE_DEFINITIONS.map(({ name, cliType }) => `${name}=${cliType}`);
-    expect(defined).toHaveLength(10);
+    expect(defined).toHaveLength(11);
     expect(configured.sort()).toEqual(defined.sort());
   });
 

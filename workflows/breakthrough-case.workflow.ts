@@ -21,6 +21,7 @@ import {
   type BreakthroughCaseTransition,
 } from '@app/domain';
 import { bookkeeping } from './bookkeeping-proxy';
+import { IncidentDesk } from './incidents';
 import { asFailure, validating } from './rejection';
 
 const TRAJECTORY_SYSTEM = { role: 'SYSTEM', ref: 'trajectory' } as const;
@@ -50,6 +51,7 @@ export async function breakthroughCaseWorkflow(input: BreakthroughCaseInput): Pr
     validating(() => assertCaseCommandAllowed(state, command, new Date()));
 
   commit(openBreakthroughCase(input.docket, new Date()));
+  const incidents = new IncidentDesk();
   setHandler(getBreakthroughCaseQuery, () => state);
   setHandler(assignBreakthroughCaseUpdate, (p) => apply({ type: 'assign', ...p }), {
     validator: (p) => check({ type: 'assign', ...p }),
@@ -64,7 +66,14 @@ export async function breakthroughCaseWorkflow(input: BreakthroughCaseInput): Pr
 
   while (isLive(state!) || pending.length > 0) {
     if (pending.length > 0) {
-      await runCaseEffects(input, state!, pending.splice(0, pending.length));
+      const at = state!;
+      const effects = pending.splice(0, pending.length);
+      // Only the bookkeeping write can be refused on its data, and it comes before the signals: a retry of
+      // the whole batch sends nothing twice.
+      await incidents.runUntilDone(
+        () => runCaseEffects(input, at, effects),
+        () => 'recordCaseTransition',
+      );
       continue;
     }
     const deadline = nextCaseDeadline(state!);

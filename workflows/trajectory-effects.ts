@@ -17,6 +17,7 @@ import type { TrajectoryEffect, TrajectoryState, TrajectoryView } from '@app/dom
 import type { TrajectoryActivities } from '@app/contracts';
 import { bookkeepingFor } from './read-model';
 import { bookkeeping } from './bookkeeping-proxy';
+import { dataRejection, isActivityFailure } from './incidents';
 
 /**
  * Money goes through regular activities: each tranche is an event in history with its idempotency key,
@@ -36,68 +37,95 @@ const ledger = proxyActivities<TrajectoryActivities>({
 
 type ChildStarter = (input: TrajectoryWorkflowInput) => Promise<TrajectoryResult>;
 
+/** How far a batch of effects got: a step that opened an incident resumes here, without redoing the ones before. */
+export interface EffectProgress {
+  done: number;
+  /** The step running now, for the incident (a local activity's failure does not name its activity). */
+  step?: string;
+}
+
 /**
  * Executes the effects of the pure lifecycle core, in order: the audit trail, read model and outbox in one
- * write, then decisions, payments and the workflows to start or stop.
+ * write, then decisions, payments and the workflows to start or stop. `progress` counts the steps done, so a
+ * batch interrupted by an incident (workflows/incidents.ts) continues with the failed step, not from the start
+ * (a table case or successor must not be started twice).
  */
 export async function runEffects(
   state: TrajectoryState,
   view: TrajectoryView,
   effects: TrajectoryEffect[],
   successorWorkflow: ChildStarter,
+  progress: EffectProgress = { done: 0 },
 ): Promise<void> {
-  await bookkeeping.recordTransition(bookkeepingFor(state, view, effects));
-  for (const effect of effects) {
-    switch (effect.kind) {
-      case 'ISSUE_DECISION': {
-        const d = effect.decision;
-        await refusalLogged(effect.assignment.idempotencyKey, () =>
-          bookkeeping.recordCareDecision({
-            trajectoryId: effect.trajectoryId,
-            version: d.version,
-            decisionNumber: `${effect.trajectoryId}:${d.version}`,
-            cause: d.cause,
-            decisionDate: d.decisionDate,
-            validFrom: d.validFrom,
-            validTo: d.validTo,
-            arrangementCode: d.arrangement.code,
-            tariffCents: d.arrangement.tariffCents,
-            pricingBasis: d.arrangement.pricingBasis,
-            paymentPolicy: d.paymentPolicy,
-            totalBudgetCents: d.totalBudgetCents,
-            providerId: d.providerId,
-            municipalityCode: state.municipalityCode,
-            provisional: d.provisional,
-            amendsVersion: d.amendsVersion ?? null,
-          }),
-        );
-        break;
-      }
-      case 'PAYMENT':
-      case 'CANCEL_PAYMENT':
-      case 'WITHHOLD_PAYMENT':
-        await pay(state, effect);
-        break;
-      case 'START_BREAKTHROUGH':
-        await startChild('breakthroughCaseWorkflow', {
-          workflowId: breakthroughWorkflowId(effect.docket.escalationId),
-          args: [{ docket: effect.docket, parentWorkflowId: state.trajectoryId }],
-          // The case outlives a continue-as-new of its trajectory; the trajectory withdraws it explicitly.
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-        break;
-      case 'WITHDRAW_BREAKTHROUGH':
-        await getExternalWorkflowHandle(breakthroughWorkflowId(effect.escalationId))
-          .signal(withdrawBreakthroughCaseSignal, { reason: effect.reason })
-          .catch((error: unknown) => log.warn('table case already closed', { error: String(error) }));
-        break;
-      case 'START_SUCCESSOR':
-        await startSuccessor(effect.start, successorWorkflow);
-        break;
-      default:
-        // AUDIT, NOTIFY and CLOSED are in the bookkeeping write above.
-        break;
+  const steps: Array<[string, () => Promise<void>]> = [
+    ['recordTransition', () => bookkeeping.recordTransition(bookkeepingFor(state, view, effects))],
+    ...effects.map((effect): [string, () => Promise<void>] => [
+      effect.kind,
+      () => runEffect(state, effect, successorWorkflow),
+    ]),
+  ];
+  while (progress.done < steps.length) {
+    const [name, step] = steps[progress.done];
+    progress.step = name;
+    await step();
+    progress.done += 1;
+  }
+}
+
+async function runEffect(
+  state: TrajectoryState,
+  effect: TrajectoryEffect,
+  successorWorkflow: ChildStarter,
+): Promise<void> {
+  switch (effect.kind) {
+    case 'ISSUE_DECISION': {
+      const d = effect.decision;
+      await refusalLogged(effect.assignment.idempotencyKey, () =>
+        bookkeeping.recordCareDecision({
+          trajectoryId: effect.trajectoryId,
+          version: d.version,
+          decisionNumber: `${effect.trajectoryId}:${d.version}`,
+          cause: d.cause,
+          decisionDate: d.decisionDate,
+          validFrom: d.validFrom,
+          validTo: d.validTo,
+          arrangementCode: d.arrangement.code,
+          tariffCents: d.arrangement.tariffCents,
+          pricingBasis: d.arrangement.pricingBasis,
+          paymentPolicy: d.paymentPolicy,
+          totalBudgetCents: d.totalBudgetCents,
+          providerId: d.providerId,
+          municipalityCode: state.municipalityCode,
+          provisional: d.provisional,
+          amendsVersion: d.amendsVersion ?? null,
+        }),
+      );
+      break;
     }
+    case 'PAYMENT':
+    case 'CANCEL_PAYMENT':
+    case 'WITHHOLD_PAYMENT':
+      await pay(state, effect);
+      break;
+    case 'START_BREAKTHROUGH':
+      await startChild('breakthroughCaseWorkflow', {
+        workflowId: breakthroughWorkflowId(effect.docket.escalationId),
+        args: [{ docket: effect.docket, parentWorkflowId: state.trajectoryId }],
+        // The case outlives a continue-as-new of its trajectory; the trajectory withdraws it explicitly.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      break;
+    case 'WITHDRAW_BREAKTHROUGH':
+      await getExternalWorkflowHandle(breakthroughWorkflowId(effect.escalationId))
+        .signal(withdrawBreakthroughCaseSignal, { reason: effect.reason })
+        .catch((error: unknown) => log.warn('table case already closed', { error: String(error) }));
+      break;
+    case 'START_SUCCESSOR':
+      await startSuccessor(effect.start, successorWorkflow);
+      break;
+    default:
+      // AUDIT, NOTIFY and CLOSED are in the bookkeeping write above.
+      break;
   }
 }
 
@@ -147,14 +175,16 @@ async function pay(
 
 /**
  * A ledger that refuses a record (its rules, not an outage: outages are retried) is a finance matter, not a
- * reason to stop the trajectory: the refusal is logged with its key and reconciliation reports the gap.
+ * reason to stop the trajectory: the refusal is logged with its key and reconciliation reports the gap. A
+ * write the database refused on its data is not a rule: it goes up and opens an incident.
  */
 async function refusalLogged(key: string, write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (error) {
-    if (!(error instanceof ActivityFailure)) throw error;
-    log.error('ledger refused a record', { key, error: String(error.cause?.message ?? error.message) });
+    if (!isActivityFailure(error) || dataRejection(error, key) !== undefined) throw error;
+    const failure = error instanceof ActivityFailure ? (error.cause ?? error) : (error as Error);
+    log.error('ledger refused a record', { key, error: failure.message });
   }
 }
 

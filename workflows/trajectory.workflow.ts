@@ -41,7 +41,8 @@ import {
 } from '@app/domain';
 import { asFailure, validating } from './rejection';
 import { changedSearchAttributes, searchAttributesOf } from './search-attributes';
-import { runEffects } from './trajectory-effects';
+import { IncidentDesk } from './incidents';
+import { runEffects, type EffectProgress } from './trajectory-effects';
 
 /** A timer that woke without anything due waits at least this long before it looks again (no hot loop). */
 const MIN_RECHECK_MS = 1000;
@@ -100,6 +101,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   };
   const evaluationsAtRunStart = state!.evaluations.length;
 
+  const incidents = new IncidentDesk();
   setHandler(getTrajectoryQuery, () => trajectoryView(state, new Date()));
   setHandler(getTrajectoryStateQuery, () => state);
   setHandler(breakthroughDecidedSignal, (message) => void tableDecisions.push(message));
@@ -142,7 +144,12 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     applyTableDecisions(tableDecisions, () => state, commit);
     if (pending.length > 0) {
       const effects = pending.splice(0, pending.length);
-      await runEffects(state!, trajectoryView(state!, new Date()), effects, trajectoryWorkflow);
+      const at = state!;
+      const progress: EffectProgress = { done: 0 };
+      await incidents.runUntilDone(
+        () => runEffects(at, trajectoryView(at, new Date()), effects, trajectoryWorkflow, progress),
+        () => progress.step ?? 'recordTransition',
+      );
       ranEffects += effects.length;
       continue;
     }

@@ -7,3 +7,5 @@ export * from './roles';
 export * from './ledger-messages';
 export * from './trajectory-activities';
 export * from './row-schema';
+export { containsBsn, isBsnShaped } from './personal-data';
+export * from './incident';

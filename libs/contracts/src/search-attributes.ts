@@ -27,6 +27,9 @@ export const SA_STATUTORY_DEADLINE = defineSearchAttributeKey(
   SearchAttributeType.DATETIME,
 );
 
+/** An effect of the trajectory failed on its data and waits for an operator (workflows/incidents.ts). */
+export const SA_INCIDENT = defineSearchAttributeKey('Incident', SearchAttributeType.BOOL);
+
 /** Name → CLI type, for `temporal operator search-attribute create` and `server start-dev --search-attribute`. */
 export const SEARCH_ATTRIBUTE_DEFINITIONS: ReadonlyArray<{ name: string; cliType: string }> = [
   { name: SA_STATUS.name, cliType: 'Keyword' },
@@ -39,6 +42,7 @@ export const SEARCH_ATTRIBUTE_DEFINITIONS: ReadonlyArray<{ name: string; cliType
   { name: SA_APPROVAL_DEADLINE.name, cliType: 'Datetime' },
   { name: SA_NEXT_EVALUATION.name, cliType: 'Datetime' },
   { name: SA_STATUTORY_DEADLINE.name, cliType: 'Datetime' },
+  { name: SA_INCIDENT.name, cliType: 'Bool' },
 ];
 
 /** Search attributes a trajectory starts with (set by whoever starts it: the API or its predecessor). */
