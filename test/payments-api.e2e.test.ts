@@ -184,28 +184,34 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
       const [initial] = await startedTrajectory('2026-11-07');
       const path = `/payments/${encodeURIComponent(initial.idempotencyKey)}/withhold`;
       // domain.md §7.8: withholding is the municipality's finance decision, as on the lifecycle route.
-      await request(http).post(path).set('Authorization', localTeam).send({ reason: 'x-y-z' }).expect(403);
+      await request(http).post(path).set('Authorization', localTeam).send({ reasonCode: 'X_Y_Z' }).expect(403);
       await request(http).post(path).set('Authorization', municipalFinance).send({}).expect(400);
       await request(http)
         .post(path)
         .set('Authorization', municipalFinance)
-        .send({ reason: '   ' })
+        .send({ reasonCode: 'RESULTS_NOT_DISCUSSED', reasonRef: 'Jan de Vries' })
+        .expect(400);
+      // Free text is refused: a reason written about a family is personal data (decisions.md 11).
+      await request(http)
+        .post(path)
+        .set('Authorization', municipalFinance)
+        .send({ reason: 'results not discussed with Jan de Vries' })
         .expect(400);
       await request(http)
         .post(path)
         .set('Authorization', otherFinance)
-        .send({ reason: 'not ours' })
+        .send({ reasonCode: 'NOT_OURS' })
         .expect(404);
       await request(http)
         .post('/payments/no-such-key/withhold')
         .set('Authorization', municipalFinance)
-        .send({ reason: 'x-y-z' })
+        .send({ reasonCode: 'X_Y_Z' })
         .expect(404);
-      const reason = 'results not discussed with the local team before completion (domain.md §7.8)';
+      const reason = 'RESULTS_NOT_DISCUSSED ref:memo-2026-113';
       const res = await request(http)
         .post(path)
         .set('Authorization', municipalFinance)
-        .send({ reason })
+        .send({ reasonCode: 'RESULTS_NOT_DISCUSSED', reasonRef: 'memo-2026-113' })
         .expect(200);
       expect(res.body).toMatchObject({ status: 'WITHHELD', statusReason: reason, amountCents: 360_000 });
       const events = await db.query(
@@ -230,7 +236,7 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
       const conflict = await request(http)
         .post(`/payments/${encodeURIComponent(cancelled.idempotencyKey)}/withhold`)
         .set('Authorization', municipalFinance)
-        .send({ reason })
+        .send({ reasonCode: 'RESULTS_NOT_DISCUSSED' })
         .expect(409);
       expect(conflict.body).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
     });

@@ -8,10 +8,14 @@ export function encodeCursor(lastId: string): string {
   return Buffer.from(`id:${lastId}`, 'utf8').toString('base64url');
 }
 
+const MAX_BIGINT = 9223372036854775807n;
+
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^id:(\d{1,19})$/.exec(text);
-  if (!match) throw new LedgerError('INVALID_INPUT', 'cursor is not a cursor this API issued');
+  // Nineteen digits can still exceed a bigint; PostgreSQL would refuse that as an out-of-range value.
+  if (!match || BigInt(match[1]) > MAX_BIGINT)
+    throw new LedgerError('INVALID_INPUT', 'cursor is not a cursor this API issued');
   return match[1];
 }
 

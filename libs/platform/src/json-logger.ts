@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { logReplacer } from './log-redaction';
 import { currentRequestId } from './request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -34,15 +35,18 @@ export class JsonLogger implements LoggerService {
     if (ORDER[level] < ORDER[this.minLevel]) return;
     const fields = typeof message === 'object' && message !== null ? message : { msg: String(message) };
     const requestId = currentRequestId();
-    const line = JSON.stringify({
-      ts: new Date().toISOString(),
-      level,
-      service: this.service,
-      ...(requestId ? { requestId } : {}),
-      context,
-      ...fields,
-      trace,
-    });
+    const line = JSON.stringify(
+      {
+        ts: new Date().toISOString(),
+        level,
+        service: this.service,
+        ...(requestId ? { requestId } : {}),
+        context,
+        ...fields,
+        trace,
+      },
+      logReplacer,
+    );
     (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
   }
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { containsBsn } from '@app/contracts';
 
 /* The request id lives here, beside the logger, so every log line written while serving a request carries it. */
 
@@ -10,15 +11,17 @@ interface RequestContext {
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
-const SAFE_ID = /^[A-Za-z0-9._-]{8,128}$/;
+/** A caller's request id is kept only as a UUID: a free-form id could carry a name or a BSN into the logs. */
+const SAFE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Gives every request an id (the caller's `X-Request-Id` when it is a safe token, else a new UUID), returns it in
- * the response header and keeps it for the log lines and the error body of that request.
+ * Gives every request an id (the caller's `X-Request-Id` when it is a UUID without a BSN-shaped run of
+ * digits, else a new UUID), returns it in the response header and keeps it for the log lines and the error
+ * body of that request.
  */
 export function requestIdMiddleware(req: Request, res: Response, next: NextFunction): void {
   const incoming = req.header('x-request-id');
-  const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
+  const requestId = incoming && SAFE_ID.test(incoming) && !containsBsn(incoming) ? incoming : randomUUID();
   res.setHeader('X-Request-Id', requestId);
   storage.run({ requestId }, next);
 }

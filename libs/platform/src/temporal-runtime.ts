@@ -1,4 +1,5 @@
 import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
+import { logReplacer } from './log-redaction';
 
 const LEVELS: Record<string, LogLevel> = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' };
 let installed = false;
@@ -20,7 +21,7 @@ export function installTemporalRuntime(logLevel: string): void {
           msg: message,
           ...meta,
         },
-        (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+        logReplacer,
       );
       (level === 'ERROR' || level === 'WARN' ? process.stderr : process.stdout).write(line + '\n');
     }),

@@ -3,7 +3,7 @@ import { createHash, createSecretKey, timingSafeEqual, type KeyObject } from 'no
 import jwt, { JwtHeader, SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient, { JwksClient } from 'jwks-rsa';
 import { AppConfig } from '@app/config';
-import { ROLES, type Role } from '@app/contracts';
+import { containsBsn, MUNICIPALITY_CODE, ROLES, type Role } from '@app/contracts';
 import { APP_CONFIG } from '@app/platform';
 import type { Principal, TokenClaims } from './principal';
 
@@ -36,16 +36,7 @@ export class TokenVerifier {
         (error, decoded) => resolve(error ? undefined : (decoded as TokenClaims)),
       );
     });
-    if (!claims || typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) return undefined;
-    const roles = claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-    if (roles.length === 0) return undefined;
-    return {
-      subject: claims.sub,
-      roles,
-      municipalities: Array.isArray(claims.municipalities) ? claims.municipalities.map(String) : [],
-      providerId: typeof claims.providerId === 'string' ? claims.providerId : undefined,
-      via: 'jwt',
-    };
+    return claims === undefined ? undefined : principalOf(claims);
   }
 
   verifyApiKey(key: string): Principal | undefined {
@@ -65,4 +56,32 @@ export class TokenVerifier {
       .then((key) => cb(null, key.getPublicKey()))
       .catch((error: Error) => cb(error));
   }
+}
+
+/** A subject is an opaque id of the identity provider (Entra: 43 characters, Keycloak: a UUID). */
+const SUBJECT = /^[\x21-\x7e]{1,128}$/;
+const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const MAX_MUNICIPALITIES = 500;
+
+/**
+ * The claims schema: a signature proves who issued a token, not that its content fits this API. A subject of
+ * visible ASCII up to 128 characters (it becomes the actor reference of audit rows, varchar(200)), one to ten
+ * roles all known to this API, municipality codes and a provider id in their id formats, none BSN-shaped. Any
+ * other token is unauthenticated (401), so odd claims never reach a workflow or the database.
+ */
+export function principalOf(claims: Partial<Record<keyof TokenClaims, unknown>>): Principal | undefined {
+  const { sub, roles, municipalities = [], providerId } = claims;
+  if (typeof sub !== 'string' || !SUBJECT.test(sub) || containsBsn(sub)) return undefined;
+  if (!Array.isArray(roles) || roles.length === 0 || roles.length > 10) return undefined;
+  if (!roles.every((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)))
+    return undefined;
+  if (!Array.isArray(municipalities) || municipalities.length > MAX_MUNICIPALITIES) return undefined;
+  if (!municipalities.every((m): m is string => typeof m === 'string' && MUNICIPALITY_CODE.test(m)))
+    return undefined;
+  if (
+    providerId !== undefined &&
+    (typeof providerId !== 'string' || !PROVIDER_ID.test(providerId) || containsBsn(providerId))
+  )
+    return undefined;
+  return { subject: sub, roles: [...new Set(roles)], municipalities, providerId, via: 'jwt' };
 }

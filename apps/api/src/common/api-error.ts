@@ -31,6 +31,12 @@ export class ApiErrorBody {
   @ApiPropertyOptional({ example: ['submitPlan', 'withdraw'], description: 'Actions allowed now (409 only)' })
   allowedActions?: string[];
 
+  @ApiPropertyOptional({
+    example: 1,
+    description: 'Seconds to wait before retrying (429, 503; also the Retry-After header)',
+  })
+  retryAfterSeconds?: number;
+
   @ApiPropertyOptional({ description: 'Health checks only: the state of each dependency' })
   details?: Record<string, unknown>;
 }

@@ -10,6 +10,8 @@ export class ApiException extends HttpException {
       errors?: { field: string; message: string }[];
       currentStatus?: string;
       allowedActions?: string[];
+      /** Sent as the `Retry-After` header too (429, 503). */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     super(message, status);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { trajectoryOfEscalation } from '@app/contracts';
 import type { BreakthroughDecision } from '@app/domain';
 import type { TrajectoryView } from '@app/domain';
@@ -13,6 +13,7 @@ import { ArrangementTermsResolver } from '../trajectories/arrangement-terms.reso
 import { AssignCaseDto, BreakthroughDecisionDto } from '../trajectories/dto/breakthrough.dto';
 import { TrajectoryAccess } from '../trajectories/trajectory-access';
 import { TrajectoryGateway } from '../trajectories/trajectory-gateway';
+import { BreakthroughCaseDto, DocketItemDto, EscalationCaseDto } from './docket.dto';
 
 const READERS = ['BREAKTHROUGH_TABLE', 'LOCAL_TEAM', 'OPERATOR', 'PROVIDER'] as const;
 
@@ -31,6 +32,7 @@ export class EscalationsController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'The docket: open escalations, oldest first, with days waiting and deadline' })
+  @ApiOkResponse({ type: [DocketItemDto] })
   list(@CurrentPrincipal() principal: Principal) {
     return this.docket.open(principal);
   }
@@ -38,6 +40,7 @@ export class EscalationsController {
   @Get(':escalationId')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One case: the docket facts and the live case (reminder, overdue, decisions)' })
+  @ApiOkResponse({ type: EscalationCaseDto })
   async get(@Param('escalationId') escalationId: string, @CurrentPrincipal() principal: Principal) {
     await this.authorize(principal, escalationId);
     const item = await this.docket.one(principal, escalationId);
@@ -45,6 +48,7 @@ export class EscalationsController {
     return { ...item, case: await this.gateway.tableCase(escalationId) };
   }
 
+  @ApiOkResponse({ type: BreakthroughCaseDto, description: 'The case with its chair and members' })
   @LifecycleAction(
     ':escalationId/assign',
     ['BREAKTHROUGH_TABLE'],
@@ -54,6 +58,8 @@ export class EscalationsController {
     @Param('escalationId') escalationId: string,
     @Body() dto: AssignCaseDto,
     @CurrentPrincipal() principal: Principal,
+    // Validated like every documented Idempotency-Key; the interceptor replays a repeat.
+    @IdempotencyKey() _idempotencyKey?: string,
   ) {
     const trajectoryId = await this.authorize(principal, escalationId);
     return this.whileCaseStarts(trajectoryId, escalationId, () =>
@@ -105,8 +111,11 @@ export class EscalationsController {
   private async authorize(principal: Principal, escalationId: string): Promise<string> {
     const trajectoryId = trajectoryOfEscalation(escalationId);
     if (!trajectoryId) throw notFound(`escalation ${escalationId}`);
-    await this.access.authorize(principal, trajectoryId).catch(() => {
-      throw notFound(`escalation ${escalationId}`);
+    await this.access.authorize(principal, trajectoryId).catch((error: unknown) => {
+      // Outside the caller's scope reads as an unknown escalation; an outage stays an outage (503).
+      throw error instanceof ApiException && error.getStatus() === 404
+        ? notFound(`escalation ${escalationId}`)
+        : error;
     });
     return trajectoryId;
   }

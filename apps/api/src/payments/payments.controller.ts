@@ -21,6 +21,7 @@ import {
   PaymentInstructionDto,
   PaymentPageDto,
   WithholdPaymentDto,
+  withholdReason,
 } from './dto/payment.dto';
 import { LedgerErrorInterceptor } from './ledger-error.interceptor';
 import { ledgerScope } from './ledger-scope';
@@ -54,7 +55,7 @@ export class PaymentsController {
   @Roles('FINANCE')
   @ApiOperation({
     summary:
-      'Withhold a SCHEDULED or RELEASED payment with a written reason (domain.md §7.8; manual, audited)',
+      'Withhold a SCHEDULED or RELEASED payment with a reason code and memo reference (domain.md §7.8; manual, audited)',
     description:
       'Idempotent: withholding a WITHHELD payment returns it. 409 when the payment is already exported, confirmed or cancelled.',
   })
@@ -72,7 +73,7 @@ export class PaymentsController {
     if (!canSee(principal, { municipalityCode: payment.municipalityCode, providerId: payment.providerId })) {
       throw notFound(`payment ${idempotencyKey}`);
     }
-    return this.ledger.withhold({ idempotencyKey, reason: body.reason, actor: actorOf(principal) });
+    return this.ledger.withhold({ idempotencyKey, reason: withholdReason(body), actor: actorOf(principal) });
   }
 }
 

@@ -1,18 +1,32 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { PaymentLedger, type Page } from '@app/ledger';
 import { PaymentPageDto, PaymentPageQueryDto } from '../payments/dto/payment.dto';
+import { LedgerErrorInterceptor } from '../payments/ledger-error.interceptor';
 import type { Response } from 'express';
 import { ROLES, trajectoryWorkflowId } from '@app/contracts';
 import type { TrajectoryPolicyOverrides } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
+import { ApiErrorBody } from '../common/api-error';
 import { ApiException } from '../common/domain-errors';
 import { AuditTrailService } from '../read-model/audit-trail.service';
 import { TrajectoryListService } from '../read-model/trajectory-list.service';
 import { ListTrajectoriesDto } from './dto/list-trajectories.dto';
 import { StartTrajectoryDto } from './dto/start-trajectory.dto';
+import {
+  AuditTrailItemDto,
+  TrajectoryPageDto,
+  TrajectoryStateDto,
+} from './dto/trajectory-reads.dto';
+import { StartResultDto, TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
 import { StartResult, TrajectoryGateway } from './trajectory-gateway';
@@ -41,8 +55,12 @@ export class TrajectoriesController {
     description:
       'Starts the trajectory workflow `trajectory-<municipality>-<case reference>` with the region policy.',
   })
-  @ApiCreatedResponse({ description: 'A new trajectory was started' })
-  @ApiOkResponse({ description: 'The trajectory already existed; the same one is returned' })
+  @ApiCreatedResponse({ type: StartResultDto, description: 'A new trajectory was started' })
+  @ApiOkResponse({ type: StartResultDto, description: 'The trajectory already existed; the same one is returned' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorBody,
+    description: 'The municipality is in no region, or the policy overrides break a rule of the domain',
+  })
   async start(
     @Body() dto: StartTrajectoryDto,
     @CurrentPrincipal() principal: Principal,
@@ -74,6 +92,7 @@ export class TrajectoriesController {
   @Get()
   @Roles(...EVERYONE)
   @ApiOperation({ summary: 'List and filter trajectories (read model, cursor pagination)' })
+  @ApiOkResponse({ type: TrajectoryPageDto })
   find(@Query() query: ListTrajectoriesDto, @CurrentPrincipal() principal: Principal) {
     return this.list.list(principal, query);
   }
@@ -83,6 +102,7 @@ export class TrajectoriesController {
   @ApiOperation({
     summary: 'Live state: status, allowed actions, deadlines and who is blocking (workflow query)',
   })
+  @ApiOkResponse({ type: TrajectoryViewDto })
   async get(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
     const view = await this.access.authorize(principal, trajectoryId);
     return view ?? this.gateway.view(trajectoryId);
@@ -93,6 +113,7 @@ export class TrajectoriesController {
   @ApiOperation({
     summary: 'Full pseudonymous state: plan, rounds, escalations, decisions, evaluations, payments',
   })
+  @ApiOkResponse({ type: TrajectoryStateDto })
   async state(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
     await this.access.authorize(principal, trajectoryId);
     return this.gateway.state(trajectoryId);
@@ -101,6 +122,7 @@ export class TrajectoriesController {
   @Get(':trajectoryId/audit')
   @Roles(...EVERYONE)
   @ApiOperation({ summary: 'Audit trail: who did what, when, in which role (append-only)' })
+  @ApiOkResponse({ type: [AuditTrailItemDto] })
   async auditTrail(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
     await this.access.authorize(principal, trajectoryId);
     return this.audit.of(trajectoryId);
@@ -110,6 +132,8 @@ export class TrajectoriesController {
   @Roles('FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM')
   @ApiOperation({ summary: "One trajectory's payment instructions, oldest first" })
   @ApiOkResponse({ type: PaymentPageDto })
+  // The ledger refuses a bad cursor or limit with its own error: mapped to 400 like on /payments.
+  @UseInterceptors(LedgerErrorInterceptor)
   async payments(
     @Param('trajectoryId') trajectoryId: string,
     @Query() query: PaymentPageQueryDto,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { municipalityOfTrajectory } from '@app/contracts';
 import type { TrajectoryView } from '@app/domain';
 import type { Principal } from '../auth/principal';
@@ -7,19 +8,34 @@ import { notFound } from '../common/domain-errors';
 import { TrajectoryGateway } from './trajectory-gateway';
 
 /**
- * Tenant check for one trajectory: the municipality is part of its id, the lead provider comes from the
- * workflow. A trajectory the caller may not see answers 404, exactly like one that does not exist.
+ * Tenant check for one trajectory: the municipality is part of its id, the lead provider comes from the read
+ * model (PostgreSQL), so a provider's call does not depend on a worker answering a query: with the workers down
+ * a provider still gets its reads from the read model and its commands queue in Temporal. Only a trajectory
+ * the read model has not seen yet (its first write is pending) falls back to the workflow's live view. A
+ * trajectory the caller may not see answers 404, exactly like one that does not exist.
  */
 @Injectable()
 export class TrajectoryAccess {
-  constructor(private readonly gateway: TrajectoryGateway) {}
+  constructor(
+    private readonly gateway: TrajectoryGateway,
+    private readonly db: DataSource,
+  ) {}
 
-  /** Returns the live view when the caller needed it for the check (providers), else undefined. */
+  /** Returns the live view when the check needed it (a provider, trajectory not yet in the read model). */
   async authorize(principal: Principal, trajectoryId: string): Promise<TrajectoryView | undefined> {
     const municipalityCode = municipalityOfTrajectory(trajectoryId);
     if (!municipalityCode) throw notFound(`trajectory ${trajectoryId}`);
     if (!isProviderScoped(principal)) {
       if (!canSee(principal, { municipalityCode })) throw notFound(`trajectory ${trajectoryId}`);
+      return undefined;
+    }
+    const rows: Array<{ provider_id: string | null }> = await this.db.query(
+      'SELECT provider_id FROM trajectory WHERE trajectory_id = $1',
+      [trajectoryId],
+    );
+    if (rows.length > 0) {
+      if (!canSee(principal, { municipalityCode, providerId: rows[0].provider_id ?? undefined }))
+        throw notFound(`trajectory ${trajectoryId}`);
       return undefined;
     }
     const view = await this.gateway.view(trajectoryId);

@@ -32,6 +32,7 @@ import { APP_CONFIG } from '@app/platform';
 import { ApiException, notFound } from '../common/domain-errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { InFlightCommands } from './in-flight-commands';
 
 /**
  * How long one call to Temporal may take before the caller gets 503 (retry later; commands are idempotent).
@@ -52,6 +53,8 @@ export interface StartResult {
  */
 @Injectable()
 export class TrajectoryGateway {
+  private readonly inFlight = new InFlightCommands();
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -105,16 +108,18 @@ export class TrajectoryGateway {
   ): Promise<TrajectoryView> {
     const handle = this.client.workflow.getHandle(trajectoryId);
     const body = idempotencyKey ? { ...payload, commandId: idempotencyKey } : payload;
-    try {
-      return await this.within(() =>
-        handle.executeUpdate(trajectoryUpdates[type] as never, {
-          args: [body] as never,
-          ...(idempotencyKey ? { updateId: `${type}:${idempotencyKey}` } : {}),
-        }),
-      );
-    } catch (error) {
-      throw await this.commandError(trajectoryId, type, error);
-    }
+    return this.inFlight.run(trajectoryId, async () => {
+      try {
+        return await this.within(() =>
+          handle.executeUpdate(trajectoryUpdates[type] as never, {
+            args: [body] as never,
+            ...(idempotencyKey ? { updateId: `${type}:${idempotencyKey}` } : {}),
+          }),
+        );
+      } catch (error) {
+        throw await this.commandError(trajectoryId, type, error);
+      }
+    });
   }
 
   /** The breakthrough table's case (child workflow `breakthrough-<escalation id>`). */

@@ -6,6 +6,7 @@ import { ApiIdempotency1764500000000 } from './1764500000000-ApiIdempotency';
 import { RegionsAndProviderRegister1765000000000 } from './1765000000000-RegionsAndProviderRegister';
 import { DemoRegionsCatalogueAndProviders1765000000001 } from './1765000000001-DemoRegionsCatalogueAndProviders';
 import { StatutoryClocksReadModel1765000000002 } from './1765000000002-StatutoryClocksReadModel';
+import { RateLimitWindows1765100000000 } from './1765100000000-RateLimitWindows';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RegionsAndProviderRegister1765000000000,
   DemoRegionsCatalogueAndProviders1765000000001,
   StatutoryClocksReadModel1765000000002,
+  RateLimitWindows1765100000000,
 ];

@@ -1,36 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TRANCHE_KINDS, type TrancheKind } from '@app/domain';
 import { MAX_PAGE_SIZE } from '@app/ledger';
 import { PAYMENT_STATUSES, type PaymentInstructionView, type PaymentStatus } from '@app/contracts';
+import { CODE, REF, REF_MESSAGE } from '../../trajectories/dto/ids';
+import { Optional } from '../../validation/optional';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
 export class PaymentPageQueryDto {
   @ApiPropertyOptional({ enum: PAYMENT_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(PAYMENT_STATUSES)
   status?: PaymentStatus;
 
   @ApiPropertyOptional({ enum: TRANCHE_KINDS })
-  @IsOptional()
+  @Optional()
   @IsIn(TRANCHE_KINDS)
   kind?: TrancheKind;
 
   @ApiPropertyOptional({ example: '2026-11', description: 'Due in this calendar month (YYYY-MM)' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
   period?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -40,32 +42,48 @@ export class PaymentPageQueryDto {
 
 export class ListPaymentsQueryDto extends PaymentPageQueryDto {
   @ApiPropertyOptional({ example: 'trajectory-GM0405-CASE-2026-0001' })
-  @IsOptional()
+  @Optional()
   @Matches(SAFE_ID)
   trajectoryId?: string;
 
   @ApiPropertyOptional({ example: 'GM0405', description: 'CBS municipality code' })
-  @IsOptional()
+  @Optional()
   @Matches(SAFE_ID)
   municipalityCode?: string;
 
   @ApiPropertyOptional({ example: 'prov-017' })
-  @IsOptional()
+  @Optional()
   @Matches(SAFE_ID)
   providerId?: string;
 }
 
+/**
+ * Why a payment is withheld (domain.md §7.8): a code plus, optionally, the reference of the written memo in the
+ * municipality's own records. Free text is not accepted: a reason written about a family is personal data, and
+ * the ledger, its audit rows and its exports must hold none.
+ */
 export class WithholdPaymentDto {
   @ApiProperty({
-    example:
-      'Completed per plan but the agreed results were not discussed with the local team (domain.md §7.8)',
-    description: 'Written reason, required (domain.md §7.8). No personal data.',
+    example: 'RESULTS_NOT_DISCUSSED',
+    pattern: CODE.source,
+    description: 'Reason code of the municipality (upper case, digits, underscore)',
   })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  @MinLength(3)
-  @MaxLength(2000)
-  reason: string;
+  @Matches(CODE, { message: 'reasonCode must be an upper-case code (A-Z, 0-9, _), 2-64 characters' })
+  reasonCode: string;
+
+  @ApiPropertyOptional({
+    example: 'memo-2026-113',
+    pattern: REF.source,
+    description: 'Reference to the written reason in the municipality’s records',
+  })
+  @Optional()
+  @Matches(REF, { message: `reasonRef ${REF_MESSAGE}` })
+  reasonRef?: string;
+}
+
+/** The ledger's reason text for a withhold: the code, and the memo's reference when given. */
+export function withholdReason(body: WithholdPaymentDto): string {
+  return body.reasonRef ? `${body.reasonCode} ref:${body.reasonRef}` : body.reasonCode;
 }
 
 export class PaymentInstructionDto implements PaymentInstructionView {
