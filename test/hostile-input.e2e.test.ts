@@ -287,6 +287,27 @@ describe('hostile input: a clear 4xx, never a 500', () => {
     });
   });
 
+  it('24 concurrent callers on one trajectory get fast, documented answers: 200, 409 or 429 with Retry-After', async () => {
+    const target = (
+      await request(http).post('/trajectories').set('Authorization', caseSystem).send(startBody()).expect(201)
+    ).body.trajectoryId as string;
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () =>
+        request(http).post(`/trajectories/${target}/drafting`).set('Authorization', localTeam).send({}),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.every((s) => [200, 409, 429].includes(s))).toBe(true);
+    // Exactly one caller moved it to DRAFTING; the others were told it already moved, or to come back.
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    const throttled = answers.filter((r) => r.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
+    for (const r of throttled) {
+      expect(r.headers['retry-after']).toBe('1');
+      expect(r.body.code).toBe('TOO_MANY_REQUESTS');
+    }
+  });
+
   it('the stack is healthy afterwards', async () => {
     await request(http).get('/health').expect(200);
     const live = await request(http).get(`/trajectories/${id}`).set('Authorization', localTeam).expect(200);
