@@ -88,6 +88,13 @@ const ZONES = [
   },
   { name: 'libs/config', files: [LIB('config')], ignores: TESTS, allow: [LIB('config'), 'node:*'] },
   {
+    // The payload codec: pure crypto over Temporal's Payload type, no framework.
+    name: 'libs/codec',
+    files: [LIB('codec')],
+    ignores: TESTS,
+    allow: [LIB('codec'), '@temporalio/common', 'node:*'],
+  },
+  {
     name: 'libs/platform',
     files: [LIB('platform')],
     ignores: TESTS,
@@ -111,7 +118,7 @@ const ZONES = [
     ignores: TESTS,
     allow: [
       'apps/api/**',
-      ...['config', 'contracts', 'domain', 'ledger', 'persistence', 'platform', 'register'].map(LIB),
+      ...['codec', 'config', 'contracts', 'domain', 'ledger', 'persistence', 'platform', 'register'].map(LIB),
       '*',
     ],
   },
@@ -122,7 +129,7 @@ const ZONES = [
     allow: [
       'apps/worker/**',
       'activities/**',
-      ...['config', 'contracts', 'domain', 'platform'].map(LIB),
+      ...['codec', 'config', 'contracts', 'domain', 'platform'].map(LIB),
       '*',
     ],
   },

@@ -7,11 +7,12 @@ import {
   ensureChromium,
   ensureComposeCli,
   ensureNodeModules,
+  ensureSchemathesis,
   ensureTemporalCli,
   ensureTimeSkippingServer,
 } from './lib/ensure.mjs';
 import { log } from './lib/log.mjs';
-import { DATA_DIR, ROOT } from './lib/paths.mjs';
+import { ROOT } from './lib/paths.mjs';
 import { freePort } from './lib/ports.mjs';
 import { startEmbeddedPostgres, startTemporalDevServer } from './lib/services.mjs';
 
@@ -36,10 +37,12 @@ async function main() {
   const timeSkippingServer = ensureTimeSkippingServer();
   const composeBin = ensureComposeCli();
   const chromium = ensureChromium();
+  const schemathesis = ensureSchemathesis();
 
   log('test', 'starting PostgreSQL (embedded, throwaway)…');
+  // No dataDir: a fresh folder under the temp dir, reachable by the postgres user also when the checkout
+  // lies in a private folder and the tests run as root (postgres-data-dir.mjs).
   const pg = await startEmbeddedPostgres({
-    dataDir: resolve(DATA_DIR, `test-postgres-${process.pid}`),
     port: await freePort(),
     persistent: false,
     database: 'app_test',
@@ -63,6 +66,16 @@ async function main() {
     DATABASE_URL: pg.url,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_CLI: temporalCli,
+    SCHEMATHESIS_BIN: schemathesis,
+    // The suite sends thousands of requests a minute from one address, with bad tokens on purpose; the
+    // limits themselves are proven by test/perimeter.e2e.test.ts with its own low values.
+    RATE_LIMIT_PER_ADDRESS: '10000000',
+    RATE_LIMIT_PER_CALLER: '10000000',
+    RATE_LIMIT_AUTH_FAILURES: '10000000',
+    // The suite's payload key: a fixed TEST key, public on purpose, for test payloads only (README
+    // "Payload encryption"). The recorded histories have their own (test/histories/payload-keys.test.txt).
+    PAYLOAD_KEYS: 'test-suite-1:xiaYjSecbhd+2j1Vlirg+2ueb7oSmpXSZjblUOLF4r8=',
+    PAYLOAD_KEYS_FILE: '',
     ...(timeSkippingServer ? { TEMPORAL_TEST_SERVER: timeSkippingServer } : {}),
     ...(composeBin ? { COMPOSE_BIN: composeBin } : {}),
     ...(chromium ? { CHROMIUM_PATH: chromium } : {}),

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { EncryptionCodec, KeyRing } from '@app/codec';
 import { loadConfig } from '@app/config';
 import { upgradeRulesSignal, WORKFLOW_TYPES } from '@app/contracts';
 
@@ -10,10 +11,15 @@ import { upgradeRulesSignal, WORKFLOW_TYPES } from '@app/contracts';
  * Exit code: 0 done, 1 the run failed (configuration, Temporal). Prints workflow ids only (pseudonymous).
  */
 async function main(): Promise<number> {
-  const { temporal } = loadConfig();
+  const { temporal, payloadKeys } = loadConfig();
   const connection = await Connection.connect({ address: temporal.address });
   try {
-    const client = new Client({ connection, namespace: temporal.namespace });
+    const client = new Client({
+      connection,
+      namespace: temporal.namespace,
+      // Like the API's client: whatever it sends or reads of the workflows is encrypted.
+      dataConverter: { payloadCodecs: [new EncryptionCodec(new KeyRing(payloadKeys))] },
+    });
     let signalled = 0;
     const query = `WorkflowType = '${WORKFLOW_TYPES.trajectory}' AND ExecutionStatus = 'Running'`;
     for await (const execution of client.workflow.list({ query })) {

@@ -96,6 +96,9 @@ const RULES: Record<string, Rule> = {
   },
   'GET /worklists/my-trajectories': { roles: ['PROVIDER'], scope: 'list' },
   'GET /worklists/statutory-deadlines': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM', 'OPERATOR'], scope: 'list' },
+  'GET /worklists/incidents': { roles: ['OPERATOR'], scope: 'list' },
+  'POST /trajectories/{trajectoryId}/incident/retry': { roles: ['OPERATOR'], scope: 'trajectory' },
+  'POST /escalations/{escalationId}/incident/retry': { roles: ['OPERATOR'], scope: 'escalation' },
   'GET /arrangements': { roles: ALL, scope: 'global' },
   'GET /regions': { roles: ALL, scope: 'global' },
   'GET /regions/{regionId}': { roles: ALL, scope: 'global' },
@@ -133,6 +136,10 @@ const RULES: Record<string, Rule> = {
   'GET /ui/trajectories/{trajectoryId}': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/dashboard': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/assets/{file}': { roles: 'PUBLIC', scope: 'global' },
+  'POST /codec/encode': { roles: ['OPERATOR'], scope: 'global' },
+  'POST /codec/decode': { roles: ['OPERATOR'], scope: 'global' },
+  'POST /codec/session': { roles: ['OPERATOR'], scope: 'global' },
+  'DELETE /codec/session': { roles: 'PUBLIC', scope: 'global' },
 };
 
 const OWN = 'GM0405';

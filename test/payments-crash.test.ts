@@ -23,6 +23,7 @@ import {
   uniqueRef,
   uniqueTaskQueue,
 } from './support/stack';
+import { decodedPayload } from './support/history-payloads';
 import { TrajectoryDriver } from './support/trajectory-driver';
 import {
   buildWorkflowBundle,
@@ -158,8 +159,8 @@ async function paymentCalls(t: TrajectoryDriver): Promise<PaymentCall[]> {
     const id = String(e.eventId);
     const scheduled = e.activityTaskScheduledEventAttributes;
     if (scheduled?.activityType?.name === 'issuePayment') {
-      const data = scheduled.input?.payloads?.[0]?.data;
-      const input = JSON.parse(Buffer.from(data ?? []).toString('utf8')) as { idempotencyKey: string };
+      // Stored encrypted (libs/codec): decrypted with the suite's keys, as the worker reads it.
+      const input = decodedPayload(scheduled.input?.payloads?.[0] ?? {}) as { idempotencyKey: string };
       calls.set(id, { key: input.idempotencyKey });
     }
     const started = e.activityTaskStartedEventAttributes;

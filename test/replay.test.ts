@@ -3,13 +3,19 @@ import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RecordedHistory } from './tools/record-histories';
+import { EncryptionCodec, isEncrypted, KeyRing } from '@app/codec';
 import { installTemporalRuntime } from '@app/platform';
+import { codedPayloads } from './support/history-codec';
+import { dataConverterOf, historiesPayloadCodec } from './support/payload-codec';
 import { workflowBundlePath } from './support/workflow-bundle';
+import { ENCRYPTED_HISTORIES, isPlainRecording } from './tools/encrypt-histories';
 
 /**
  * Replays the recorded histories of test/histories (test/tools/record-histories.ts) against the current
  * workflow code. A change that would make running trajectories or table cases non-deterministic fails
- * here, before it is deployed to a worker that must resume them.
+ * here, before it is deployed to a worker that must resume them. The replayer decodes payloads as the
+ * worker does (libs/codec, with the histories' test fixture key): the plain originals prove that histories
+ * recorded before payload encryption still run; their copies in encrypted/ that encrypted ones do.
  */
 jest.setTimeout(120_000);
 installTemporalRuntime('warn');
@@ -39,8 +45,8 @@ interface Loaded {
  * The files hold protobuf's plain-object form; History.fromObject turns them back into the message the
  * replayer takes. (Not historyFromJSON: in this dependency tree it fails with "type must be a Type".)
  */
-function load(file: string): Loaded {
-  const recorded = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8')) as RecordedHistory;
+function load(file: string, dir = HISTORIES): Loaded {
+  const recorded = JSON.parse(readFileSync(join(dir, file), 'utf8')) as RecordedHistory;
   return {
     file,
     workflowId: recorded.workflowId,
@@ -49,11 +55,18 @@ function load(file: string): Loaded {
   };
 }
 
-async function replay(histories: Loaded[]): Promise<{ file: string; error?: Error }[]> {
+async function replay(
+  histories: Loaded[],
+  codec: EncryptionCodec = historiesPayloadCodec(),
+): Promise<{ file: string; error?: Error }[]> {
   const results: { file: string; error?: Error }[] = [];
   const replayed = Worker.runReplayHistories(
-    // The bundle of workflows/index.ts (require.resolve('../workflows')), cached by content.
-    { workflowBundle: { codePath: await workflowBundlePath() }, replayName: 'recorded-histories' },
+    {
+      // The bundle of workflows/index.ts (require.resolve('../workflows')), cached by content.
+      workflowBundle: { codePath: await workflowBundlePath() },
+      replayName: 'recorded-histories',
+      dataConverter: dataConverterOf(codec),
+    },
     histories.map((h) => ({ workflowId: h.workflowId, history: h.history })),
   );
   let i = 0;
@@ -62,6 +75,9 @@ async function replay(histories: Loaded[]): Promise<{ file: string; error?: Erro
 }
 
 const files = readdirSync(HISTORIES)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const encryptedFiles = readdirSync(ENCRYPTED_HISTORIES)
   .filter((f) => f.endsWith('.json'))
   .sort();
 
@@ -75,14 +91,42 @@ describe('recorded workflow histories', () => {
   });
 
   it('replay against the current workflow code without a determinism error', async () => {
-    const results = await replay(files.map(load));
+    const results = await replay(files.map((f) => load(f)));
 
     expect(results.map((r) => r.file)).toEqual(files);
     expect(results.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`)).toEqual([]);
   });
 
+  it('have an encrypted copy of every plain recording, with every payload the codec handles encrypted', () => {
+    const plain = files.filter((f) => isPlainRecording(load(f).history));
+    expect(plain.length).toBeGreaterThan(10);
+    expect(encryptedFiles).toEqual(plain);
+    for (const file of encryptedFiles) {
+      const payloads = codedPayloads(load(file, ENCRYPTED_HISTORIES).history);
+      expect(payloads.length).toBeGreaterThan(0);
+      expect([file, payloads.filter((p) => !isEncrypted(p)).length]).toEqual([file, 0]);
+    }
+  });
+
+  it('replay encrypted, as histories now are stored, without a determinism error', async () => {
+    const results = await replay(encryptedFiles.map((f) => load(f, ENCRYPTED_HISTORIES)));
+
+    expect(results.map((r) => r.file)).toEqual(encryptedFiles);
+    expect(results.filter((r) => r.error).map((r) => `${r.file}: ${r.error}`)).toEqual([]);
+  });
+
+  it('decrypt for real: without the fixture key an encrypted copy fails, naming its key id', async () => {
+    const [copy] = encryptedFiles
+      .filter((f) => f.startsWith('dropout.trajectory'))
+      .map((f) => load(f, ENCRYPTED_HISTORIES));
+    const otherKey = new EncryptionCodec(new KeyRing([{ id: 'not-the-fixture', key: Buffer.alloc(32, 1) }]));
+
+    const [result] = await replay([copy], otherKey);
+    expect(String(result.error)).toMatch(/histories-test-1/);
+  });
+
   it('would catch a change: a history the code would not produce fails its replay', async () => {
-    const [tampered] = files.filter((f) => f.startsWith('dropout.trajectory')).map(load);
+    const [tampered] = files.filter((f) => f.startsWith('dropout.trajectory')).map((f) => load(f));
     const scheduled = tampered.history.events.find((e) => e.activityTaskScheduledEventAttributes);
     // As if an older version of the workflow had called another activity at this point.
     scheduled!.activityTaskScheduledEventAttributes!.activityType = { name: 'recordTransitionV0' };

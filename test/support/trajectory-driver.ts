@@ -81,7 +81,12 @@ export class TrajectoryDriver {
     const last = (await this.history()).pop();
     const payload = last?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
     if (!payload) throw new Error(`${this.trajectoryId} did not complete`);
-    return defaultPayloadConverter.fromPayload<TrajectoryResult>(payload);
+    // History holds the payload as stored (encrypted): decoded with this client's codecs, last one first.
+    let decoded = payload;
+    for (const codec of [...this.client.workflow.options.loadedDataConverter.payloadCodecs].reverse()) {
+      [decoded] = await codec.decode([decoded]);
+    }
+    return defaultPayloadConverter.fromPayload<TrajectoryResult>(decoded);
   }
 
   /** The breakthrough table's case for one of this trajectory's escalations. */

@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import type { EncryptionCodec } from '@app/codec';
 import { temporal } from '@temporalio/proto';
 import { DataSource } from 'typeorm';
 import { createActivities } from '@app/activities';
@@ -10,6 +11,7 @@ import {
 } from '@app/contracts';
 import { installTemporalRuntime } from '@app/platform';
 import { openMigratedDatabase } from './database';
+import { dataConverterOf, testPayloadCodec } from './payload-codec';
 import { workflowBundlePath } from './workflow-bundle';
 
 const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -42,21 +44,26 @@ export interface WorkflowTestBed {
 /**
  * Temporal's time-skipping test server (infra.md §4b: the Java server from Maven Central, passed in
  * TEMPORAL_TEST_SERVER by `npm test`) with the project's real workflows and real activities on the real
- * PostgreSQL. Months of workflow time pass in seconds.
+ * PostgreSQL. Months of workflow time pass in seconds. Client and worker encrypt payloads with `codec`, the
+ * suite's test keys unless given (test/tools/record-histories.ts records with the histories' fixture key).
  */
-export async function timeSkippingTestBed(taskQueue: string): Promise<WorkflowTestBed> {
+export async function timeSkippingTestBed(
+  taskQueue: string,
+  codec: EncryptionCodec = testPayloadCodec(),
+): Promise<WorkflowTestBed> {
   installTemporalRuntime('warn');
   const path = process.env.TEMPORAL_TEST_SERVER;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(
-    path ? { server: { executable: { type: 'existing-path', path } } } : {},
-  );
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    ...(path ? { server: { executable: { type: 'existing-path', path } } } : {}),
+    client: { dataConverter: dataConverterOf(codec) },
+  });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(
       SEARCH_ATTRIBUTE_DEFINITIONS.map((d) => [d.name, INDEXED_TYPE[d.cliType]]),
     ),
   });
-  return testBedOn(env, taskQueue);
+  return testBedOn(env, taskQueue, codec);
 }
 
 /**
@@ -68,14 +75,23 @@ export async function devServerTestBed(taskQueue: string): Promise<WorkflowTestB
   installTemporalRuntime('warn');
   const address = process.env.TEMPORAL_ADDRESS;
   if (!address) throw new Error('TEMPORAL_ADDRESS is not set: run the tests with `npm test`');
-  const env = await TestWorkflowEnvironment.createFromExistingServer({ address });
-  return testBedOn(env, taskQueue);
+  const codec = testPayloadCodec();
+  const env = await TestWorkflowEnvironment.createFromExistingServer({
+    address,
+    client: { dataConverter: dataConverterOf(codec) },
+  });
+  return testBedOn(env, taskQueue, codec);
 }
 
-async function testBedOn(env: TestWorkflowEnvironment, taskQueue: string): Promise<WorkflowTestBed> {
+async function testBedOn(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  codec: EncryptionCodec,
+): Promise<WorkflowTestBed> {
   const db = await openMigratedDatabase();
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: dataConverterOf(codec),
     namespace: env.namespace ?? 'default',
     taskQueue,
     workflowBundle: { codePath: await workflowBundlePath() },

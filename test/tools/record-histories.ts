@@ -13,6 +13,10 @@
  *
  * Uses DATABASE_URL and TEMPORAL_TEST_SERVER when set (as under `npm test`); otherwise starts a throwaway
  * PostgreSQL and uses the Java test server in tools/, as `npm test` does.
+ *
+ * Records encrypted, as the apps store payloads since payload encryption: client and worker use the test
+ * fixture key of test/histories/payload-keys.test.txt (never the suite's or a real key), so the files replay
+ * with it. Histories recorded before encryption have encrypted copies in encrypted/ (encrypt-histories.ts).
  */
 import { temporal } from '@temporalio/proto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +32,7 @@ import {
   RECOVERY_LIGHT,
   TABLE,
 } from '../../libs/domain/testing/trajectory-fixtures';
+import { historiesPayloadCodec } from '../support/payload-codec';
 import { TrajectoryDriver } from '../support/trajectory-driver';
 import { TrajectoryKit } from '../support/trajectory-kit';
 import { timeSkippingTestBed, type WorkflowTestBed } from '../support/workflow-env';
@@ -280,7 +285,7 @@ async function ensureServices(): Promise<() => Promise<void>> {
 
 async function main(): Promise<void> {
   const stopServices = await ensureServices();
-  const bed = await timeSkippingTestBed(`record-${Date.now().toString(36)}`);
+  const bed = await timeSkippingTestBed(`record-${Date.now().toString(36)}`, historiesPayloadCodec());
   try {
     mkdirSync(HISTORIES, { recursive: true });
     const asked = process.argv.slice(2);
@@ -288,7 +293,11 @@ async function main(): Promise<void> {
     if (unknown.length > 0) throw new Error(`unknown scenarios: ${unknown.join(', ')}`);
     const chosen = Object.entries(SCENARIOS).filter(([name]) => asked.length === 0 || asked.includes(name));
     for (const file of readdirSync(HISTORIES).filter((f) => f.endsWith('.json'))) {
-      if (chosen.some(([name]) => file.startsWith(`${name}.`))) rmSync(join(HISTORIES, file));
+      if (chosen.some(([name]) => file.startsWith(`${name}.`))) {
+        rmSync(join(HISTORIES, file));
+        // The encrypted copy of a plain recording goes with it: the new recording is encrypted itself.
+        rmSync(join(HISTORIES, 'encrypted', file), { force: true });
+      }
     }
     const kit = new TrajectoryKit(bed, 'REC');
     for (const [scenario, run] of chosen) {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
+import { EncryptionCodec, KeyRing } from '@app/codec';
 import { AppConfig } from '@app/config';
 import { APP_CONFIG, installTemporalRuntime, workflowBundlerOptions, WORKFLOWS_PATH } from '@app/platform';
 import { createActivities } from '@app/activities';
@@ -31,6 +32,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     return this.worker?.getState() ?? 'STARTING';
   }
 
+  /** The connection the worker polls on, for the health probe; undefined until it has connected. */
+  get nativeConnection(): NativeConnection | undefined {
+    return this.connection;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     const { temporal } = this.config;
     installTemporalRuntime(this.config.logLevel);
@@ -40,7 +46,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     this.running.catch((error: unknown) =>
       this.logger.error({ msg: 'worker stopped with an error', error: String(error) }),
     );
-    this.logger.log({ msg: 'worker polling', taskQueue: temporal.taskQueue, namespace: temporal.namespace });
+    this.logger.log({
+      msg: 'worker polling',
+      taskQueue: temporal.taskQueue,
+      namespace: temporal.namespace,
+      // Ids only, so an operator sees which key encrypts and which old ones still decrypt.
+      payloadKeyIds: this.config.payloadKeys.map((k) => k.id),
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -57,6 +69,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: temporal.taskQueue,
       activities: createActivities({ dataSource: this.dataSource }),
       maxCachedWorkflows: workerMaxCachedWorkflows,
+      // Every payload encrypted before it reaches Temporal; plain ones from older histories still decode.
+      dataConverter: { payloadCodecs: [new EncryptionCodec(new KeyRing(this.config.payloadKeys))] },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions() }),

@@ -4,7 +4,7 @@
 # Name=Type pairs (Keyword, Bool, Datetime, ...). With SQL visibility, search attributes belong to
 # a namespace, so they are registered on TEMPORAL_NAMESPACE.
 # Idempotent: an existing namespace is kept as is (retention included), and re-registering an
-# attribute with the same type is a no-op; the CLI refuses one that exists with a different type.
+# attribute with the same type is a no-op; one that exists with a different type fails the job.
 set -eu
 : "${TEMPORAL_ADDRESS:?TEMPORAL_ADDRESS must be set}"
 : "${TEMPORAL_NAMESPACE:?TEMPORAL_NAMESPACE must be set}"
@@ -36,23 +36,37 @@ ensure_namespace() {
     temporal operator namespace create $ns_flags --retention "$retention"
 }
 
-# Every attribute must show up in the namespace's list, so the workers can upsert them right away.
+# The CLI type of a Name=Type pair as the list shows it: KeywordList -> INDEXED_VALUE_TYPE_KEYWORD_LIST.
+indexed_type() {
+  printf 'INDEXED_VALUE_TYPE_%s' "$(printf '%s' "${1#*=}" | sed 's/\([a-z]\)\([A-Z]\)/\1_\2/g' | tr 'a-z' 'A-Z')"
+}
+
+# Every attribute must show up in the namespace's list with its type, so the workers can upsert them
+# right away.
 attributes_visible() {
   # shellcheck disable=SC2086
   listed=$(temporal operator search-attribute list $ns_flags --output json) || return 1
   for pair in $TEMPORAL_SEARCH_ATTRIBUTES; do
-    printf '%s' "$listed" | grep -q "\"${pair%%=*}\"" || return 1
+    printf '%s' "$listed" | grep -q "\"${pair%%=*}\": *\"$(indexed_type "$pair")\"" || return 1
   done
+}
+
+# One attribute per call: with SQL visibility a call naming several registered only the first. One that
+# already exists counts as registered (older servers refuse even the same type); a different type is then
+# caught by attributes_visible.
+register_attribute() {
+  # shellcheck disable=SC2086
+  out=$(temporal operator search-attribute create $ns_flags --name "${1%%=*}" --type "${1#*=}" 2>&1) && return 0
+  case $out in *'already exists'*) return 0 ;; esac
+  printf '%s\n' "$out" >&2
+  return 1
 }
 
 retry 'cluster health' temporal operator cluster health --address "$TEMPORAL_ADDRESS"
 retry "namespace $TEMPORAL_NAMESPACE" ensure_namespace
 
-set --
 for pair in $TEMPORAL_SEARCH_ATTRIBUTES; do
-  set -- "$@" --name "${pair%%=*}" --type "${pair#*=}"
+  retry "search attribute $pair" register_attribute "$pair"
 done
-# shellcheck disable=SC2086
-retry 'search attribute registration' temporal operator search-attribute create $ns_flags "$@"
-retry 'search attributes to become visible' attributes_visible
+retry 'search attributes to become visible with their types' attributes_visible
 echo "temporal-setup: namespace $TEMPORAL_NAMESPACE ready with: $TEMPORAL_SEARCH_ATTRIBUTES"

@@ -6,6 +6,8 @@ describe('loadConfig', () => {
   it('applies documented defaults when only DATABASE_URL is set', () => {
     const config = loadConfig(valid);
     expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.workerHealthHost).toBe('127.0.0.1');
     expect(config.temporal).toEqual({
       address: '127.0.0.1:7233',
       namespace: 'default',
@@ -38,6 +40,33 @@ describe('loadConfig', () => {
 
   it('requires DATABASE_URL', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL is required/);
+  });
+
+  it('listens where HOST and WORKER_HEALTH_HOST say, e.g. on every interface in a container', () => {
+    const config = loadConfig({ ...valid, HOST: '0.0.0.0', WORKER_HEALTH_HOST: '::' });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.workerHealthHost).toBe('::');
+    expect(loadConfig({ ...valid, HOST: 'api.internal' }).host).toBe('api.internal');
+  });
+
+  it('rejects a listen host with a port, a scheme or a space', () => {
+    for (const bad of ['0.0.0.0:3000', 'http://localhost', 'my host']) {
+      expect(() => loadConfig({ ...valid, HOST: bad })).toThrow(/HOST=".*" must be an IP address or a host name/);
+      expect(() => loadConfig({ ...valid, WORKER_HEALTH_HOST: bad })).toThrow(/WORKER_HEALTH_HOST="/);
+    }
+  });
+
+  it('carries the payload keys, and requires them in production like the JWT secret', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      loadConfig({ ...valid, PAYLOAD_KEYS: `k2:${key},k1:${key}` }).payloadKeys.map((k) => k.id),
+    ).toEqual(['k2', 'k1']);
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /PAYLOAD_KEYS or PAYLOAD_KEYS_FILE is required in production/,
+    );
+    expect(() => loadConfig({ ...valid, PAYLOAD_KEYS: `k1:${key.slice(0, 20)}` })).toThrow(
+      /PAYLOAD_KEYS entry 1 \(id "k1"\): the key must be 32 bytes/,
+    );
   });
 
   it('rejects a port out of range', () => {

@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { readPayloadKeys, type PayloadKeyConfig, type PayloadKeyOptions } from './payload-keys';
+
 /**
  * Runtime configuration shared by the api, the worker and the scripts, read from the environment once and
  * validated at start-up: a bad value stops the process with a message that names the variable.
@@ -6,7 +9,11 @@
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Address the API listens on; loopback unless a container or proxy must reach it (`HOST`). */
+  host: string;
   port: number;
+  /** Address of the worker's health endpoint (`WORKER_HEALTH_HOST`), loopback by default like `host`. */
+  workerHealthHost: string;
   workerHealthPort: number;
   databaseUrl: string;
   temporal: {
@@ -26,6 +33,9 @@ export interface AppConfig {
    */
   idempotencyRetentionHours: number;
   auth: AuthConfig;
+  perimeter: PerimeterConfig;
+  /** Keys of the payload codec (`PAYLOAD_KEYS` / `PAYLOAD_KEYS_FILE`): the first encrypts, all decrypt. */
+  payloadKeys: PayloadKeyConfig[];
 }
 
 /**
@@ -35,8 +45,39 @@ export interface AppConfig {
  */
 export const DEFAULT_WORKER_MAX_CACHED_WORKFLOWS = 500;
 
+/**
+ * Listen on loopback unless told otherwise: the local stack has development credentials (the JWT secret
+ * default) and must not be reachable from the network; containers set 0.0.0.0 explicitly (docker/).
+ */
+export const DEFAULT_LISTEN_HOST = '127.0.0.1';
+
 /** 24 h, as common for HTTP idempotency keys: case systems retry within minutes, a day covers an outage. */
 export const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 24;
+
+/**
+ * The API's perimeter (issue 15): request limits per minute shared by all replicas (PostgreSQL), how many
+ * proxies in front set `X-Forwarded-For`, who may read `/metrics`, and whether `/docs` is served.
+ */
+export interface PerimeterConfig {
+  /** Requests per minute from one address (all routes but health). */
+  rateLimitPerAddress: number;
+  /** Requests per minute of one authenticated caller (token subject or API key). */
+  rateLimitPerCaller: number;
+  /** Failed authentications per minute from one address before it gets 429 instead of 401. */
+  rateLimitAuthFailures: number;
+  /** Express `trust proxy` hops: 0 uses the socket's address (no proxy in front). */
+  trustProxy: number;
+  /** Bearer token for `/metrics`; without it only loopback callers may scrape. */
+  metricsToken?: string;
+  /** `/docs` and `/docs-json` (`DOCS_ENABLED`); off by default in production. */
+  docsEnabled: boolean;
+}
+
+/**
+ * Generous for people and case systems (a busy case system sends a few requests a second), tight for
+ * guessing tokens: 600 bad tokens in 2 seconds were all answered before (issue 15).
+ */
+export const DEFAULT_RATE_LIMITS = { perAddress: 1200, perCaller: 1200, authFailures: 30 };
 
 /** Bearer JWTs (HS256 with a shared secret locally, RS256 via JWKS in production) and API keys for case systems. */
 export interface AuthConfig {
@@ -69,14 +110,16 @@ type Env = Record<string, string | undefined>;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = {}): AppConfig {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
 
   const config: AppConfig = {
     nodeEnv: read.oneOf('NODE_ENV', NODE_ENVS, 'development'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    host: read.listenHost('HOST', DEFAULT_LISTEN_HOST),
     port: read.port('PORT', 3000),
+    workerHealthHost: read.listenHost('WORKER_HEALTH_HOST', DEFAULT_LISTEN_HOST),
     workerHealthPort: read.port('WORKER_HEALTH_PORT', 3001),
     databaseUrl: read.postgresUrl('DATABASE_URL'),
     temporal: {
@@ -101,6 +144,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: read.name('JWT_AUDIENCE', 'perspective-plan-api'),
       apiKeys: read.apiKeys('API_KEYS'),
     },
+    perimeter: {
+      rateLimitPerAddress: read.positiveInt('RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddress),
+      rateLimitPerCaller: read.positiveInt('RATE_LIMIT_PER_CALLER', DEFAULT_RATE_LIMITS.perCaller),
+      rateLimitAuthFailures: read.positiveInt('RATE_LIMIT_AUTH_FAILURES', DEFAULT_RATE_LIMITS.authFailures),
+      trustProxy: read.positiveIntOrZero('TRUST_PROXY_HOPS', 0),
+      metricsToken: env.METRICS_TOKEN || undefined,
+      docsEnabled: read.flag('DOCS_ENABLED', true),
+    },
+    payloadKeys: [],
   };
   if (config.auth.jwtSecret !== undefined && config.auth.jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
@@ -110,8 +162,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push('JWT_SECRET or JWT_JWKS_URL is required in production');
     else config.auth.jwtSecret = DEVELOPMENT_JWT_SECRET;
   }
+  config.payloadKeys = readPayloadKeys(env, config.nodeEnv === 'production', problems, options);
+  if (env.DOCS_ENABLED === undefined && config.nodeEnv === 'production') config.perimeter.docsEnabled = false;
+  if (config.perimeter.metricsToken !== undefined && config.perimeter.metricsToken.length < 24)
+    problems.push('METRICS_TOKEN must be at least 24 characters');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The payload keys alone, for tools that talk to Temporal without the rest of the configuration. */
+export function loadPayloadKeys(env: Env = process.env, options: PayloadKeyOptions = {}): PayloadKeyConfig[] {
+  const problems: string[] = [];
+  const keys = readPayloadKeys(env, env.NODE_ENV?.trim() === 'production', problems, options);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return keys;
 }
 
 class EnvReader {
@@ -129,6 +193,25 @@ class EnvReader {
     const value = this.raw(name) ?? fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name}="${value}" must be one of ${allowed.join(', ')}`);
+    return fallback;
+  }
+
+  positiveIntOrZero(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d{1,3}$/.test(value)) {
+      this.problems.push(`${name}="${value}" must be a whole number (0-999)`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name}="${value}" must be true or false`);
     return fallback;
   }
 
@@ -161,6 +244,15 @@ class EnvReader {
     } catch {
       // The value itself may hold a password: never echo it.
       this.problems.push(`${name} must be a postgres:// URL with host and database name`);
+    }
+    return value;
+  }
+
+  /** An IPv4/IPv6 address or a host name to bind to (no port, no scheme). */
+  listenHost(name: string, fallback: string): string {
+    const value = this.raw(name) ?? fallback;
+    if (isIP(value) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/.test(value)) {
+      this.problems.push(`${name}="${value}" must be an IP address or a host name (e.g. 127.0.0.1, 0.0.0.0)`);
     }
     return value;
   }

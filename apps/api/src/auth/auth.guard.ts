@@ -3,8 +3,10 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@app/contracts';
 import { ApiException } from '../common/domain-errors';
+import { RateLimits } from '../perimeter/rate-limits';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import type { Principal } from './principal';
+import { readCookie, SESSION_COOKIE_KEY } from './session-cookie';
 import { TokenVerifier } from './token-verifier';
 
 /**
@@ -16,14 +18,18 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const principal = await this.authenticate(req);
+    const cookie = this.reflector.getAllAndOverride<string | undefined>(SESSION_COOKIE_KEY, targets);
+    this.limits.assertNotGuessing(req);
+    const principal = await this.authenticate(req, cookie);
     if (!principal) {
+      this.limits.failedAuthentication(req);
       throw new ApiException(
         HttpStatus.UNAUTHORIZED,
         'UNAUTHENTICATED',
@@ -31,6 +37,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     req.principal = principal;
+    this.limits.caller(principal);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!principal.roles.some((r) => allowed.includes(r))) {
       throw new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Your role may not perform this action');
@@ -38,11 +45,14 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: Request): Promise<Principal | undefined> {
+  private async authenticate(req: Request, cookie?: string): Promise<Principal | undefined> {
     const header = req.header('authorization');
     if (header?.startsWith('Bearer ')) return this.verifier.verifyBearer(header.slice(7).trim());
     const apiKey = req.header('x-api-key');
     if (apiKey) return this.verifier.verifyApiKey(apiKey);
+    // Only on routes that opt in (@AcceptsSessionCookie): the token an operator left in an HttpOnly cookie.
+    const fromCookie = cookie ? readCookie(req.header('cookie'), cookie) : undefined;
+    if (fromCookie) return this.verifier.verifyBearer(fromCookie);
     return undefined;
   }
 }

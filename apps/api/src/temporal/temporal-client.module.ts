@@ -1,10 +1,13 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { EncryptionCodec, KeyRing } from '@app/codec';
 import { AppConfig } from '@app/config';
 import { APP_CONFIG } from '@app/platform';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+/** The payload codec of the client, also served to operators' Temporal Web UI (POST /codec/decode). */
+export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 
 /** The Temporal client as plain factory providers (Connection → Client); the connection closes on shutdown. */
 @Global()
@@ -17,13 +20,23 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporal.address }),
     },
     {
+      provide: PAYLOAD_CODEC,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new EncryptionCodec(new KeyRing(config.payloadKeys)),
+    },
+    {
       provide: TEMPORAL_CLIENT,
-      inject: [TEMPORAL_CONNECTION, APP_CONFIG],
-      useFactory: (connection: Connection, config: AppConfig) =>
-        new Client({ connection, namespace: config.temporal.namespace }),
+      inject: [TEMPORAL_CONNECTION, APP_CONFIG, PAYLOAD_CODEC],
+      useFactory: (connection: Connection, config: AppConfig, codec: EncryptionCodec) =>
+        new Client({
+          connection,
+          namespace: config.temporal.namespace,
+          // Inputs, updates and query results encrypted on the way to Temporal, decrypted on the way back.
+          dataConverter: { payloadCodecs: [codec] },
+        }),
     },
   ],
-  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION],
+  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, PAYLOAD_CODEC],
 })
 export class TemporalClientModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}

@@ -1,0 +1,3 @@
+export * from './codec-errors';
+export * from './encryption-codec';
+export * from './key-ring';
