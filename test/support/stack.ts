@@ -1,9 +1,4 @@
-import {
-  INestApplication,
-  INestApplicationContext,
-  type LoggerService,
-  type LogLevel,
-} from '@nestjs/common';
+import { INestApplication, INestApplicationContext, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { createServer } from 'node:net';

@@ -9,7 +9,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create(AppModule, { logger: new JsonLogger('api', config.logLevel) });
   setupApp(app);
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host);
 }
 
 bootstrap().catch((error: unknown) => {

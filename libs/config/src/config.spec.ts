@@ -51,7 +51,9 @@ describe('loadConfig', () => {
 
   it('rejects a listen host with a port, a scheme or a space', () => {
     for (const bad of ['0.0.0.0:3000', 'http://localhost', 'my host']) {
-      expect(() => loadConfig({ ...valid, HOST: bad })).toThrow(/HOST=".*" must be an IP address or a host name/);
+      expect(() => loadConfig({ ...valid, HOST: bad })).toThrow(
+        /HOST=".*" must be an IP address or a host name/,
+      );
       expect(() => loadConfig({ ...valid, WORKER_HEALTH_HOST: bad })).toThrow(/WORKER_HEALTH_HOST="/);
     }
   });
