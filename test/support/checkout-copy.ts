@@ -33,8 +33,9 @@ export function copyCheckout(prefix: string): CheckoutCopy {
     .filter(Boolean);
   for (const file of files) {
     const source = join(ROOT, file);
-    // Deleted in the working tree but still in git's index.
-    if (!existsSync(source)) continue;
+    // Deleted in the working tree but still in git's index; or a borrowed folder that is a symlink here (git
+    // ignores `.tools/` as a folder, not as a link), linked below instead.
+    if (!existsSync(source) || BORROWED.includes(file.split('/')[0])) continue;
     mkdirSync(dirname(join(root, file)), { recursive: true });
     copyFileSync(source, join(root, file));
   }

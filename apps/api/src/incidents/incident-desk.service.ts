@@ -24,6 +24,9 @@ const LIST_LIMIT = 200;
 
 const OPEN = 'Incident = true AND ExecutionStatus = "Running"';
 
+/** A scrape waits at most this long for the visibility count. */
+const SCRAPE_DEADLINE_MS = 2000;
+
 export interface IncidentEntry {
   workflowId: string;
   workflowType: string;
@@ -53,7 +56,10 @@ export class IncidentDeskService implements OnModuleInit {
       registers: [this.metrics.registry],
       async collect() {
         // A scrape must not fail because Temporal is away: the gauge is then absent for that scrape.
-        const count = await client.workflow.count(OPEN).catch(() => undefined);
+        // Bounded, so a slow or closing connection never leaves a retry behind the scrape.
+        const count = await client.connection
+          .withDeadline(Date.now() + SCRAPE_DEADLINE_MS, () => client.workflow.count(OPEN))
+          .catch(() => undefined);
         if (count !== undefined) this.set(count.count);
       },
     });
