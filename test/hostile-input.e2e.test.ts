@@ -189,6 +189,33 @@ describe('hostile input: a clear 4xx, never a 500', () => {
     });
   });
 
+  it('405 with Allow for a method a known path does not answer; 404 for an unknown path', async () => {
+    const res = await request(http).delete('/trajectories').set('Authorization', caseSystem);
+    expectError(res, 405, 'METHOD_NOT_ALLOWED');
+    expect(res.headers.allow.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    const one = await request(http).put(`/trajectories/${id}`).set('Authorization', caseSystem).send({});
+    expectError(one, 405, 'METHOD_NOT_ALLOWED');
+    expectError(await request(http).get('/no-such-thing').set('Authorization', caseSystem), 404, 'NOT_FOUND');
+  });
+
+  it('a failed request frees its Idempotency-Key: a repeat runs again and answers with a body', async () => {
+    const key = `hostile-failed-${Date.now()}`;
+    for (let i = 0; i < 3; i++) {
+      const res = await request(http)
+        .post(`/trajectories/${id}/plan/approve`)
+        .set('Authorization', localTeam)
+        .set('Idempotency-Key', key)
+        .send({ planVersion: 1 });
+      expectError(res, 409, 'INVALID_TRANSITION');
+    }
+    const invalid = await request(http)
+      .post(`/trajectories/${id}/drafting`)
+      .set('Authorization', localTeam)
+      .set('Idempotency-Key', 'bad key!')
+      .send({});
+    expectError(invalid, 400, 'VALIDATION_FAILED');
+  });
+
   describe('tokens', () => {
     const sign = (claims: object, options: jwt.SignOptions = {}, secret = config.auth.jwtSecret!) =>
       `Bearer ${jwt.sign(claims, secret, {

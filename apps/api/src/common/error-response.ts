@@ -1,8 +1,9 @@
-import { HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { currentRequestId } from '@app/platform';
 import { ApiErrorBody, FieldError } from './api-error';
 import { ApiException } from './domain-errors';
+import { allowedMethods } from './method-not-allowed';
 import { isUnavailable } from './unavailable';
 
 const CODES: Record<number, string> = {
@@ -31,7 +32,15 @@ const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  * is too large answers exactly like a field that is invalid.
  */
 export function respondWithError(exception: unknown, req: Request, res: Response): void {
-  const body = errorBodyOf(exception);
+  const allow = unmatchedRoute(exception, req) ? allowedMethods(req.path) : undefined;
+  const body: ApiErrorBody = allow
+    ? {
+        statusCode: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        message: `${req.method} is not allowed here; allowed: ${allow.join(', ')}`,
+        requestId: currentRequestId() ?? 'unknown',
+      }
+    : errorBodyOf(exception);
   const level = body.statusCode >= 500 ? 'error' : 'warn';
   logger[level]({
     msg: 'request failed',
@@ -45,7 +54,13 @@ export function respondWithError(exception: unknown, req: Request, res: Response
   });
   if (res.headersSent) return;
   if (body.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(body.retryAfterSeconds));
+  if (allow) res.setHeader('Allow', allow.join(', '));
   res.status(body.statusCode).type('application/json').json(body);
+}
+
+/** Nest's answer for a request no route matched (a 404 without a matched route). */
+function unmatchedRoute(exception: unknown, req: Request): boolean {
+  return exception instanceof NotFoundException && req.route === undefined;
 }
 
 /** Express error-handling middleware with the same answer (registered right after the body parser). */

@@ -22,7 +22,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
-    if (req.method !== 'POST' || !key || !KEY.test(key) || !req.principal) return next.handle();
+    if (req.method !== 'POST' || key === undefined || !req.principal) return next.handle();
+    if (!KEY.test(key)) {
+      // Refused on every POST, not only where a route reads the header: an ignored key would silently not dedupe.
+      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', {
+        errors: [
+          { field: 'Idempotency-Key', message: 'Idempotency-Key must be 8-120 letters, digits or . _ : -' },
+        ],
+      });
+    }
     const subject = req.principal.subject;
     const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`)
@@ -34,11 +42,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(previous.body);
         }
         let body: unknown;
-        res.once('finish', () => void this.remember(subject, key, res.statusCode, body));
+        let failed = false;
+        // Only a success is remembered: a failed request has already freed its key (below), and remembering it
+        // too would race that release on another connection and leave a key that replays an empty answer.
+        res.once('finish', () => {
+          if (!failed) void this.remember(subject, key, res.statusCode, body);
+        });
         return next.handle().pipe(
           tap({
             next: (value) => (body = value),
-            error: () => void this.release(subject, key),
+            error: () => {
+              failed = true;
+              void this.release(subject, key);
+            },
           }),
         );
       }),
@@ -81,7 +97,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async remember(subject: string, key: string, status: number, body: unknown): Promise<void> {
-    if (status >= 500) return this.release(subject, key);
+    if (status >= 400) return this.release(subject, key);
     await this.db
       .query(
         `UPDATE api_idempotency SET status_code = $3, response = $4, completed_at = now()

@@ -14,6 +14,8 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -66,7 +68,8 @@ function inspect(root: unknown, rootPath: string, errors: FieldError[]): void {
   while (stack.length > 0 && errors.length < 20) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (containsBsn(value)) errors.push(bsnError(path || 'body'));
+      // A date-time's nine-digit fraction of a second is no citizen service number.
+      if (!DATE_TIME.test(value) && containsBsn(value)) errors.push(bsnError(path || 'body'));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
