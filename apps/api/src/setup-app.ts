@@ -5,6 +5,7 @@ import type { AppConfig } from '@app/config';
 import { codecHttp } from './codec/codec-http.middleware';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { expressErrorHandler } from './common/error-response';
+import { registerDocumentedRoutes } from './common/method-not-allowed';
 import { requestShapeMiddleware } from './common/request-shape.middleware';
 import { securityHeaders } from './perimeter/security-headers';
 import { createApiDocument } from './openapi/api-document';
@@ -54,5 +55,6 @@ export function setupApp(app: INestApplication): void {
       .build(),
   );
   // DOCS_ENABLED: on by default except in production, where the document is published on purpose or not at all.
+  registerDocumentedRoutes(document);
   if (perimeter.docsEnabled) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

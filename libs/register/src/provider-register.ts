@@ -124,6 +124,10 @@ export class ProviderRegister {
   async addContract(providerId: string, input: NewContract, actorRef: string): Promise<ContractView> {
     await this.get(providerId);
     await this.requireRegion(input.regionId);
+    // The table's CHECK says the same; refused here first, as a rule with its field, not a database error.
+    if (input.validTo !== undefined && input.validTo < input.validFrom) {
+      throw new RegisterError('RULE_VIOLATION', 'a contract cannot end before it begins', 'validTo');
+    }
     const [known] = (await this.dataSource.query(
       `SELECT 1 FROM arrangement WHERE region = $1 AND code = $2 LIMIT 1`,
       [input.regionId, input.arrangementCode],

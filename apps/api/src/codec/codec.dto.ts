@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** A Temporal Payload in protobuf's JSON form: bytes as base64 (Temporal's remote codec protocol). */
 export class CodecPayloadDto {
+  // null reads as absent, as in protobuf's JSON mapping (codec-payloads-json.ts): the document says so.
   @ApiPropertyOptional({
     type: 'object',
+    nullable: true,
     additionalProperties: { type: 'string', format: 'byte' },
     description:
       'Metadata name → base64 bytes, e.g. encoding (json/plain, binary/encrypted), encryption-key-id',
@@ -11,7 +13,12 @@ export class CodecPayloadDto {
   })
   metadata?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: 'string', format: 'byte', description: 'The payload bytes in base64' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'byte',
+    nullable: true,
+    description: 'The payload bytes in base64',
+  })
   data?: string;
 }
 

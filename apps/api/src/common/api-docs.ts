@@ -16,7 +16,9 @@ import {
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { Role } from '@app/contracts';
 import { Roles, ROLES_EXTENSION } from '../auth/decorators';
+import { TrajectoryViewDto } from '../trajectories/dto/trajectory-view.dto';
 import { ApiErrorBody } from './api-error';
+import { IDEMPOTENCY_KEY } from './idempotency-key';
 
 /** The error responses every authenticated route can give, all with the one error body. */
 export function ApiStandardErrors() {
@@ -45,8 +47,9 @@ export function LifecycleAction(path: string, roles: Role[], summary: string, de
       name: 'Idempotency-Key',
       required: false,
       description: 'Repeat a request safely: the same key returns the first outcome and never acts twice',
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
     }),
-    ApiOkResponse({ description: 'The trajectory after the action (live view)' }),
+    ApiOkResponse({ type: TrajectoryViewDto, description: 'The trajectory after the action (live view)' }),
     ApiConflictResponse({ type: ApiErrorBody, description: 'The current state forbids this action' }),
     ApiUnprocessableEntityResponse({ type: ApiErrorBody, description: 'A domain rule is broken' }),
     ApiStandardErrors(),

@@ -1,14 +1,15 @@
 import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
 import { ApiException } from './domain-errors';
 
-const KEY = /^[A-Za-z0-9._:-]{8,120}$/;
+/** What an Idempotency-Key may be; the OpenAPI document states the same pattern. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,120}$/;
 
 /** The optional `Idempotency-Key` header, validated (8-120 safe characters). */
 export const IdempotencyKey = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): string | undefined => {
     const value = ctx.switchToHttp().getRequest().header('idempotency-key') as string | undefined;
     if (value === undefined) return undefined;
-    if (!KEY.test(value)) {
+    if (!IDEMPOTENCY_KEY.test(value)) {
       throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', {
         errors: [
           { field: 'Idempotency-Key', message: 'Idempotency-Key must be 8-120 letters, digits or . _ : -' },

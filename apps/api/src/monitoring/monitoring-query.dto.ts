@@ -1,22 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import { CARE_DOMAINS, MUNICIPALITY_CODE } from '@app/contracts';
 import { REF } from '../trajectories/dto/ids';
+import { Optional } from '../validation/optional';
+import { IsIsoDateOrInstant } from '../validation/iso-dates';
 
 /** Filters of the monitoring figures; always within what the caller may see (tenant scope). */
 export class MonitoringQueryDto {
   @ApiPropertyOptional({ example: 'GM0405' })
-  @IsOptional()
+  @Optional()
   @Matches(MUNICIPALITY_CODE)
   municipality?: string;
 
   @ApiPropertyOptional({ example: 'PRV-HORIZON', description: 'The lead provider' })
-  @IsOptional()
+  @Optional()
   @Matches(REF)
   provider?: string;
 
   @ApiPropertyOptional({ enum: CARE_DOMAINS })
-  @IsOptional()
+  @Optional()
   @IsIn(CARE_DOMAINS)
   domain?: string;
 
@@ -24,8 +26,8 @@ export class MonitoringQueryDto {
     example: '2026-01-01',
     description: 'Start of the period, inclusive (a date is its first instant, UTC)',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsIsoDateOrInstant()
   from?: string;
 
   @ApiPropertyOptional({
@@ -33,7 +35,7 @@ export class MonitoringQueryDto {
     description:
       'End of the period: a date is inclusive (up to the next midnight, UTC), an instant exclusive',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsIsoDateOrInstant()
   to?: string;
 }

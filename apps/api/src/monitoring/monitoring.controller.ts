@@ -1,10 +1,12 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { indicatorsCsv, type MonitoringIndicators } from '@app/domain';
 import type { Role } from '@app/contracts';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
+import { MonitoringIndicatorsDto } from './monitoring-indicators.dto';
 import { MonitoringQueryDto } from './monitoring-query.dto';
 import { MonitoringService } from './monitoring.service';
 
@@ -34,6 +36,7 @@ export class MonitoringController {
   @Get('indicators')
   @Roles(...MONITORING_READERS)
   @ApiOperation({ summary: 'Monitoring figures (KPIs) for a filter, as JSON', description: DESCRIPTION })
+  @ApiOkResponse({ type: MonitoringIndicatorsDto })
   indicators(
     @Query() query: MonitoringQueryDto,
     @CurrentPrincipal() principal: Principal,
@@ -47,9 +50,16 @@ export class MonitoringController {
     summary: 'The same monitoring figures as CSV: one row per figure (section, group, measure, value)',
   })
   @ApiProduces('text/csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="indicators.csv"')
-  async csv(@Query() query: MonitoringQueryDto, @CurrentPrincipal() principal: Principal): Promise<string> {
-    return indicatorsCsv(await this.monitoring.indicators(principal, query));
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'section, group, measure, value' })
+  async csv(
+    @Query() query: MonitoringQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const csv = indicatorsCsv(await this.monitoring.indicators(principal, query));
+    // Only once the figures exist: Nest's @Header would label an error body text/csv too.
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="indicators.csv"');
+    return csv;
   }
 }

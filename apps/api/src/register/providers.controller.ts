@@ -51,6 +51,14 @@ import {
 } from './dto/provider.dto';
 import { RegisterErrorInterceptor } from './register-error.interceptor';
 
+/** A provider id in a path: anything else is no provider (404), or cannot become one (PUT, 422). */
+const ProviderIdParam = () =>
+  ApiParam({
+    name: 'providerId',
+    example: 'PRV-HORIZON',
+    schema: { type: 'string', pattern: PROVIDER_ID.source },
+  });
+
 function providerId(id: string): string {
   if (!PROVIDER_ID.test(id)) throw new RegisterError('NOT_FOUND', `no provider ${id} in the register`);
   return id;
@@ -83,7 +91,7 @@ export class ProvidersController {
   @Get(':providerId')
   @Roles(...ROLES)
   @ApiOperation({ summary: 'One provider with its contracts and intake freezes' })
-  @ApiParam({ name: 'providerId', example: 'PRV-HORIZON' })
+  @ProviderIdParam()
   @ApiOkResponse({ type: ProviderDto })
   @ApiNotFoundResponse({ type: ApiErrorBody })
   get(@Param('providerId') id: string): Promise<ProviderView> {
@@ -93,10 +101,11 @@ export class ProvidersController {
   @Put(':providerId')
   @Roles('CONTRACT_MANAGEMENT')
   @ApiOperation({ summary: 'Add a provider to the register, or rename it (201 when new)' })
-  @ApiParam({ name: 'providerId', example: 'PRV-HORIZON' })
+  @ProviderIdParam()
   @ApiOkResponse({ type: ProviderDto })
   @ApiCreatedResponse({ type: ProviderDto })
   @ApiBadRequestResponse({ type: ApiErrorBody })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorBody, description: 'Not a provider id' })
   async put(
     @Param('providerId') id: string,
     @Body() body: PutProviderDto,
@@ -117,7 +126,7 @@ export class ProvidersController {
   @Post(':providerId/contracts')
   @Roles('CONTRACT_MANAGEMENT')
   @ApiOperation({ summary: 'Contract the provider for an arrangement in a region (R-ROLE-06)' })
-  @ApiParam({ name: 'providerId', example: 'PRV-HORIZON' })
+  @ProviderIdParam()
   @ApiCreatedResponse({ type: ContractDto })
   @ApiBadRequestResponse({ type: ApiErrorBody })
   @ApiNotFoundResponse({ type: ApiErrorBody })
@@ -133,6 +142,7 @@ export class ProvidersController {
   }
 
   @Post(':providerId/contracts/:contractId/end')
+  @ProviderIdParam()
   @HttpCode(200)
   @Roles('CONTRACT_MANAGEMENT')
   @ApiOperation({ summary: 'End a contract on a date (it may be shortened, never extended)' })
@@ -151,6 +161,7 @@ export class ProvidersController {
   }
 
   @Post(':providerId/intake-freezes')
+  @ProviderIdParam()
   @Roles('CONTRACT_MANAGEMENT')
   @ApiOperation({ summary: 'Put a client intake freeze on the provider in a region (R-END-03)' })
   @ApiCreatedResponse({ type: IntakeFreezeDto })
@@ -167,6 +178,7 @@ export class ProvidersController {
   }
 
   @Post(':providerId/intake-freezes/:freezeId/lift')
+  @ProviderIdParam()
   @HttpCode(200)
   @Roles('CONTRACT_MANAGEMENT')
   @ApiOperation({ summary: 'Lift an intake freeze' })

@@ -21,11 +21,7 @@ import { AuditTrailService } from '../read-model/audit-trail.service';
 import { TrajectoryListService } from '../read-model/trajectory-list.service';
 import { ListTrajectoriesDto } from './dto/list-trajectories.dto';
 import { StartTrajectoryDto } from './dto/start-trajectory.dto';
-import {
-  AuditTrailItemDto,
-  TrajectoryPageDto,
-  TrajectoryStateDto,
-} from './dto/trajectory-reads.dto';
+import { AuditTrailItemDto, TrajectoryPageDto, TrajectoryStateDto } from './dto/trajectory-reads.dto';
 import { StartResultDto, TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
@@ -56,7 +52,10 @@ export class TrajectoriesController {
       'Starts the trajectory workflow `trajectory-<municipality>-<case reference>` with the region policy.',
   })
   @ApiCreatedResponse({ type: StartResultDto, description: 'A new trajectory was started' })
-  @ApiOkResponse({ type: StartResultDto, description: 'The trajectory already existed; the same one is returned' })
+  @ApiOkResponse({
+    type: StartResultDto,
+    description: 'The trajectory already existed; the same one is returned',
+  })
   @ApiUnprocessableEntityResponse({
     type: ApiErrorBody,
     description: 'The municipality is in no region, or the policy overrides break a rule of the domain',

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AppConfig } from '@app/config';
 import { APP_CONFIG } from '@app/platform';
@@ -24,6 +24,7 @@ export class WebController {
   @Public()
   @ApiOperation({ summary: 'Page: sign in by pasting a bearer token (kept in sessionStorage)' })
   @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
   signIn(@Res({ passthrough: true }) res: Response): string {
     return this.page('sign-in', res);
   }
@@ -32,6 +33,7 @@ export class WebController {
   @Public()
   @ApiOperation({ summary: "Page: the breakthrough table's docket of open escalations" })
   @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
   docket(@Res({ passthrough: true }) res: Response): string {
     return this.page('docket', res);
   }
@@ -40,6 +42,7 @@ export class WebController {
   @Public()
   @ApiOperation({ summary: 'Page: one case at the table, its plan and rounds, and the decision form' })
   @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
   case(@Param('escalationId') _escalationId: string, @Res({ passthrough: true }) res: Response): string {
     return this.page('case', res);
   }
@@ -48,6 +51,7 @@ export class WebController {
   @Public()
   @ApiOperation({ summary: 'Page: the timeline of one trajectory (audit trail, payments, workflow links)' })
   @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
   timeline(@Param('trajectoryId') _trajectoryId: string, @Res({ passthrough: true }) res: Response): string {
     return this.page('timeline', res);
   }
@@ -56,6 +60,7 @@ export class WebController {
   @Public()
   @ApiOperation({ summary: 'Page: the monitoring dashboard (charts of GET /monitoring/indicators)' })
   @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
   dashboard(@Res({ passthrough: true }) res: Response): string {
     return this.page('dashboard', res);
   }
@@ -64,6 +69,7 @@ export class WebController {
   @Public()
   @ApiOperation({ summary: 'The static scripts and stylesheet of the pages' })
   @ApiProduces('text/javascript', 'text/css')
+  @ApiOkResponse({ schema: { type: 'string' } })
   asset(@Param('file') file: string, @Res({ passthrough: true }) res: Response): string {
     const asset = this.assets.get(file);
     if (!asset) throw notFound(`asset ${file}`);

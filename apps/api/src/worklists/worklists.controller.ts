@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
+import { DocketItemDto } from '../escalations/docket.dto';
 import { DocketService } from '../read-model/docket.service';
 import { OVERDUE_CONDITION, TrajectoryListService } from '../read-model/trajectory-list.service';
+import { TrajectoryListItemDto } from '../trajectories/dto/trajectory-reads.dto';
 
 /** The lists people work from every day, each scoped to the caller's municipalities or provider. */
 @ApiTags('worklists')
@@ -19,6 +21,7 @@ export class WorklistsController {
   @Get('to-approve')
   @Roles('LOCAL_TEAM', 'OPERATOR')
   @ApiOperation({ summary: 'Plans awaiting the local team, nearest approval deadline first' })
+  @ApiOkResponse({ type: [TrajectoryListItemDto] })
   toApprove(@CurrentPrincipal() principal: Principal) {
     return this.trajectories.worklist(
       principal,
@@ -32,6 +35,7 @@ export class WorklistsController {
   @ApiOperation({
     summary: 'At the breakthrough table: the docket, oldest first, with days waiting and deadline',
   })
+  @ApiOkResponse({ type: [DocketItemDto] })
   atTheTable(@CurrentPrincipal() principal: Principal) {
     return this.docket.open(principal);
   }
@@ -39,6 +43,7 @@ export class WorklistsController {
   @Get('overdue')
   @Roles('LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'OPERATOR', 'PROVIDER')
   @ApiOperation({ summary: 'Overdue approvals, provider starts, evaluations and table cases' })
+  @ApiOkResponse({ type: [TrajectoryListItemDto] })
   overdue(@CurrentPrincipal() principal: Principal) {
     return this.trajectories.worklist(principal, OVERDUE_CONDITION, 't.updated_at ASC');
   }
@@ -49,6 +54,7 @@ export class WorklistsController {
     summary:
       'Running statutory periods (Wmo 2015 art. 2.3.2 / 2.3.5, Awb art. 4:13), nearest deadline first; lapsed ones included',
   })
+  @ApiOkResponse({ type: [TrajectoryListItemDto] })
   statutory(@CurrentPrincipal() principal: Principal) {
     return this.trajectories.worklist(
       principal,
@@ -60,6 +66,7 @@ export class WorklistsController {
   @Get('my-trajectories')
   @Roles('PROVIDER')
   @ApiOperation({ summary: "A provider's own open trajectories, next deadline first" })
+  @ApiOkResponse({ type: [TrajectoryListItemDto] })
   mine(@CurrentPrincipal() principal: Principal) {
     return this.trajectories.worklist(
       principal,

@@ -1,30 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import { CARE_DOMAINS, CARE_SEGMENTS, type CareDomain, type CareSegment } from '@app/contracts';
 import { PAYMENT_POLICY_PRESETS, PRICING_BASES } from '@app/domain';
 import type { ArrangementView } from '@app/ledger';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { Optional } from '../../validation/optional';
+import { IsIsoDate } from '../../validation/iso-dates';
 
 export class ListArrangementsQueryDto {
   @ApiPropertyOptional({ enum: CARE_DOMAINS })
-  @IsOptional()
+  @Optional()
   @IsIn(CARE_DOMAINS)
   domain?: CareDomain;
 
   @ApiPropertyOptional({ enum: CARE_SEGMENTS })
-  @IsOptional()
+  @Optional()
   @IsIn(CARE_SEGMENTS)
   segment?: CareSegment;
 
   @ApiPropertyOptional({ example: 'WEST-FRIESLAND' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Z0-9-]{1,64}$/, { message: 'region must be an upper-case region code' })
   region?: string;
 
   @ApiPropertyOptional({ example: '2026-06-01', description: 'Only tariff versions valid on this date' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'validOn must be YYYY-MM-DD' })
+  @Optional()
+  @IsIsoDate()
   validOn?: string;
 }
 
@@ -33,8 +33,8 @@ export class ArrangementVersionQueryDto {
     example: '2027-03-01',
     description: 'Return only the version valid on this date (404 if none)',
   })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'validOn must be YYYY-MM-DD' })
+  @Optional()
+  @IsIsoDate()
   validOn?: string;
 }
 

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { EXPORT_FORMATS, type ExportBatchView, type ExportFormat } from '@app/ledger';
+import { ISO_MONTH } from '../../validation/iso-dates';
 
 export class CreateExportDto {
   @ApiProperty({ example: '2026-11', description: 'Calendar month (YYYY-MM) of the due dates to export' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
+  @Matches(ISO_MONTH, { message: 'period must be YYYY-MM' })
   period: string;
 
   @ApiProperty({ enum: EXPORT_FORMATS, example: 'csv', description: 'csv (text/csv) or json (323-shaped)' })

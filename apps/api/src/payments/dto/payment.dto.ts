@@ -5,6 +5,7 @@ import { TRANCHE_KINDS, type TrancheKind } from '@app/domain';
 import { MAX_PAGE_SIZE } from '@app/ledger';
 import { PAYMENT_STATUSES, type PaymentInstructionView, type PaymentStatus } from '@app/contracts';
 import { CODE, REF, REF_MESSAGE } from '../../trajectories/dto/ids';
+import { ISO_MONTH } from '../../validation/iso-dates';
 import { Optional } from '../../validation/optional';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
@@ -22,7 +23,7 @@ export class PaymentPageQueryDto {
 
   @ApiPropertyOptional({ example: '2026-11', description: 'Due in this calendar month (YYYY-MM)' })
   @Optional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
+  @Matches(ISO_MONTH, { message: 'period must be YYYY-MM' })
   period?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -1,27 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, Matches } from 'class-validator';
+import { Optional } from '../../validation/optional';
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
 export class ReconciliationQueryDto {
   @ApiPropertyOptional({ example: 'trajectory-GM0405-CASE-2026-0001' })
-  @IsOptional()
+  @Optional()
   @Matches(SAFE_ID)
   trajectoryId?: string;
 
   @ApiPropertyOptional({ example: 'GM0405' })
-  @IsOptional()
+  @Optional()
   @Matches(SAFE_ID)
   municipalityCode?: string;
 
   @ApiPropertyOptional({ example: 'prov-017' })
-  @IsOptional()
+  @Optional()
   @Matches(SAFE_ID)
   providerId?: string;
 
   @ApiPropertyOptional({ default: false, description: 'List only trajectories with deviations' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   onlyDeviations?: boolean;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, Length, Matches } from 'class-validator';
+import { IsBoolean, Length, Matches } from 'class-validator';
+import { Optional } from '../../validation/optional';
+import { IsIsoDate } from '../../validation/iso-dates';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION_ID = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 const REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
@@ -13,7 +14,7 @@ export class ListProvidersQueryDto {
     example: 'WEST-FRIESLAND',
     description: 'Providers with a contract or freeze there',
   })
-  @IsOptional()
+  @Optional()
   @Matches(REGION_ID, { message: 'regionId must be an upper-case region code' })
   regionId?: string;
 }
@@ -22,6 +23,9 @@ export class ListProvidersQueryDto {
 export class PutProviderDto {
   @ApiProperty({ example: 'Horizon Jeugd en Gezin' })
   @Length(2, 200)
+  // A name is text on one line: no control characters (PostgreSQL cannot even store NUL).
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'name must not hold control characters' })
   name: string;
 }
 
@@ -37,17 +41,17 @@ export class NewContractDto {
   @IsBoolean()
   subcontractingAllowed: boolean;
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(ISO_DATE, { message: 'validFrom must be YYYY-MM-DD' })
+  @IsIsoDate()
   validFrom: string;
   @ApiPropertyOptional({ example: '2027-12-31', description: 'Inclusive; open-ended when absent' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'validTo must be YYYY-MM-DD' })
+  @Optional()
+  @IsIsoDate()
   validTo?: string;
 }
 
 export class EndContractDto {
   @ApiProperty({ example: '2026-12-31', description: 'The last day of the contract (inclusive)' })
-  @Matches(ISO_DATE, { message: 'validTo must be YYYY-MM-DD' })
+  @IsIsoDate()
   validTo: string;
 }
 
@@ -57,17 +61,17 @@ export class NewIntakeFreezeDto {
   @Matches(REGION_ID, { message: 'regionId must be an upper-case region code' })
   regionId: string;
   @ApiProperty({ example: '2026-12-07' })
-  @Matches(ISO_DATE, { message: 'startsOn must be YYYY-MM-DD' })
+  @IsIsoDate()
   startsOn: string;
   @ApiPropertyOptional({ example: '2027-03-31', description: 'Inclusive; until lifted when absent' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'endsOn must be YYYY-MM-DD' })
+  @Optional()
+  @IsIsoDate()
   endsOn?: string;
   @ApiProperty({ example: 'UNDERPERFORMANCE', description: 'Why (R-END-03), as a code' })
   @Matches(CODE, { message: 'reasonCode must be an upper-case code' })
   reasonCode: string;
   @ApiPropertyOptional({ example: 'cm-letter-2026-114', description: 'Reference to the written reasoning' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: 'reasonRef must be a reference id, not free text' })
   reasonRef?: string;
 }
@@ -77,8 +81,8 @@ export class LiftIntakeFreezeDto {
     example: '2027-01-15',
     description: 'From this day the freeze no longer holds; default today',
   })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'liftedOn must be YYYY-MM-DD' })
+  @Optional()
+  @IsIsoDate()
   liftedOn?: string;
 }
 

@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, Matches } from 'class-validator';
 import { CARE_SEGMENTS, COMPLEXITY_CLASSES } from '@app/contracts';
 import { BREAKTHROUGH_DECISION_CODES, type BreakthroughDecisionCode } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
+import { Optional } from '../../validation/optional';
+import { IsIsoInstant } from '../../validation/iso-dates';
 
 export class AssignCaseDto {
   @ApiProperty({ example: 'table-chair-1', description: 'The named chair (domain.md §4.3)' })
   @Matches(REF)
   chairRef: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @Matches(REF, { each: true })
   memberRefs?: string[];
@@ -24,36 +26,36 @@ export class BreakthroughDecisionDto {
   @Matches(REF, { message: `rationaleRef ${REF_MESSAGE}` })
   rationaleRef: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @Matches(REF, { each: true })
   memberRefs?: string[];
   @ApiPropertyOptional({ description: 'APPROVE_WITH_ARRANGEMENT / RECLASSIFY / AUTHORISE_PROVISIONAL_START' })
-  @IsOptional()
+  @Optional()
   @Matches(ARRANGEMENT_CODE)
   arrangementCode?: string;
   @ApiPropertyOptional({ example: 'PROF2' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   profileCode?: string;
   @ApiPropertyOptional({ example: 'ZWAAR' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   intensityCode?: string;
   @ApiPropertyOptional({ enum: CARE_SEGMENTS, description: 'RECLASSIFY' })
-  @IsOptional()
+  @Optional()
   @IsIn(CARE_SEGMENTS)
   segment?: 'A' | 'B' | 'C';
   @ApiPropertyOptional({ enum: COMPLEXITY_CLASSES, description: 'RECLASSIFY' })
-  @IsOptional()
+  @Optional()
   @IsIn(COMPLEXITY_CLASSES)
   complexity?: 'LOW' | 'HIGH';
   @ApiPropertyOptional({ example: 'PRV-ZONNEBLOEM', description: 'ASSIGN_OTHER_PROVIDER' })
-  @IsOptional()
+  @Optional()
   @Matches(REF)
   leadProviderId?: string;
   @ApiPropertyOptional({ description: 'ASSIGN_OTHER_PROVIDER: the family consents (R-ROLE-05)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   familyConsent?: boolean;
   @ApiPropertyOptional({
@@ -61,12 +63,12 @@ export class BreakthroughDecisionDto {
     example: ['CLARIFY_RESULTS'],
     description: 'RETURN_WITH_INSTRUCTIONS',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @Matches(CODE, { each: true })
   instructionCodes?: string[];
   @ApiPropertyOptional({ example: '2026-12-15T17:00:00Z', description: 'RETURN_WITH_INSTRUCTIONS' })
-  @IsOptional()
-  @IsISO8601()
+  @Optional()
+  @IsIsoInstant()
   resubmitBy?: string;
 }

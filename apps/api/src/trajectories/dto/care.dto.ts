@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, Matches, ValidateNested } from 'class-validator';
 import { EVALUATION_OUTCOME_CODES, type EvaluationOutcomeCode } from '@app/domain';
 import {
   ATTAINMENTS,
@@ -11,11 +11,13 @@ import {
   type ClientSatisfaction,
 } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
+import { Optional } from '../../validation/optional';
+import { IsIsoInstant } from '../../validation/iso-dates';
 
 export class ConfirmStartDto {
   @ApiPropertyOptional({ example: '2026-12-01T09:00:00Z', description: 'When care started; default now' })
-  @IsOptional()
-  @IsISO8601()
+  @Optional()
+  @IsIsoInstant()
   startedAt?: string;
 }
 
@@ -27,7 +29,7 @@ export class ResultAssessmentDto {
   @IsIn(ATTAINMENTS)
   attainment: Attainment;
   @ApiPropertyOptional({ example: 'NETWORK_UNAVAILABLE' })
-  @IsOptional()
+  @Optional()
   @Matches(CODE)
   reasonCode?: string;
 }
@@ -50,7 +52,7 @@ export class EvaluationDto {
   @IsIn(EVALUATION_OUTCOME_CODES)
   outcome: EvaluationOutcomeCode;
   @ApiPropertyOptional({ example: 'eval-notes-3' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `notesRef ${REF_MESSAGE}` })
   notesRef?: string;
 }
@@ -75,7 +77,7 @@ export class ArrangementChangeRequestDto {
   @Matches(ARRANGEMENT_CODE)
   arrangementCode: string;
   @ApiPropertyOptional({ example: 'ZWAAR' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   intensityCode?: string;
   @ApiProperty({ example: 'RESULTS_NOT_ACHIEVED' })
@@ -93,11 +95,11 @@ export class ArrangementChangeDecisionDto {
   @IsIn(CHANGE_DECISIONS)
   decision: (typeof CHANGE_DECISIONS)[number];
   @ApiPropertyOptional({ enum: CHANGE_REASON_CODES, description: 'Required for REQUEST_CHANGES and REJECT' })
-  @IsOptional()
+  @Optional()
   @IsIn(CHANGE_REASON_CODES)
   reasonCode?: ChangeReasonCode;
   @ApiPropertyOptional({ example: 'note-90' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
   commentRef?: string;
 }
@@ -106,7 +108,7 @@ export class RenewIndicationDto {
   @ApiPropertyOptional({
     description: 'A new arrangement for the next period (yearly price for high complexity)',
   })
-  @IsOptional()
+  @Optional()
   @Matches(ARRANGEMENT_CODE)
   arrangementCode?: string;
 }
@@ -122,11 +124,11 @@ export class EvaluationProposalDecisionDto {
   @IsIn(PROPOSAL_DECISIONS)
   decision: (typeof PROPOSAL_DECISIONS)[number];
   @ApiPropertyOptional({ enum: CHANGE_REASON_CODES, description: 'Required for REJECT' })
-  @IsOptional()
+  @Optional()
   @IsIn(CHANGE_REASON_CODES)
   reasonCode?: ChangeReasonCode;
   @ApiPropertyOptional({ example: 'note-91' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
   commentRef?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Min } from 'class-validator';
 import { CASE_REFERENCE } from '@app/contracts';
 import { CODE, REF, REF_MESSAGE } from './ids';
+import { Optional } from '../../validation/optional';
 
 export class DropoutDto {
   @ApiProperty({ example: 'CLIENT_STOPPED' })
@@ -15,7 +16,7 @@ export class NewCareNeedDto {
   @Matches(CASE_REFERENCE)
   successorCaseReference: string;
   @ApiPropertyOptional({ example: 'SUPPORT' })
-  @IsOptional()
+  @Optional()
   @Matches(CODE)
   successorRequestType?: string;
   @ApiProperty({

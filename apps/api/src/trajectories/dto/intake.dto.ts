@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import { ESCALATION_TRIGGERS, type EscalationTrigger } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
+import { Optional } from '../../validation/optional';
 
 export class PlanExemptionDto {
   @ApiProperty({ example: 'SINGLE_CONSULTATION', description: 'Why no plan is needed (R-PLAN-05)' })
@@ -11,7 +12,7 @@ export class PlanExemptionDto {
 
 export class WithdrawDto {
   @ApiPropertyOptional({ example: 'CLIENT_WITHDREW' })
-  @IsOptional()
+  @Optional()
   @Matches(CODE)
   reasonCode?: string;
 }
@@ -21,11 +22,11 @@ export class EscalateDto {
   @IsIn(ESCALATION_TRIGGERS)
   trigger: EscalationTrigger;
   @ApiPropertyOptional({ example: 'note-80' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
   commentRef?: string;
   @ApiPropertyOptional({ description: "The local team's offer (arrangement code)" })
-  @IsOptional()
+  @Optional()
   @Matches(ARRANGEMENT_CODE)
   offeredArrangementCode?: string;
 }

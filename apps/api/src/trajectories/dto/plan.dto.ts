@@ -7,8 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsOptional,
   Matches,
   Min,
   ValidateNested,
@@ -20,6 +18,8 @@ import {
   type SignatureParty,
 } from '@app/domain';
 import { ARRANGEMENT_CODE, CODE, REF, REF_MESSAGE } from './ids';
+import { Optional } from '../../validation/optional';
+import { IsIsoDate, IsIsoInstant } from '../../validation/iso-dates';
 
 /** One desired result (resultaat) of the plan, per life domain or result area. */
 export class PlanResultDto {
@@ -27,29 +27,29 @@ export class PlanResultDto {
   @Matches(REF, { message: `id ${REF_MESSAGE}` })
   id: string;
   @ApiPropertyOptional({ example: 'SCHOOL' })
-  @IsOptional()
+  @Optional()
   @Matches(CODE)
   lifeDomain?: string;
   @ApiPropertyOptional({ example: 'ADMINISTRATIE_FINANCIEN' })
-  @IsOptional()
+  @Optional()
   @Matches(CODE)
   resultAreaCode?: string;
   @ApiPropertyOptional({ example: 'POST_BEANTWOORDEN' })
-  @IsOptional()
+  @Optional()
   @Matches(CODE)
   subResultCode?: string;
   @ApiProperty({ description: 'Not every result can be SMART' })
   @IsBoolean()
   smart: boolean;
   @ApiPropertyOptional({ example: '2027-01-31' })
-  @IsOptional()
-  @IsISO8601()
+  @Optional()
+  @IsIsoDate()
   targetDate?: string;
   @ApiPropertyOptional({
     example: 'doc-4711',
     description: 'Reference to the result text kept in the case system',
   })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `descriptionRef ${REF_MESSAGE}` })
   descriptionRef?: string;
 }
@@ -83,7 +83,7 @@ export class SubmitPlanDto {
     description:
       'R-ROLE-05: the caller attests that the family chose the lead provider (the audit records it with the caller). Not needed when the choice was recorded through POST …/lead-provider',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   leadProviderChosenByFamily?: boolean;
   @ApiProperty({ type: [String], example: [] })
@@ -97,8 +97,8 @@ export class SubmitPlanDto {
   @IsIn(SIGNATURE_PARTIES, { each: true })
   requiredSignatures: SignatureParty[];
   @ApiPropertyOptional({ example: '2027-06-30T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601()
+  @Optional()
+  @IsIsoInstant()
   plannedEndAt?: string;
 }
 
@@ -120,13 +120,13 @@ export class RequestChangesDto extends PlanVersionDto {
   @IsIn(CHANGE_REASON_CODES)
   reasonCode: ChangeReasonCode;
   @ApiPropertyOptional({ example: 'note-77' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
   commentRef?: string;
   @ApiPropertyOptional({
     description: "The local team's counter-offer (arrangement code), shown to the table",
   })
-  @IsOptional()
+  @Optional()
   @Matches(ARRANGEMENT_CODE)
   offeredArrangementCode?: string;
 }
@@ -136,7 +136,7 @@ export class RejectPlanDto extends PlanVersionDto {
   @IsIn(CHANGE_REASON_CODES)
   reasonCode: ChangeReasonCode;
   @ApiPropertyOptional({ example: 'note-78' })
-  @IsOptional()
+  @Optional()
   @Matches(REF, { message: `commentRef ${REF_MESSAGE}` })
   commentRef?: string;
 }

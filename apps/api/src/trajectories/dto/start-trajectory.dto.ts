@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
   CARE_DOMAINS,
@@ -12,56 +12,57 @@ import {
   type ComplexityClass,
 } from '@app/contracts';
 import { PolicyDurationDto } from './policy-duration.dto';
+import { Optional } from '../../validation/optional';
 
 /** Per-trajectory timer overrides (R-TIME-05: frequency by vulnerability); validated by the domain. */
 export class PolicyOverridesDto {
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   approvalDeadline?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   breakthroughDeadline?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   breakthroughReminder?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   providerStartDeadline?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   firstEvaluation?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   evaluationInterval?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   intensiveEvaluationInterval?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   evaluationGrace?: PolicyDurationDto;
   @ApiPropertyOptional({ type: PolicyDurationDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => PolicyDurationDto)
   highComplexityReassessment?: PolicyDurationDto;
   @ApiPropertyOptional({ example: 3 })
-  @IsOptional()
+  @Optional()
   @IsIn([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
   roundTripLimit?: number;
 }
@@ -105,7 +106,7 @@ export class StartTrajectoryDto {
   requestType: string;
 
   @ApiPropertyOptional({ default: false, description: 'Intensive indication (shorter evaluation interval)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   intensive?: boolean;
 
@@ -113,7 +114,7 @@ export class StartTrajectoryDto {
     type: PolicyOverridesDto,
     description: "Changes to the region policy's timers for this trajectory",
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => PolicyOverridesDto)
