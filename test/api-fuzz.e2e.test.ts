@@ -66,6 +66,9 @@ const isFalsePositive = (f: FuzzFailure) =>
 const MAX_EXAMPLES = 40;
 const BUDGET_MS = 4 * 60_000;
 
+/** The suite's Schemathesis seed (any fixed number; changed only on purpose, with the false positives re-checked). */
+const SUITE_SEED = '20261206';
+
 describe('API fuzzing with Schemathesis: the OpenAPI document is what the API does', () => {
   let stack: RunningStack;
   let baseUrl: string;
@@ -89,6 +92,9 @@ describe('API fuzzing with Schemathesis: the OpenAPI document is what the API do
       reportDir: join(__dirname, 'artifacts', 'schemathesis'),
       maxExamples: MAX_EXAMPLES,
       killAfterMs: BUDGET_MS,
+      // A fixed seed inside `npm test`, so CI's verdict repeats; `npm run fuzz` explores fresh seeds
+      // (API_FUZZ_SEED=random here does too).
+      seed: process.env.API_FUZZ_SEED === 'random' ? undefined : (process.env.API_FUZZ_SEED ?? SUITE_SEED),
     });
     const counts = statusCounts(reports);
     const requests = reports.reduce((n, r) => n + r.requests, 0);

@@ -50,7 +50,7 @@ describe('dates at the edge: what PostgreSQL and Date read the same way, and not
       '2026-12-01T09:00:00Z',
       '2026-12-01T09:00:00.123Z',
       '2026-12-01T09:00:00.123456+01:00',
-      '2026-12-01T23:59:59-23:59',
+      '2026-12-01T23:59:59-12:00',
     ]) {
       expect([at, await accepts('at', at)]).toEqual([at, true]);
     }
@@ -77,5 +77,22 @@ describe('dates at the edge: what PostgreSQL and Date read the same way, and not
     expect(await accepts('bound', '2026-01')).toBe(false);
     expect(await accepts('bound', undefined)).toBe(true);
     expect(await accepts('bound', null)).toBe(false);
+  });
+
+  it('takes offsets clocks use (−14:00 … +14:00) and refuses the rest, which PostgreSQL would refuse', async () => {
+    for (const at of [
+      '2026-01-01T10:00:00+14:00',
+      '2026-01-01T10:00:00-13:59',
+      '2026-01-01T10:00:00+05:30',
+    ]) {
+      expect([at, await accepts('at', at)]).toEqual([at, true]);
+    }
+    for (const at of [
+      '1252-02-10T14:11:20.175028+20:06',
+      '2026-01-01T10:00:00+14:30',
+      '2026-01-01T10:00:00-15:00',
+    ]) {
+      expect([at, await accepts('at', at)]).toEqual([at, false]);
+    }
   });
 });

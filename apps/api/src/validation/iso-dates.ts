@@ -8,9 +8,10 @@ import { buildMessage, ValidateBy, type ValidationOptions } from 'class-validato
  * and the OpenAPI document states exactly this (pattern plus format; the format adds the days per month).
  */
 const DATE = '[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
-// Fractions up to microseconds (PostgreSQL's precision): a nine-digit fraction would be a digit run that the
-// personal-data check takes for a BSN (common/request-shape.middleware.ts).
-const TIME = '([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])';
+// Fractions up to microseconds (PostgreSQL's precision). Offsets from -14:00 to +14:00, the ones clocks use:
+// RFC 3339's grammar allows up to 23:59, which PostgreSQL refuses as out of range (fuzzing found +20:06).
+const TIME =
+  '([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)';
 const DATE_ONLY = new RegExp(`^${DATE}$`);
 const INSTANT = new RegExp(`^${DATE}T${TIME}$`);
 
