@@ -36,13 +36,16 @@ describe('workflow histories are stored encrypted', () => {
     await raw?.connection.close();
   });
 
-  /** The history once the worker has recorded the start (its local activity) and the drafting update. */
+  /**
+   * The history once the worker has recorded the start's and the drafting's bookkeeping (two local-activity
+   * markers) and the drafting update: the update completes before its bookkeeping runs, so both are awaited.
+   */
   async function storedHistory(): Promise<History> {
     return eventually(async () => {
       const history = await raw.client.workflow.getHandle(trajectoryId).fetchHistory();
       const events = history.events ?? [];
       const done =
-        events.some((e) => e.markerRecordedEventAttributes) &&
+        events.filter((e) => e.markerRecordedEventAttributes).length >= 2 &&
         events.some((e) => e.workflowExecutionUpdateCompletedEventAttributes);
       return done ? history : undefined;
     });
