@@ -9,13 +9,16 @@ export const IdempotencyKey = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): string | undefined => {
     const value = ctx.switchToHttp().getRequest().header('idempotency-key') as string | undefined;
     if (value === undefined) return undefined;
-    if (!IDEMPOTENCY_KEY.test(value)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', {
-        errors: [
-          { field: 'Idempotency-Key', message: 'Idempotency-Key must be 8-120 letters, digits or . _ : -' },
-        ],
-      });
-    }
+    if (!IDEMPOTENCY_KEY.test(value)) throw invalidIdempotencyKey();
     return value;
   },
 );
+
+/** The 400 for a key outside IDEMPOTENCY_KEY, with its field error. */
+export function invalidIdempotencyKey(): ApiException {
+  return new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', {
+    errors: [
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 8-120 letters, digits or . _ : -' },
+    ],
+  });
+}

@@ -5,8 +5,7 @@ import { from, Observable, of, switchMap, tap } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ApiException } from './domain-errors';
-
-const KEY = /^[A-Za-z0-9._:-]{8,120}$/;
+import { IDEMPOTENCY_KEY, invalidIdempotencyKey } from './idempotency-key';
 
 /**
  * `Idempotency-Key` on any POST: the first request with a key runs and its response is remembered (per
@@ -23,14 +22,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
     if (req.method !== 'POST' || key === undefined || !req.principal) return next.handle();
-    if (!KEY.test(key)) {
-      // Refused on every POST, not only where a route reads the header: an ignored key would silently not dedupe.
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', {
-        errors: [
-          { field: 'Idempotency-Key', message: 'Idempotency-Key must be 8-120 letters, digits or . _ : -' },
-        ],
-      });
-    }
+    // Refused on every POST, not only where a route reads the header: an ignored key would silently not dedupe.
+    if (!IDEMPOTENCY_KEY.test(key)) throw invalidIdempotencyKey();
     const subject = req.principal.subject;
     const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`)
