@@ -6,7 +6,7 @@ import { codecHttp } from './codec/codec-http.middleware';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { expressErrorHandler } from './common/error-response';
 import { registerDocumentedRoutes } from './common/method-not-allowed';
-import { requestShapeMiddleware } from './common/request-shape.middleware';
+import { JSON_MEDIA_TYPES, requestShapeMiddleware } from './common/request-shape.middleware';
 import { securityHeaders } from './perimeter/security-headers';
 import { createApiDocument } from './openapi/api-document';
 import { APP_CONFIG, requestIdMiddleware } from '@app/platform';
@@ -31,7 +31,7 @@ export function setupApp(app: INestApplication): void {
   // Parsed here rather than by Nest at init, so the shape checks and the error handler run right after it
   // (Nest's own parser then sees the body parsed and skips). Compressed bodies are inflated; a body that
   // claims an encoding it does not have answers 400, an encoding nobody supports 415, more than the limit 413.
-  app.use(json({ limit: MAX_BODY_BYTES, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(json({ limit: MAX_BODY_BYTES, strict: true, type: JSON_MEDIA_TYPES }));
   app.use(requestShapeMiddleware);
   app.use(expressErrorHandler);
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ApiException } from '../common/domain-errors';
+import { JSON_MEDIA_TYPES } from '../common/request-shape.middleware';
 
 /**
  * A request's payloads may be several of Temporal's 2 MB payloads, base64 adding a third: the limit is
@@ -33,7 +34,7 @@ export function codecHttp(temporalUiUrl: string): RequestHandler[] {
   const parse = json({
     limit: CODEC_MAX_BODY_BYTES,
     strict: true,
-    type: ['application/json', 'application/*+json'],
+    type: JSON_MEDIA_TYPES,
   });
   const cors = (req: Request, res: Response, next: NextFunction): void => {
     const origin = req.header('origin');

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { dataFailureOf } from '@app/persistence';
 import { currentRequestId } from '@app/platform';
 import { ApiErrorBody, FieldError } from './api-error';
 import { ApiException } from './domain-errors';
@@ -122,12 +123,7 @@ export function errorBodyOf(exception: unknown): ApiErrorBody {
  */
 function clientErrorOf(exception: unknown): Omit<ApiErrorBody, 'requestId'> | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const e = exception as {
-    status?: unknown;
-    expose?: unknown;
-    type?: unknown;
-    driverError?: { code?: unknown };
-  };
+  const e = exception as { status?: unknown; expose?: unknown; type?: unknown };
   if (e.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
     return {
       statusCode: e.status,
@@ -135,8 +131,7 @@ function clientErrorOf(exception: unknown): Omit<ApiErrorBody, 'requestId'> | un
       message: BODY_PARSER_MESSAGES[String(e.type)] ?? 'The request could not be read',
     };
   }
-  const sqlState = e.driverError?.code;
-  if (typeof sqlState === 'string' && sqlState.startsWith('22')) {
+  if (dataFailureOf(exception)?.sqlState.startsWith('22')) {
     return {
       statusCode: 400,
       code: 'VALIDATION_FAILED',

@@ -16,6 +16,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** The media types read as JSON, by the body parser (setup-app.ts) and the codec routes alike. */
+export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'];
+
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -39,7 +42,7 @@ function shapeProblem(req: Request): ApiException | undefined {
   }
   if (CONTROL.test(path)) return invalid([{ field: 'path', message: 'the path holds control characters' }]);
 
-  if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+  if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(JSON_MEDIA_TYPES)) {
     return new ApiException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       'UNSUPPORTED_MEDIA_TYPE',
@@ -55,6 +58,10 @@ function shapeProblem(req: Request): ApiException | undefined {
   return errors.length > 0 ? invalid(errors) : undefined;
 }
 
+/**
+ * Whether bytes follow the headers. Not `req.is`'s own notion: it counts `Content-Length: 0` as a body, and
+ * a bodiless POST (a lifecycle action without parameters) must not need a content type.
+ */
 function hasBody(req: Request): boolean {
   const length = req.header('content-length');
   return (length !== undefined && length !== '0') || req.header('transfer-encoding') !== undefined;

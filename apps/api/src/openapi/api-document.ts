@@ -7,6 +7,7 @@ import {
 } from '@nestjs/swagger';
 import { ROLES_EXTENSION } from '../auth/decorators';
 import { describeRoles } from '../common/api-docs';
+import { RATE_LIMIT_EXEMPT } from '../perimeter/address-limit.middleware';
 import { ApiErrorBody } from '../common/api-error';
 import { addLifecycleLinks } from './lifecycle-links';
 import { schemaExtrasByName } from './schema-extras';
@@ -60,9 +61,6 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: 'The workflow engine or the database is unavailable; retry',
 };
 
-/** Health checks are never rate-limited (perimeter/address-limit.middleware.ts). */
-const UNLIMITED = /^\/health(\/|$)/;
-
 /**
  * The error responses an operation can give, by what it has: every request can be malformed (400) and, health
  * checks aside, be one too many (429, perimeter/rate-limits.ts); an authenticated one can lack or exceed its
@@ -74,7 +72,7 @@ const UNLIMITED = /^\/health(\/|$)/;
 function errorResponses(operation: OperationObject, method: string, path: string): void {
   const authenticated = (operation.security ?? []).length > 0;
   const codes = [400];
-  if (!UNLIMITED.test(path)) codes.push(429);
+  if (!RATE_LIMIT_EXEMPT.test(path)) codes.push(429);
   if (authenticated) codes.push(401, 403, 503);
   if (path.includes('{')) codes.push(404);
   if (method === 'post' || method === 'put') codes.push(413, 415);
