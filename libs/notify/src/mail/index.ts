@@ -1,0 +1,14 @@
+export { formatDate, formatDateTime, formatLocalDay, MAIL_TIME_ZONE } from './dutch-format';
+export { renderDigestMail, orderDigestItems } from './digest-mail';
+export type { DigestItem, DigestItemKind, DigestMailInput } from './digest-mail';
+export { escapeHtml } from './escape-html';
+export { MAIL_AUDIENCES, audienceRole } from './mail-audience';
+export type { MailAudience } from './mail-audience';
+export { MAIL_LANGUAGES } from './mail-language';
+export type { MailLanguage } from './mail-language';
+export { PRIVACY_NOTE } from './mail-layout';
+export type { RenderedMail } from './mail-layout';
+export { MAIL_TOPICS, isMailTopic } from './mail-topic';
+export type { MailTopic } from './mail-topic';
+export { NOTICE_AUDIENCES, renderNoticeMail } from './notice-mail';
+export type { NoticeMailInput } from './notice-mail';
