@@ -84,9 +84,24 @@ const ZONES = [
     name: 'libs/persistence',
     files: [LIB('persistence')],
     ignores: TESTS,
-    allow: [LIB('persistence'), LIB('config'), LIB('contracts'), 'typeorm', 'reflect-metadata', 'node:*'],
+    allow: [
+      LIB('persistence'),
+      LIB('config'),
+      LIB('contracts'),
+      LIB('notify'),
+      'typeorm',
+      'reflect-metadata',
+      'node:*',
+    ],
   },
   { name: 'libs/config', files: [LIB('config')], ignores: TESTS, allow: [LIB('config'), 'node:*'] },
+  {
+    // Telling people and systems (issue 16): the event catalogue, webhook signing, mail templates; pure.
+    name: 'libs/notify',
+    files: [LIB('notify')],
+    ignores: TESTS,
+    allow: [LIB('notify'), LIB('contracts'), LIB('domain'), 'node:*'],
+  },
   {
     // The payload codec: pure crypto over Temporal's Payload type, no framework.
     name: 'libs/codec',
@@ -118,7 +133,17 @@ const ZONES = [
     ignores: TESTS,
     allow: [
       'apps/api/**',
-      ...['codec', 'config', 'contracts', 'domain', 'ledger', 'persistence', 'platform', 'register'].map(LIB),
+      ...[
+        'codec',
+        'config',
+        'contracts',
+        'domain',
+        'ledger',
+        'notify',
+        'persistence',
+        'platform',
+        'register',
+      ].map(LIB),
       '*',
     ],
   },
@@ -129,7 +154,7 @@ const ZONES = [
     allow: [
       'apps/worker/**',
       'activities/**',
-      ...['codec', 'config', 'contracts', 'domain', 'platform'].map(LIB),
+      ...['codec', 'config', 'contracts', 'domain', 'notify', 'persistence', 'platform'].map(LIB),
       '*',
     ],
   },

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CodecModule } from './codec/codec.module';
 import { IdempotencyRetention } from './common/idempotency-retention';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -30,6 +31,7 @@ import { WebModule } from './web/web.module';
     RegisterModule,
     WebModule,
     CodecModule,
+    EventsModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, IdempotencyRetention],
 })

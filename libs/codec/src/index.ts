@@ -1,3 +1,4 @@
 export * from './codec-errors';
 export * from './encryption-codec';
 export * from './key-ring';
+export * from './secret-box';

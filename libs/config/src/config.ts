@@ -1,4 +1,10 @@
 import { isIP } from 'node:net';
+import {
+  DEFAULT_MAIL_RETRY_SCHEDULE,
+  DEFAULT_WEBHOOK_RETRY_SCHEDULE,
+  parseRetrySchedule,
+  type DeliveryConfig,
+} from './delivery-config';
 import { readPayloadKeys, type PayloadKeyConfig, type PayloadKeyOptions } from './payload-keys';
 
 /**
@@ -36,6 +42,7 @@ export interface AppConfig {
   perimeter: PerimeterConfig;
   /** Keys of the payload codec (`PAYLOAD_KEYS` / `PAYLOAD_KEYS_FILE`): the first encrypts, all decrypt. */
   payloadKeys: PayloadKeyConfig[];
+  delivery: DeliveryConfig;
 }
 
 /**
@@ -153,7 +160,28 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
       docsEnabled: read.flag('DOCS_ENABLED', true),
     },
     payloadKeys: [],
+    delivery: {
+      enabled: read.flag('DELIVERY_ENABLED', true),
+      publicBaseUrl: '',
+      allowPrivateTargets: read.flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', true),
+      webhookRetrySchedule: read.schedule('WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+      webhookTimeoutMs: read.positiveInt('WEBHOOK_TIMEOUT_MS', 10_000),
+      secretOverlapHours: read.positiveInt('WEBHOOK_SECRET_OVERLAP_HOURS', 24),
+      pollMs: read.positiveInt('DELIVERY_POLL_MS', 1000),
+      backlogAlertSeconds: read.positiveInt('DELIVERY_BACKLOG_ALERT_SECONDS', 120),
+      mail: {
+        smtpUrl: read.smtpUrl('SMTP_URL'),
+        from: env.MAIL_FROM || '"Perspectiefplan" <noreply@perspectiefplan.local>',
+        retrySchedule: read.schedule('MAIL_RETRY_SCHEDULE', DEFAULT_MAIL_RETRY_SCHEDULE),
+        digestHour: read.hour('DIGEST_HOUR', 7),
+      },
+    },
   };
+  config.delivery.publicBaseUrl = read.httpUrl('PUBLIC_BASE_URL', `http://127.0.0.1:${config.port}`);
+  // Production subscriptions go to the internet only, unless an operator says otherwise on purpose.
+  if (env.WEBHOOK_ALLOW_PRIVATE_TARGETS === undefined && config.nodeEnv === 'production') {
+    config.delivery.allowPrivateTargets = false;
+  }
   if (config.auth.jwtSecret !== undefined && config.auth.jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }
@@ -291,6 +319,28 @@ class EnvReader {
       );
       return [];
     }
+  }
+
+  schedule(name: string, fallback: string): number[] {
+    const value = this.raw(name) ?? fallback;
+    const parsed = parseRetrySchedule(value);
+    if (!parsed)
+      this.problems.push(`${name}="${value}" must be waits like 5s,5m,2h (1 to 20, units ms/s/m/h)`);
+    return parsed ?? parseRetrySchedule(fallback)!;
+  }
+
+  smtpUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!/^smtps?:\/\/\S+$/.test(value)) this.problems.push(`${name} must be an smtp:// or smtps:// URL`);
+    return value;
+  }
+
+  hour(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d{1,2}$/.test(value) || Number(value) > 23) this.problems.push(`${name}="${value}" must be 0–23`);
+    return Number(value) <= 23 ? Number(value) : fallback;
   }
 
   name(name: string, fallback: string): string {

@@ -1,2 +1,3 @@
 export * from './config';
 export * from './payload-keys';
+export * from './delivery-config';

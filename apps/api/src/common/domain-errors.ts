@@ -20,3 +20,11 @@ export class ApiException extends HttpException {
 
 export const notFound = (what: string) =>
   new ApiException(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
+
+/** 400 with field errors, for checks beyond the DTO's (a cursor, a tenant, a URL policy). */
+export const invalidFields = (errors: { field: string; message: string }[]) =>
+  new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', { errors });
+
+/** 403 for acting on behalf of a tenant the caller does not act for. */
+export const forbiddenTenant = (what: string) =>
+  new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', `You do not act for ${what}`);

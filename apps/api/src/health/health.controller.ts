@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,6 +8,7 @@ import {
 } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
 import { Public } from '../auth/decorators';
+import { DeliveryStatusService, type DeliveryStatus } from '../events/delivery-status.service';
 import { TEMPORAL_CONNECTION } from '../temporal/temporal-client.module';
 
 @ApiTags('operations')
@@ -19,16 +20,31 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+    private readonly delivery: DeliveryStatusService,
   ) {}
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the database and Temporal answer' })
+  @ApiOperation({
+    summary: 'Readiness: the database and Temporal answer; the delivery backlog is reported beside them',
+  })
   readiness() {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 1500 }),
       () => this.temporalCheck(),
+      () => this.deliveryReport(),
     ]);
+  }
+
+  @Get('delivery')
+  @ApiOperation({
+    summary: 'Delivery of events and mail: 503 while the backlog grows (alert on this, not on readiness)',
+  })
+  async deliveryHealth(): Promise<DeliveryStatus> {
+    const status = await this.delivery.status();
+    if (status.backlogGrowing)
+      throw new ServiceUnavailableException({ status: 'backlog-growing', ...status });
+    return status;
   }
 
   @Get('live')
@@ -42,6 +58,24 @@ export class HealthController {
   })
   liveness() {
     return { status: 'ok' };
+  }
+
+  /**
+   * Up even when the backlog grows: an API replica is still ready to serve while dispatch falls behind (taking
+   * it out of a load balancer would not help). `/health/delivery` answers 503 for alerting.
+   */
+  private async deliveryReport() {
+    const indicator = this.indicators.check('delivery');
+    const status = await this.delivery.status().catch(() => undefined);
+    if (!status) return indicator.up({ backlog: 'unknown' });
+    return indicator.up({
+      backlogGrowing: status.backlogGrowing,
+      webhooksDue: status.webhooks.dueNow,
+      webhooksOldestDueSeconds: Math.round(status.webhooks.oldestDueSeconds),
+      deadLetters: status.webhooks.dead,
+      mailPending: status.mail.pending,
+      mailOldestDueSeconds: Math.round(status.mail.oldestDueSeconds),
+    });
   }
 
   private async temporalCheck() {

@@ -7,6 +7,7 @@ import { RegionsAndProviderRegister1765000000000 } from './1765000000000-Regions
 import { DemoRegionsCatalogueAndProviders1765000000001 } from './1765000000001-DemoRegionsCatalogueAndProviders';
 import { StatutoryClocksReadModel1765000000002 } from './1765000000002-StatutoryClocksReadModel';
 import { RateLimitWindows1765100000000 } from './1765100000000-RateLimitWindows';
+import { EventsWebhooksAndMail1765200000000 } from './1765200000000-EventsWebhooksAndMail';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DemoRegionsCatalogueAndProviders1765000000001,
   StatutoryClocksReadModel1765000000002,
   RateLimitWindows1765100000000,
+  EventsWebhooksAndMail1765200000000,
 ];

@@ -12,13 +12,15 @@ import {
   type RowOf,
   type RowSchema,
 } from '@app/contracts';
+import { appendEvents, lockTrajectoryStream } from '../outbox/event-outbox';
 
 /**
  * The writes of the audit trail, the read model and the outbox (tables audit_event, trajectory, escalation,
  * notification), each a whole transition in one transaction. Idempotent: audit rows are keyed by
  * (trajectory, stream, seq), rows only move forward by seq, notifications have deterministic ids; so a
  * retry, a replay after a worker crash or a duplicate call changes nothing. The columns and values come
- * from the row schemas of libs/contracts.
+ * from the row schemas of libs/contracts. The lifecycle events of the transition (issue 16) are written in the
+ * same transaction, so an event exists exactly when its audit row does.
  */
 export class ReadModelWriter {
   constructor(private readonly dataSource: DataSource) {}
@@ -26,19 +28,29 @@ export class ReadModelWriter {
   /** What one trajectory transition produced: audit records, its row, its escalations and notifications. */
   async recordTransition(input: BookkeepingInput): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
+      await lockTrajectoryStream(tx, input.row.trajectoryId);
       for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
       await upsertForward(tx, TRAJECTORY_ROW, input.row);
       const now = new Date().toISOString();
       for (const e of input.escalations) await upsertForward(tx, ESCALATION_ROW, e, { updated_at: now });
       for (const n of input.notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
+      await appendEvents(tx, {
+        audit: input.audit,
+        notifications: input.notifications,
+        municipalityCode: input.row.municipalityCode,
+        providerId: input.row.providerId,
+      });
     });
   }
 
   /** The table case's own facts: its audit stream, notifications, chair, reminder and overdue flag. */
   async recordCaseTransition(input: CaseBookkeepingInput): Promise<void> {
+    const trajectoryId = input.audit[0]?.trajectoryId ?? input.notifications[0]?.trajectoryId;
     await this.dataSource.transaction(async (tx) => {
+      if (trajectoryId) await lockTrajectoryStream(tx, trajectoryId);
       for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
       for (const n of input.notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
+      if (trajectoryId) await appendEvents(tx, { ...input, ...(await tenantOf(tx, trajectoryId)) });
       const e = input.escalation;
       // The row itself is written by the trajectory; it may not exist yet when the case opens first.
       await tx.query(
@@ -48,6 +60,22 @@ export class ReadModelWriter {
       );
     });
   }
+}
+
+/**
+ * The case's tenant, from the trajectory's row: the trajectory writes it before it starts the case (its
+ * bookkeeping is the transition's first step), so a missing row is a transient state worth a retry.
+ */
+async function tenantOf(
+  tx: EntityManager,
+  trajectoryId: string,
+): Promise<{ municipalityCode: string; providerId: string | null }> {
+  const rows: { municipality_code: string; provider_id: string | null }[] = await tx.query(
+    `SELECT municipality_code, provider_id FROM trajectory WHERE trajectory_id = $1`,
+    [trajectoryId],
+  );
+  if (rows.length === 0) throw new Error(`the read-model row of ${trajectoryId} is not written yet`);
+  return { municipalityCode: rows[0].municipality_code, providerId: rows[0].provider_id };
 }
 
 function auditRow(a: AuditRecord): AuditEventRow {

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { AuditRecord, NotificationRow } from '@app/contracts';
+import { noticeEventType, stateChangeEventType } from './event-catalogue';
+import type { LifecycleEventDraft } from './lifecycle-event';
+
+/** What the bookkeeping write of one transition knows: its records and the trajectory's tenant. */
+export interface TransitionFacts {
+  audit: readonly AuditRecord[];
+  notifications: readonly NotificationRow[];
+  municipalityCode: string;
+  providerId: string | null;
+}
+
+/**
+ * The events of one bookkeeping write, in order: the state changes by audit seq, then the notices they raised.
+ * Pure and deterministic: a retried or replayed write derives the same ids, so the outbox keeps one row each.
+ */
+export function eventsOfTransition(facts: TransitionFacts): LifecycleEventDraft[] {
+  const base = { municipalityCode: facts.municipalityCode, providerId: facts.providerId };
+  const stateChanges = [...facts.audit]
+    .sort((a, b) => a.seq - b.seq)
+    .map((a): LifecycleEventDraft => {
+      const escalationId = a.stream && a.stream !== 'trajectory' ? a.stream : null;
+      return {
+        id: eventId(`audit|${a.trajectoryId}|${a.stream ?? 'trajectory'}|${a.seq}`),
+        type: stateChangeEventType(escalationId ? 'case' : 'trajectory', a.type),
+        timestamp: a.at,
+        data: {
+          trajectoryId: a.trajectoryId,
+          ...base,
+          escalationId,
+          actorRole: a.actorRole,
+          planVersion: a.planVersion ?? null,
+          decisionVersion: a.decisionVersion ?? null,
+          details: a.details as LifecycleEventDraft['data']['details'],
+          links: linksOf(a.trajectoryId, escalationId),
+        },
+      };
+    });
+  const notices = facts.notifications.map((n): LifecycleEventDraft => {
+    const escalationId = n.ids.escalationId ?? null;
+    return {
+      id: eventId(`notice|${n.id}`),
+      type: noticeEventType(n.topic),
+      timestamp: n.createdAt,
+      data: {
+        trajectoryId: n.trajectoryId,
+        ...base,
+        escalationId,
+        audience: n.audience,
+        ids: n.ids,
+        links: linksOf(n.trajectoryId, escalationId),
+      },
+    };
+  });
+  return [...stateChanges, ...notices];
+}
+
+/** `evt_` and 26 characters of a SHA-256 of the record's identity (no content, so nothing leaks). */
+function eventId(identity: string): string {
+  return `evt_${createHash('sha256').update(identity).digest('base64url').slice(0, 26)}`;
+}
+
+function linksOf(trajectoryId: string, escalationId: string | null): LifecycleEventDraft['data']['links'] {
+  const trajectory = `/trajectories/${encodeURIComponent(trajectoryId)}`;
+  return escalationId
+    ? { trajectory, escalation: `/escalations/${encodeURIComponent(escalationId)}` }
+    : { trajectory };
+}
