@@ -13,15 +13,8 @@ export interface WorkerExit {
   signal: NodeJS.Signals | null;
 }
 
-export interface WorkerProcess {
-  readonly pid: number;
+export interface WorkerProcess extends AppProcess {
   readonly taskQueue: string;
-  /** Resolves when the process has ended, however it ended. */
-  readonly exited: Promise<WorkerExit>;
-  /** The last lines the process wrote to stdout and stderr, for failure messages. */
-  output(): string;
-  /** SIGTERM (the worker drains and closes), SIGKILL after `graceMs`; resolves once it has ended. */
-  stop(graceMs?: number): Promise<WorkerExit>;
 }
 
 export interface WorkerProcessOptions {
@@ -83,16 +76,72 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
     else env[name] = value;
   }
 
+  const app = await startAppProcess({
+    entry: 'apps/worker/src/main.ts',
+    label: 'worker',
+    env,
+    healthUrl: `http://127.0.0.1:${healthPort}/health`,
+    readyTimeoutMs: options.readyTimeoutMs ?? 90_000,
+  });
+  return { ...app, taskQueue: options.taskQueue };
+}
+
+/** Options of an API process: its port and extra environment (an undefined value removes the variable). */
+export interface ApiProcessOptions {
+  port: number;
+  env?: Record<string, string | undefined>;
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Starts the project's real API app (apps/api/src/main.ts) as a separate OS process on 127.0.0.1:`port`,
+ * against the services of `npm test`, and waits until `/health/live` answers. For tests that SIGKILL the API.
+ */
+export async function startApiProcess(options: ApiProcessOptions): Promise<AppProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: requireEnv('DATABASE_URL'),
+    TEMPORAL_ADDRESS: requireEnv('TEMPORAL_ADDRESS'),
+    HOST: '127.0.0.1',
+    PORT: String(options.port),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return startAppProcess({
+    entry: 'apps/api/src/main.ts',
+    label: 'api',
+    env,
+    healthUrl: `http://127.0.0.1:${options.port}/health/live`,
+    readyTimeoutMs: options.readyTimeoutMs ?? 90_000,
+  });
+}
+
+/** A project app (api or worker) running as its own OS process, from the TypeScript sources. */
+export interface AppProcess {
+  readonly pid: number;
+  /** Resolves when the process has ended, however it ended. */
+  readonly exited: Promise<WorkerExit>;
+  /** The last lines the process wrote to stdout and stderr, for failure messages. */
+  output(): string;
+  /** SIGTERM (the app drains and closes), SIGKILL after `graceMs`; resolves once it has ended. */
+  stop(graceMs?: number): Promise<WorkerExit>;
+}
+
+async function startAppProcess(options: {
+  entry: string;
+  label: string;
+  env: NodeJS.ProcessEnv;
+  healthUrl: string;
+  readyTimeoutMs: number;
+}): Promise<AppProcess> {
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      resolve(ROOT, 'apps/worker/src/main.ts'),
-    ],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', resolve(ROOT, options.entry)],
+    { cwd: ROOT, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
@@ -129,36 +178,31 @@ export async function startWorkerProcess(options: WorkerProcessOptions): Promise
   };
 
   alive.set(child, stop);
-  const worker: WorkerProcess = {
-    pid: child.pid!,
-    taskQueue: options.taskQueue,
-    exited,
-    output,
-    stop,
-  };
+  const app: AppProcess = { pid: child.pid!, exited, output, stop };
   try {
-    await waitUntilHealthy(healthPort, () => ended, options.readyTimeoutMs ?? 90_000);
+    await waitUntilHealthy(options.label, options.healthUrl, () => ended, options.readyTimeoutMs);
   } catch (error) {
     await stop(1_000);
-    throw new Error(`${(error as Error).message}\n--- worker output ---\n${output()}`);
+    throw new Error(`${(error as Error).message}\n--- ${options.label} output ---\n${output()}`);
   }
-  return worker;
+  return app;
 }
 
 async function waitUntilHealthy(
-  port: number,
+  label: string,
+  url: string,
   ended: () => WorkerExit | undefined,
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const exit = ended();
-    if (exit) throw new Error(`the worker exited before it was healthy (${JSON.stringify(exit)})`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) })
+    if (exit) throw new Error(`the ${label} exited before it was healthy (${JSON.stringify(exit)})`);
+    const healthy = await fetch(url, { signal: AbortSignal.timeout(2_000) })
       .then((res) => res.status === 200)
       .catch(() => false);
     if (healthy) return;
-    if (Date.now() > deadline) throw new Error(`the worker was not healthy within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`the ${label} was not healthy within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

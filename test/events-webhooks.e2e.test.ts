@@ -1,0 +1,552 @@
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { Webhook } from 'standardwebhooks';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { EVENT_CATALOGUE } from '@app/notify';
+import { LatencyRecorder } from '../bench/harness/latency';
+import { ApiClient } from '../bench/platform/api-client';
+import { runPlatformTrajectory } from '../bench/platform/driver';
+import { MUNICIPALITY, PROVIDER_ID } from '../bench/platform/requests';
+import { bearer } from './support/auth';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { bootStack, eventually, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { WebhookReceiver, type ReceivedDelivery } from './support/webhook-receiver';
+
+/**
+ * Issue 16 acceptance over HTTP with real parts: the API and worker of the project, PostgreSQL and Temporal of
+ * `npm test`, webhook receivers (a real HTTP server verifying Standard Webhooks signatures with the reference
+ * library) and a real SMTP server on loopback. Short retry settings (200 ms … 1.6 s) stand in for the
+ * production schedule of 5 s … 10 h.
+ */
+jest.setTimeout(240_000);
+
+const SETTINGS: Record<string, string> = {
+  WEBHOOK_RETRY_SCHEDULE: '200ms,400ms,800ms,1600ms',
+  DELIVERY_POLL_MS: '200',
+  WEBHOOK_TIMEOUT_MS: '3000',
+  MAIL_RETRY_SCHEDULE: '200ms,400ms',
+};
+
+interface Page {
+  events: ReceivedDelivery['event'][];
+  next: string;
+}
+
+describe('events, webhooks and mail over HTTP', () => {
+  let stack: RunningStack;
+  let http: App;
+  let baseUrl: string;
+  let smtp: SmtpSink;
+  const saved: Record<string, string | undefined> = {};
+  const caseSystem = bearer(['CASE_SYSTEM'], [MUNICIPALITY], undefined, 'case-system-hoorn');
+  const provider = bearer(['PROVIDER'], [], PROVIDER_ID, 'prv-horizon-admin');
+  const contractManagement = bearer(['CONTRACT_MANAGEMENT'], [MUNICIPALITY], undefined, 'cm-hoorn');
+  const operator = bearer(['OPERATOR'], [], undefined, 'operator-1');
+  const otherCaseSystem = bearer(['CASE_SYSTEM'], ['GM0361'], undefined, 'case-system-alkmaar');
+  const otherProvider = bearer(['PROVIDER'], [], 'PRV-OTHER', 'prv-other');
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    const env = { ...SETTINGS, SMTP_URL: `smtp://${smtp.host}:${smtp.port}` };
+    for (const [name, value] of Object.entries(env)) {
+      saved[name] = process.env[name];
+      process.env[name] = value;
+    }
+    // The mails' links must reach this API: it listens on a port chosen before the config is read.
+    const { freePort } = await import('./support/stack');
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    saved.PUBLIC_BASE_URL = process.env.PUBLIC_BASE_URL;
+    process.env.PUBLIC_BASE_URL = baseUrl;
+    stack = await bootStack(uniqueTaskQueue('events'));
+    await stack.api.listen(port, '127.0.0.1');
+    http = stack.api.getHttpServer();
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await smtp?.close();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  const allTypes = EVENT_CATALOGUE.map((e) => e.type);
+
+  async function subscribe(token: string, url: string, eventTypes = allTypes, status = 'ACTIVE') {
+    const res = await request(http)
+      .post('/webhooks/subscriptions')
+      .set('Authorization', token)
+      .send({ url, eventTypes, status })
+      .expect(201);
+    expect(res.body.secret).toMatch(/^whsec_/);
+    return res.body as { id: string; secret: string };
+  }
+
+  /** Every event of the given trajectories the caller's feed holds, page by page from the start. */
+  async function feedOf(token: string, trajectoryIds: ReadonlySet<string>): Promise<Page['events']> {
+    const events: Page['events'] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await request(http)
+        .get('/events')
+        .query({ limit: 500, ...(after ? { after } : {}) })
+        .set('Authorization', token)
+        .expect(200);
+      const page = res.body as Page;
+      events.push(...page.events.filter((e) => trajectoryIds.has(e.data.trajectoryId)));
+      if (page.events.length === 0 || page.next === after) return events;
+      after = page.next;
+    }
+  }
+
+  describe('a whole lifecycle with subscribed receivers', () => {
+    const receiver = new WebhookReceiver({ failForMs: 1500 });
+    const providerReceiver = new WebhookReceiver();
+    const trajectoryIds = new Set<string>();
+    let schemas: Map<string, ValidateFunction>;
+
+    beforeAll(async () => {
+      const caseSub = await subscribe(caseSystem, await receiver.start());
+      receiver.trust(caseSub.secret);
+      const providerSub = await subscribe(
+        provider,
+        await providerReceiver.start(),
+        allTypes.filter((t) => t.startsWith('notice.')),
+      );
+      providerReceiver.trust(providerSub.secret);
+      // The people behind the roles: the provider's contact (kept by the provider) and the local team.
+      await request(http)
+        .post('/mail/contacts')
+        .set('Authorization', provider)
+        .send({ audience: 'PROVIDER', email: 'intake@horizon.example', language: 'nl' })
+        .expect(201);
+      await request(http)
+        .post('/mail/contacts')
+        .set('Authorization', contractManagement)
+        .send({ audience: 'LOCAL_TEAM', email: 'lokaalteam@hoorn.example' })
+        .expect(201);
+
+      const asyncApi = await request(http)
+        .get('/events/asyncapi')
+        .set('Authorization', caseSystem)
+        .expect(200);
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      addFormats(ajv);
+      schemas = new Map<string, ValidateFunction>();
+      for (const message of Object.values(asyncApi.body.components.messages) as {
+        name: string;
+        payload: object;
+      }[]) {
+        schemas.set(message.name, ajv.compile(message.payload));
+      }
+
+      // Three shapes of the benchmark's lifecycle (standard, escalation to the table, scaling up), over HTTP.
+      const api = new ApiClient(baseUrl, new LatencyRecorder(), process.env);
+      const runTag = uniqueRef('EVT');
+      const contexts = await Promise.all(
+        [0, 3, 7].map((i) => runPlatformTrajectory(api, runTag, i, new LatencyRecorder())),
+      );
+      for (const ctx of contexts) trajectoryIds.add(ctx.trajectoryId!);
+    });
+
+    afterAll(async () => {
+      await receiver.stop();
+      await providerReceiver.stop();
+    });
+
+    it('delivers every event of the feed exactly once after de-duplication, in order, signed, to the schema', async () => {
+      const feed = await feedOf(caseSystem, trajectoryIds);
+      expect(feed.length).toBeGreaterThan(60);
+      const ours = () => receiver.accepted().filter((d) => trajectoryIds.has(d.event.data.trajectoryId));
+      await eventually(async () => (ours().length >= feed.length ? true : undefined), 60_000);
+
+      // The receiver answered 500 for its first 1.5 s and recovered: it still has everything.
+      expect(receiver.received.filter((d) => d.answered === 500).length).toBeGreaterThan(0);
+      expect(
+        ours()
+          .map((d) => d.event.id)
+          .sort(),
+      ).toEqual(feed.map((e) => e.id).sort());
+      expect(receiver.received.every((d) => d.signatureValid)).toBe(true);
+      expect(receiver.received.every((d) => d.webhookId === d.event.id)).toBe(true);
+
+      // In order per trajectory: first arrivals have sequences 1, 2, 3 … as the feed has them.
+      for (const id of trajectoryIds) {
+        const arrived = ours()
+          .filter((d) => d.event.data.trajectoryId === id)
+          .map((d) => d.event.data.sequence);
+        const written = feed.filter((e) => e.data.trajectoryId === id).map((e) => e.data.sequence);
+        expect(arrived).toEqual(written);
+        expect(written).toEqual(written.map((_, i) => written[0] + i));
+      }
+
+      // Each delivery fits the schema its type has in the published catalogue (AsyncAPI document).
+      const invalid = ours()
+        .map((d) => ({ type: d.event.type, ok: schemas.get(d.event.type)?.(d.event) ?? false }))
+        .filter((r) => !r.ok);
+      expect(invalid).toEqual([]);
+      const types = new Set(ours().map((d) => d.event.type));
+      for (const expected of [
+        'trajectory.trajectory-started.v1',
+        'trajectory.plan-approved.v1',
+        'trajectory.escalated.v1',
+        'breakthrough-case.opened.v1',
+        'breakthrough-case.decided.v1',
+        'trajectory.arrangement-change-approved.v1',
+        'trajectory.trajectory-closed.v1',
+        'notice.decision-issued.v1',
+      ]) {
+        expect(types).toContain(expected);
+      }
+      // Ids, codes and links only: no actor references (pseudonymous people) and no BSN-shaped numbers.
+      const bodies = ours()
+        .map((d) => d.body)
+        .join('\n');
+      expect(bodies).not.toMatch(/bench-(local_team|case_system)/);
+      expect(bodies).not.toMatch(/(?<!\d)\d{9}(?!\d)/);
+    });
+
+    it("gives the provider its notices only, for its own trajectories, and the provider's feed the same", async () => {
+      const feed = await feedOf(provider, trajectoryIds);
+      expect(feed.length).toBeGreaterThan(5);
+      expect(feed.every((e) => e.data.providerId === PROVIDER_ID)).toBe(true);
+      expect(
+        feed.every(
+          (e) => !('audience' in e.data) || ['PROVIDER', 'DRAFTERS'].includes(String(e.data.audience)),
+        ),
+      ).toBe(true);
+      const notices = feed.filter((e) => e.type.startsWith('notice.'));
+      await eventually(async () =>
+        providerReceiver.accepted().filter((d) => trajectoryIds.has(d.event.data.trajectoryId)).length >=
+        notices.length
+          ? true
+          : undefined,
+      );
+      expect(
+        providerReceiver
+          .accepted()
+          .filter((d) => trajectoryIds.has(d.event.data.trajectoryId))
+          .map((d) => d.event.id)
+          .sort(),
+      ).toEqual(notices.map((e) => e.id).sort());
+      // Another provider reads none of it.
+      expect(await feedOf(otherProvider, trajectoryIds)).toEqual([]);
+    });
+
+    it("mails the decision to the provider's contact, in Dutch, with a link that opens the trajectory page", async () => {
+      const [first] = trajectoryIds;
+      const mail = await smtp.waitFor(
+        (m) =>
+          m.to.includes('intake@horizon.example') && m.subject.includes(first) && /beschikking/i.test(m.text),
+        30_000,
+      );
+      expect(mail.headers['content-language']).toBe('nl');
+      const link = `${baseUrl}/ui/trajectories/${first}`;
+      expect(mail.text).toContain(link);
+      expect(mail.html).toContain(link);
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html');
+    });
+  });
+
+  it('sends the local team a Dutch digest of what is overdue, once per day', async () => {
+    // A trajectory whose evaluation is due after 1 s and overdue 1 s later (per-trajectory policy overrides).
+    const caseReference = uniqueRef('DIGEST');
+    const id = `trajectory-${MUNICIPALITY}-${caseReference}`;
+    const localTeam = bearer(['LOCAL_TEAM'], [MUNICIPALITY], undefined, 'lt-hoorn-01');
+    const post = (path: string, token: string, body: object = {}) =>
+      request(http).post(path).set('Authorization', token).send(body).expect(200);
+    await request(http)
+      .post('/trajectories')
+      .set('Authorization', caseSystem)
+      .send({
+        municipalityCode: MUNICIPALITY,
+        caseReference,
+        clientId: 'c-digest',
+        domain: 'JEUGD',
+        segment: 'B',
+        complexity: 'LOW',
+        requestType: 'SUPPORT',
+        policyOverrides: {
+          firstEvaluation: { duration: '1 second' },
+          evaluationGrace: { duration: '1 second' },
+        },
+      })
+      .expect(201);
+    await post(`/trajectories/${id}/drafting`, localTeam);
+    await post(`/trajectories/${id}/lead-provider`, localTeam, {
+      leadProviderId: PROVIDER_ID,
+      chosenByFamily: true,
+    });
+    const { planSubmission } = await import('./support/plan-submission');
+    await post(`/trajectories/${id}/plan/submit`, provider, planSubmission(PROVIDER_ID));
+    await post(`/trajectories/${id}/plan/sign`, caseSystem, { planVersion: 1, party: 'CLIENT' });
+    await post(`/trajectories/${id}/plan/sign`, provider, { planVersion: 1, party: 'LEAD_PROVIDER' });
+    await post(`/trajectories/${id}/plan/approve`, localTeam, { planVersion: 1 });
+    await post(`/trajectories/${id}/start`, provider);
+    await eventually(async () => {
+      const view = await request(http).get(`/trajectories/${id}`).set('Authorization', localTeam).expect(200);
+      return view.body.subFlags.evaluationOverdue ? true : undefined;
+    }, 30_000);
+    await eventually(async () => {
+      const rows = await request(http).get('/worklists/overdue').set('Authorization', localTeam);
+      return rows.status === 200 ? true : undefined;
+    });
+
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    const composed = await request(http)
+      .post('/mail/digests')
+      .set('Authorization', operator)
+      .send({ day })
+      .expect(200);
+    expect(composed.body.composed).toBeGreaterThanOrEqual(1);
+    const digest = await smtp.waitFor(
+      (m) =>
+        m.to.includes('lokaalteam@hoorn.example') && m.text.includes(id) && /dagoverzicht/i.test(m.subject),
+      30_000,
+    );
+    expect(digest.headers['content-language']).toBe('nl');
+    expect(digest.text).toMatch(/te laat/i);
+    expect(digest.text).toContain(`${baseUrl}/ui/trajectories/${id}`);
+    // Composing the same day again queues nothing new for that contact.
+    const again = await request(http)
+      .post('/mail/digests')
+      .set('Authorization', operator)
+      .send({ day })
+      .expect(200);
+    expect(again.body.composed).toBe(0);
+  });
+
+  it('parks what a receiver never accepts as a dead letter, holds later events behind it, and replays in order', async () => {
+    const receiver = new WebhookReceiver('fail');
+    const sub = await subscribe(caseSystem, await receiver.start(), [
+      'trajectory.trajectory-started.v1',
+      'trajectory.drafting-started.v1',
+    ]);
+    receiver.trust(sub.secret);
+    try {
+      const caseReference = uniqueRef('DEAD');
+      const id = `trajectory-${MUNICIPALITY}-${caseReference}`;
+      await request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .send({
+          municipalityCode: MUNICIPALITY,
+          caseReference,
+          clientId: 'c-dead',
+          domain: 'JEUGD',
+          segment: 'B',
+          complexity: 'LOW',
+          requestType: 'SUPPORT',
+        })
+        .expect(201);
+      const deadLetters = async () =>
+        (
+          await request(http)
+            .get('/webhooks/dead-letters')
+            .query({ subscriptionId: sub.id })
+            .set('Authorization', operator)
+            .expect(200)
+        ).body as { deliveryId: string; eventType: string; attempts: number; heldBehind: number }[];
+      const [dead] = await eventually(
+        async () => ((await deadLetters()).length > 0 ? deadLetters() : undefined),
+        30_000,
+      );
+      expect(dead).toMatchObject({ eventType: 'trajectory.trajectory-started.v1', attempts: 5 });
+      expect(receiver.received.length).toBe(5);
+
+      // A later event of the same trajectory waits behind the dead letter: order is never broken.
+      const localTeam = bearer(['LOCAL_TEAM'], [MUNICIPALITY], undefined, 'lt-hoorn-02');
+      await request(http).post(`/trajectories/${id}/drafting`).set('Authorization', localTeam).expect(200);
+      await eventually(async () => ((await deadLetters())[0]?.heldBehind === 1 ? true : undefined));
+      await new Promise((r) => setTimeout(r, 600));
+      expect(receiver.received.length).toBe(5);
+
+      // Another tenant can neither see nor replay it.
+      await request(http)
+        .post(`/webhooks/subscriptions/${sub.id}/replay`)
+        .set('Authorization', otherCaseSystem)
+        .send({})
+        .expect(404);
+
+      receiver.setMode('ok');
+      const replayed = await request(http)
+        .post(`/webhooks/subscriptions/${sub.id}/replay`)
+        .set('Authorization', operator)
+        .send({})
+        .expect(200);
+      expect(replayed.body.replayed).toBe(1);
+      await eventually(async () => (receiver.accepted().length === 2 ? true : undefined), 30_000);
+      expect(receiver.accepted().map((d) => d.event.type)).toEqual([
+        'trajectory.trajectory-started.v1',
+        'trajectory.drafting-started.v1',
+      ]);
+      expect(await deadLetters()).toEqual([]);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('rotates the secret: deliveries carry both signatures during the overlap', async () => {
+    const receiver = new WebhookReceiver();
+    const sub = await subscribe(caseSystem, await receiver.start(), ['trajectory.trajectory-started.v1']);
+    try {
+      const rotated = await request(http)
+        .post(`/webhooks/subscriptions/${sub.id}/secret`)
+        .set('Authorization', caseSystem)
+        .expect(200);
+      expect(rotated.body.secret).toMatch(/^whsec_/);
+      expect(rotated.body.secret).not.toBe(sub.secret);
+      expect(Date.parse(rotated.body.previousSecretValidUntil)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+      // A receiver that still knows only the old secret verifies, and so does one that switched.
+      receiver.trust(sub.secret);
+      await request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .send({
+          municipalityCode: MUNICIPALITY,
+          caseReference: uniqueRef('ROT'),
+          clientId: 'c-rot',
+          domain: 'WMO',
+          segment: 'A',
+          complexity: 'LOW',
+          requestType: 'SUPPORT',
+        })
+        .expect(201);
+      const [delivery] = await eventually(async () =>
+        receiver.received.length > 0 ? receiver.received : undefined,
+      );
+      expect(delivery.signatureValid).toBe(true);
+      // Both signatures are on it: the receiver that switched to the new secret verifies the same request.
+      expect(delivery.signed['webhook-signature'].split(' ')).toHaveLength(2);
+      expect(() =>
+        new Webhook(rotated.body.secret).verify(delivery.body, { ...delivery.signed }),
+      ).not.toThrow();
+      expect(() => new Webhook(sub.secret).verify(delivery.body, { ...delivery.signed })).not.toThrow();
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  describe('bad input', () => {
+    it('refuses invalid URLs and unknown event types with the field, and unknown cursors', async () => {
+      const bad = async (body: object, field: string) => {
+        const res = await request(http)
+          .post('/webhooks/subscriptions')
+          .set('Authorization', caseSystem)
+          .send(body)
+          .expect(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      };
+      await bad({ url: 'not a url', eventTypes: ['notice.decision-issued.v1'] }, 'url');
+      await bad({ url: 'ftp://example.org/x', eventTypes: ['notice.decision-issued.v1'] }, 'url');
+      await bad({ url: 'https://example.org/x', eventTypes: ['notice.decision-issued.v9'] }, 'eventTypes');
+      await bad({ url: 'https://example.org/x', eventTypes: [] }, 'eventTypes');
+      const feed = await request(http)
+        .get('/events')
+        .query({ after: 'bm9wZQ' })
+        .set('Authorization', caseSystem);
+      expect(feed.status).toBe(400);
+      expect(feed.body.errors[0].field).toBe('after');
+      const types = await request(http)
+        .get('/events')
+        .query({ types: 'nope.v1' })
+        .set('Authorization', caseSystem);
+      expect(types.status).toBe(400);
+    });
+
+    it("answers 404 for another tenant's subscription and 403 for creating one in its name", async () => {
+      const sub = await subscribe(caseSystem, 'https://example.org/hooks', ['notice.plan-rejected.v1']);
+      for (const token of [otherCaseSystem, otherProvider]) {
+        await request(http).get(`/webhooks/subscriptions/${sub.id}`).set('Authorization', token).expect(404);
+        await request(http)
+          .patch(`/webhooks/subscriptions/${sub.id}`)
+          .set('Authorization', token)
+          .send({ status: 'PAUSED' })
+          .expect(404);
+        await request(http)
+          .delete(`/webhooks/subscriptions/${sub.id}`)
+          .set('Authorization', token)
+          .expect(404);
+        await request(http)
+          .post(`/webhooks/subscriptions/${sub.id}/secret`)
+          .set('Authorization', token)
+          .expect(404);
+      }
+      const listed = await request(http)
+        .get('/webhooks/subscriptions')
+        .set('Authorization', otherCaseSystem)
+        .expect(200);
+      expect(listed.body.map((s: { id: string }) => s.id)).not.toContain(sub.id);
+      await request(http)
+        .post('/webhooks/subscriptions')
+        .set('Authorization', otherCaseSystem)
+        .send({
+          municipalityCode: MUNICIPALITY,
+          url: 'https://example.org/x',
+          eventTypes: ['notice.plan-rejected.v1'],
+        })
+        .expect(403);
+      // The secret is shown once: never again on reads.
+      const read = await request(http)
+        .get(`/webhooks/subscriptions/${sub.id}`)
+        .set('Authorization', caseSystem)
+        .expect(200);
+      expect(read.body.secret).toBeUndefined();
+      expect(JSON.stringify(read.body)).not.toContain('whsec_');
+      await request(http)
+        .delete(`/webhooks/subscriptions/${sub.id}`)
+        .set('Authorization', caseSystem)
+        .expect(204);
+      await request(http)
+        .get(`/webhooks/subscriptions/${sub.id}`)
+        .set('Authorization', caseSystem)
+        .expect(404);
+    });
+
+    it('refuses loopback and private-range URLs when the configuration is production-like', async () => {
+      const { NestFactory } = await import('@nestjs/core');
+      const { AppModule } = await import('../apps/api/src/app.module');
+      const { setupApp } = await import('../apps/api/src/setup-app');
+      process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = 'false';
+      const strict = await NestFactory.create(AppModule, { logger: ['error'] });
+      try {
+        setupApp(strict);
+        await strict.init();
+        for (const url of [
+          'https://127.0.0.1/hooks',
+          'https://10.0.0.7/hooks',
+          'https://169.254.169.254/latest',
+          'https://[::1]/hooks',
+          'https://localhost/hooks',
+          'http://zaaksysteem.gemeente.example/hooks',
+        ]) {
+          const res = await request(strict.getHttpServer())
+            .post('/webhooks/subscriptions')
+            .set('Authorization', caseSystem)
+            .send({ url, eventTypes: ['notice.plan-rejected.v1'] });
+          expect({ url, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({
+            url,
+            status: 400,
+            field: 'url',
+          });
+        }
+        await request(strict.getHttpServer())
+          .post('/webhooks/subscriptions')
+          .set('Authorization', caseSystem)
+          .send({
+            url: 'https://zaaksysteem.gemeente.example/hooks',
+            eventTypes: ['notice.plan-rejected.v1'],
+          })
+          .expect(201);
+      } finally {
+        delete process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS;
+        await strict.close();
+      }
+    });
+  });
+});
