@@ -4,7 +4,7 @@ import { ApiClient } from '../bench/platform/api-client';
 import { runPlatformTrajectory } from '../bench/platform/driver';
 import { EVENT_CATALOGUE } from '@app/notify';
 import { bearer } from './support/auth';
-import { eventually, freePort, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { eventually, freePort, migrateTestDatabase, uniqueRef, uniqueTaskQueue } from './support/stack';
 import { WebhookReceiver } from './support/webhook-receiver';
 import {
   buildWorkflowBundle,
@@ -34,7 +34,7 @@ const SETTINGS = {
 describe('webhook delivery when the worker and the API are SIGKILLed mid-delivery', () => {
   const taskQueue = uniqueTaskQueue('delivery-crash');
   const caseSystem = bearer(['CASE_SYSTEM'], [MUNICIPALITY], undefined, 'case-system-crash');
-  const receiver = new WebhookReceiver('ok', 120);
+  const receiver = new WebhookReceiver('ok', 400);
   let bundle: string;
   let worker: WorkerProcess;
   let api: AppProcess;
@@ -49,6 +49,7 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
   };
 
   beforeAll(async () => {
+    await migrateTestDatabase();
     bundle = await buildWorkflowBundle();
     port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -74,7 +75,7 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
     const client = new ApiClient(baseUrl, new LatencyRecorder(), process.env);
     const runTag = uniqueRef('CRASH');
     const contexts = await Promise.all(
-      [0, 1, 3, 7].map((i) => runPlatformTrajectory(client, runTag, i, new LatencyRecorder())),
+      [0, 1, 2, 3, 7, 8].map((i) => runPlatformTrajectory(client, runTag, i, new LatencyRecorder())),
     );
     const ids = new Set(contexts.map((c) => c.trajectoryId!));
 
@@ -108,7 +109,7 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
       if (res.body.events.length === 0 || res.body.next === after) break;
       after = res.body.next;
     }
-    expect(feed.length).toBeGreaterThan(100);
+    expect(feed.length).toBeGreaterThan(120);
 
     const ours = () => receiver.accepted().filter((d) => ids.has(d.event.data.trajectoryId));
     await eventually(async () => (ours().length >= feed.length ? true : undefined), 120_000);

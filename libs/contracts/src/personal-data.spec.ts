@@ -25,3 +25,13 @@ describe('BSN recognition (elfproef)', () => {
     expect(containsBsn('amount 540000 cents')).toBe(false);
   });
 });
+
+describe('containsBsn and UUIDs', () => {
+  it('never refuses a random UUID, however its hex falls', () => {
+    const { randomUUID } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    for (let i = 0; i < 20_000; i++) expect(containsBsn(randomUUID())).toBe(false);
+    // A UUID whose last group holds an elfproef-passing nine-digit run (123456782).
+    expect(containsBsn('0f8fad5b-d9cb-469f-a165-a123456782bc')).toBe(false);
+    expect(containsBsn('key-123456782')).toBe(true);
+  });
+});
