@@ -4,6 +4,7 @@ import { loadAverage, machineFacts, versionFacts } from './harness/machine';
 import { projectScripts } from './harness/project-scripts';
 import { writeResults } from './harness/results';
 import { baselineScenario } from './scenarios/baseline';
+import { eventsScenario } from './scenarios/events';
 import { growthScenario } from './scenarios/growth';
 import { lifecycleScenario } from './scenarios/lifecycle';
 import { openScenario } from './scenarios/open';
@@ -20,6 +21,7 @@ const SCENARIOS: Record<Scenario, (settings: BenchSettings) => Promise<ScenarioO
   baseline: baselineScenario,
   open: openScenario,
   growth: growthScenario,
+  events: eventsScenario,
 };
 
 async function main(): Promise<void> {

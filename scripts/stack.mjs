@@ -148,6 +148,24 @@ async function main() {
     log('temporal', `ready; search attributes registered`);
   }
 
+  // Mail goes somewhere you can read it: a loopback SMTP catcher writing .eml files, unless SMTP_URL names a
+  // real server. Links in the mails point at this stack's pages.
+  env.PUBLIC_BASE_URL ??= apiUrl;
+  if (!env.SMTP_URL) {
+    const port = Number(env.MAIL_SINK_PORT ?? 2525);
+    if (!(await portIsFree(port)))
+      throw new Error(`port ${port} is taken: is another stack running? (MAIL_SINK_PORT)`);
+    const mailDir = resolve(dataDir, 'mail');
+    const sink = startProcess('mail', process.execPath, [resolve(ROOT, 'scripts/mail-sink.mjs')], {
+      cwd: ROOT,
+      env: { ...env, MAIL_SINK_PORT: String(port), MAIL_SINK_DIR: mailDir },
+    });
+    started.push({ name: 'mail', stop: sink.stop });
+    recordPid('mail', sink.pid);
+    env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    log('mail', `catching mail on 127.0.0.1:${port}, written to ${shown(mailDir)}`);
+  }
+
   log('stack', 'building (nest build api, nest build worker)…');
   for (const project of ['api', 'worker']) {
     run(process.execPath, [resolve(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', project], {
@@ -187,6 +205,9 @@ async function main() {
     `Pages        ${apiUrl}/ui (sign in with: npm run token -- --role LOCAL_TEAM --municipality GM0405)`,
   );
   log('stack', `Temporal UI  ${ui}`);
+  log('stack', `Events       ${apiUrl}/events (webhooks: POST ${apiUrl}/webhooks/subscriptions)`);
+  if (env.SMTP_URL.startsWith('smtp://127.0.0.1'))
+    log('stack', `Mail         ${shown(resolve(dataDir, 'mail'))}/*.eml`);
   log('stack', 'Press Ctrl-C to stop everything.');
 }
 

@@ -21,6 +21,7 @@ const ALL: Role[] = [...ROLES];
 const RULES: Record<string, Rule> = {
   'GET /health': { roles: 'PUBLIC', scope: 'global' },
   'GET /health/live': { roles: 'PUBLIC', scope: 'global' },
+  'GET /health/delivery': { roles: 'PUBLIC', scope: 'global' },
   'GET /metrics': { roles: 'PUBLIC', scope: 'global' },
   'POST /trajectories': { roles: ['CASE_SYSTEM'], scope: 'global' },
   'GET /trajectories': { roles: ALL, scope: 'list' },
@@ -99,6 +100,39 @@ const RULES: Record<string, Rule> = {
   'GET /worklists/incidents': { roles: ['OPERATOR'], scope: 'list' },
   'POST /trajectories/{trajectoryId}/incident/retry': { roles: ['OPERATOR'], scope: 'trajectory' },
   'POST /escalations/{escalationId}/incident/retry': { roles: ['OPERATOR'], scope: 'escalation' },
+  'GET /events': { roles: ALL, scope: 'list' },
+  'GET /events/types': { roles: ALL, scope: 'global' },
+  'GET /events/asyncapi': { roles: ALL, scope: 'global' },
+  'POST /webhooks/subscriptions': { roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'], scope: 'global' },
+  'GET /webhooks/subscriptions': { roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'], scope: 'list' },
+  'GET /webhooks/subscriptions/{subscriptionId}': {
+    roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'],
+    scope: 'global',
+  },
+  'PATCH /webhooks/subscriptions/{subscriptionId}': {
+    roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'],
+    scope: 'global',
+  },
+  'POST /webhooks/subscriptions/{subscriptionId}/secret': {
+    roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'],
+    scope: 'global',
+  },
+  'DELETE /webhooks/subscriptions/{subscriptionId}': {
+    roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'],
+    scope: 'global',
+  },
+  'GET /webhooks/dead-letters': { roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'], scope: 'list' },
+  'POST /webhooks/subscriptions/{subscriptionId}/replay': {
+    roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'],
+    scope: 'global',
+  },
+  'POST /mail/contacts': { roles: ['CONTRACT_MANAGEMENT', 'PROVIDER', 'OPERATOR'], scope: 'global' },
+  'GET /mail/contacts': { roles: ['CONTRACT_MANAGEMENT', 'PROVIDER', 'OPERATOR'], scope: 'list' },
+  'DELETE /mail/contacts/{contactId}': {
+    roles: ['CONTRACT_MANAGEMENT', 'PROVIDER', 'OPERATOR'],
+    scope: 'global',
+  },
+  'POST /mail/digests': { roles: ['OPERATOR'], scope: 'global' },
   'GET /arrangements': { roles: ALL, scope: 'global' },
   'GET /regions': { roles: ALL, scope: 'global' },
   'GET /regions/{regionId}': { roles: ALL, scope: 'global' },

@@ -314,6 +314,9 @@ describe('docker/compose.yaml', () => {
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(env.JWT_SECRET).toBeTruthy();
       expect(env.PAYLOAD_KEYS).toBeTruthy();
+      // Webhooks go to the internet only (issue 16); mail links start at the public address.
+      expect(env.WEBHOOK_ALLOW_PRIVATE_TARGETS).toBe('false');
+      expect(env.PUBLIC_BASE_URL).toMatch(/^https?:\/\//);
     }
     expect(environment(services.api).PORT).toBe('3000');
   });

@@ -13,6 +13,8 @@ const START_TIMEOUT_MS = 150_000;
 /** Where the test's own services are; the stack under test starts its own. */
 const NOT_INHERITED = [
   'DATABASE_URL',
+  'SMTP_URL',
+  'PUBLIC_BASE_URL',
   'TEMPORAL_ADDRESS',
   'TEMPORAL_NAMESPACE',
   'TEMPORAL_TASK_QUEUE',
@@ -58,7 +60,7 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
   let copy: CheckoutCopy;
   let stack: StackProcess;
   let dataDir: string;
-  let ports: Record<'api' | 'workerHealth' | 'postgres' | 'temporal' | 'temporalUi', number>;
+  let ports: Record<'api' | 'workerHealth' | 'postgres' | 'temporal' | 'temporalUi' | 'mail', number>;
   let pidsBeforeStop: StackPids = {};
   const municipality = 'GM0405';
   const caseSystem = bearer(['CASE_SYSTEM'], [municipality], undefined, 'case-system-hoorn');
@@ -102,6 +104,7 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
       postgres: await freePort(),
       temporal: await freePort(),
       temporalUi: await freePort(),
+      mail: await freePort(),
     };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -112,6 +115,7 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
       LOCAL_PG_PORT: String(ports.postgres),
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.temporalUi),
+      MAIL_SINK_PORT: String(ports.mail),
       STACK_DATA_DIR: dataDir,
     };
     for (const name of NOT_INHERITED) delete env[name];

@@ -40,7 +40,13 @@ export function platformApiClient(services: BenchServices, apps: PlatformApps, l
 export async function runPlatformLifecyclePhase(
   services: BenchServices,
   apps: PlatformApps,
-  options: { n: number; concurrency: number },
+  options: {
+    n: number;
+    concurrency: number;
+    phase?: string;
+    /** Runs after the last trajectory, inside the measured phase (e.g. until deliveries have drained). */
+    drain?: () => Promise<Record<string, unknown>>;
+  },
 ): Promise<PhaseResult> {
   const latency = new LatencyRecorder();
   const api = platformApiClient(services, apps, latency);
@@ -56,6 +62,8 @@ export async function runPlatformLifecyclePhase(
     async (index) => void (await runPlatformTrajectory(api, runTag, index, latency)),
     (o) => progress.update(o.completed, o.failed),
   );
+  const loadMs = performance.now() - began;
+  const drained = options.drain ? await options.drain() : undefined;
   const wallMs = performance.now() - began;
   const resources = monitor.endPhase();
   progress.finish(outcome.completed, outcome.failed);
@@ -65,7 +73,7 @@ export async function runPlatformLifecyclePhase(
     sampleIndexes(options.n).map((i) => `trajectory-${MUNICIPALITY}-BENCH-${runTag}-${i}`),
   ).catch((error: unknown) => [{ error: String(error) }]);
   return phaseResult({
-    phase: 'platform',
+    phase: options.phase ?? 'platform',
     n: options.n,
     concurrency: options.concurrency,
     outcome,
@@ -78,6 +86,7 @@ export async function runPlatformLifecyclePhase(
       temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
       historyCensus: census,
       retriedAfter503: Object.fromEntries(api.retriedAfter503),
+      ...(drained ? { loadSeconds: Math.round(loadMs) / 1000, ...drained } : {}),
     },
   });
 }

@@ -43,6 +43,7 @@ export const ROUTES = {
   get: { method: 'GET', path: '/trajectories/:id', role: 'LOCAL_TEAM' },
   list: { method: 'GET', path: '/trajectories', role: 'LOCAL_TEAM' },
   payments: { method: 'GET', path: '/trajectories/:id/payments', role: 'FINANCE' },
+  subscribe: { method: 'POST', path: '/webhooks/subscriptions', role: 'CASE_SYSTEM' },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the stack script writes to <data dir>/stack.pids.json: the pid of each process it runs now. */
-export type StackPids = Partial<Record<'stack' | 'postgres' | 'temporal' | 'worker' | 'api', number>>;
+export type StackPids = Partial<
+  Record<'stack' | 'postgres' | 'temporal' | 'mail' | 'worker' | 'api', number>
+>;
 
 const MAX_OUTPUT_LINES = 400;
 

@@ -6,8 +6,18 @@ import { Optional } from '../validation/optional';
 
 const EVENT_TYPE_NAMES = EVENT_CATALOGUE.map((e) => e.type);
 const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-/** A label for the receiver's owner, not text about a person: short and printable (BSNs are refused at the edge). */
-const LABEL = /^\P{Cc}{0,200}$/u;
+/**
+ * A label for the receiver's owner, code-like (no spaces): nothing about a person fits in it, the rule for every
+ * text a caller sends (decisions.md 11).
+ */
+const LABEL = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/**
+ * The shape a receiver URL has (scheme, host, optional port and path); which hosts are allowed is the target
+ * policy's (libs/notify delivery-target.ts), checked after this.
+ */
+const URL_SHAPE =
+  /^https?:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/;
 
 class TenantFields {
   @ApiPropertyOptional({
@@ -32,6 +42,7 @@ export class CreateSubscriptionDto extends TenantFields {
   })
   @IsString()
   @MaxLength(2048)
+  @Matches(URL_SHAPE, { message: 'url must be an absolute http(s) URL' })
   url: string;
 
   @ApiProperty({ type: [String], example: ['notice.decision-issued.v1', 'trajectory.trajectory-closed.v1'] })
@@ -44,10 +55,12 @@ export class CreateSubscriptionDto extends TenantFields {
   })
   eventTypes: string[];
 
-  @ApiPropertyOptional({ example: 'Zaaksysteem productie', maxLength: 200 })
+  @ApiPropertyOptional({ example: 'zaaksysteem-productie', maxLength: 100 })
   @Optional()
   @IsString()
-  @Matches(LABEL, { message: 'description must be at most 200 printable characters' })
+  @Matches(LABEL, {
+    message: 'description must be a label of letters, digits and . _ : - (no spaces), at most 100',
+  })
   description?: string;
 
   @ApiPropertyOptional({ enum: ['ACTIVE', 'PAUSED'], default: 'ACTIVE' })
@@ -61,6 +74,7 @@ export class UpdateSubscriptionDto {
   @Optional()
   @IsString()
   @MaxLength(2048)
+  @Matches(URL_SHAPE, { message: 'url must be an absolute http(s) URL' })
   url?: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -74,10 +88,12 @@ export class UpdateSubscriptionDto {
   })
   eventTypes?: string[];
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ example: 'zaaksysteem-productie', maxLength: 100 })
   @Optional()
   @IsString()
-  @Matches(LABEL, { message: 'description must be at most 200 printable characters' })
+  @Matches(LABEL, {
+    message: 'description must be a label of letters, digits and . _ : - (no spaces), at most 100',
+  })
   description?: string;
 
   @ApiPropertyOptional({

@@ -65,7 +65,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
  * The error responses an operation can give, by what it has: every request can be malformed (400) and, health
  * checks aside, be one too many (429, perimeter/rate-limits.ts); an authenticated one can lack or exceed its
  * credentials (401, 403) and meet an outage (503); a path with a
- * parameter can name nothing (404); a POST or PUT can carry a body too large or not JSON (413, 415), and an
+ * parameter can name nothing (404); a POST, PUT or PATCH can carry a body too large or not JSON (413, 415), and an
  * authenticated POST an Idempotency-Key that is busy or reused (409, 422; common/idempotency.interceptor.ts).
  * Every error is the one JSON body, whatever the operation's success content is (a CSV, a page).
  */
@@ -75,7 +75,7 @@ function errorResponses(operation: OperationObject, method: string, path: string
   if (!RATE_LIMIT_EXEMPT.test(path)) codes.push(429);
   if (authenticated) codes.push(401, 403, 503);
   if (path.includes('{')) codes.push(404);
-  if (method === 'post' || method === 'put') codes.push(413, 415);
+  if (method === 'post' || method === 'put' || method === 'patch') codes.push(413, 415);
   if (authenticated && method === 'post') codes.push(409, 422);
   const responses = operation.responses;
   for (const code of codes) responses[code] ??= { description: ERROR_DESCRIPTIONS[code] };
