@@ -42,7 +42,19 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
   let baseUrl: string;
 
   const startWorker = () => startWorkerProcess({ taskQueue, workflowBundlePath: bundle, env: SETTINGS });
-  const startApi = () => startApiProcess({ port, env: { ...SETTINGS, TEMPORAL_TASK_QUEUE: taskQueue } });
+  // The API judges the backlog: a sendable delivery waiting 3 s means no dispatcher keeps up (here: none runs).
+  const startApi = () =>
+    startApiProcess({
+      port,
+      env: { ...SETTINGS, TEMPORAL_TASK_QUEUE: taskQueue, DELIVERY_BACKLOG_ALERT_SECONDS: '3' },
+    });
+  const deliveryHealth = async () => {
+    const res = await fetch(`${baseUrl}/health/delivery`);
+    return {
+      status: res.status,
+      body: (await res.json()) as { backlogGrowing: boolean; webhooks: { dueNow: number } },
+    };
+  };
   const kill = async (app: AppProcess) => {
     process.kill(app.pid, 'SIGKILL');
     expect((await app.exited).signal).toBe('SIGKILL');
@@ -91,7 +103,17 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
       const seen = receiver.received.length;
       await eventually(async () => (receiver.received.length >= seen + 6 ? true : undefined), 60_000);
       await kill(worker);
-      if (round !== 2) await kill(api);
+      if (round === 2) {
+        // No worker: the sendable deliveries wait, and the stack's health says the backlog grows.
+        const growing = await eventually(async () => {
+          const health = await deliveryHealth();
+          return health.status === 503 ? health : undefined;
+        }, 30_000);
+        expect(growing.body.backlogGrowing).toBe(true);
+        expect(growing.body.webhooks.dueNow).toBeGreaterThan(0);
+      } else {
+        await kill(api);
+      }
       [worker, api] = await Promise.all([startWorker(), round !== 2 ? startApi() : Promise.resolve(api)]);
     }
 
@@ -125,6 +147,10 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
       expect(arrived).toEqual(feed.filter((e) => e.data.trajectoryId === id).map((e) => e.data.sequence));
     }
     expect(receiver.received.every((d) => d.signatureValid)).toBe(true);
+    // Drained, the backlog no longer grows.
+    expect(await eventually(async () => ((await deliveryHealth()).status === 200 ? true : undefined))).toBe(
+      true,
+    );
     // At least once: duplicates are possible after a kill (logged for the note), never a gap.
     const duplicates = receiver.received.filter((d) => d.answered < 300).length - receiver.accepted().length;
     console.log(

@@ -209,6 +209,19 @@ describe('events, webhooks and mail over HTTP', () => {
       expect(bodies).not.toMatch(/(?<!\d)\d{9}(?!\d)/);
     });
 
+    it('reports the delivery on /metrics and /health', async () => {
+      const metrics = await request(http).get('/metrics').expect(200);
+      expect(metrics.text).toMatch(/^lifecycle_events_written \d+/m);
+      expect(metrics.text).toMatch(/^webhook_deliveries\{state="dead"\} \d+/m);
+      expect(metrics.text).toMatch(/^webhook_delivery_lag_seconds\{quantile="0.99"\} [\d.e-]+/m);
+      expect(metrics.text).toMatch(/^delivery_backlog_growing 0/m);
+      const health = await request(http).get('/health').expect(200);
+      expect(health.body.details.delivery).toMatchObject({ status: 'up', backlogGrowing: false });
+      const delivery = await request(http).get('/health/delivery').expect(200);
+      expect(delivery.body.eventsWritten).toBeGreaterThan(60);
+      expect(delivery.body.webhooks.deliveredLast15Minutes).toBeGreaterThan(60);
+    });
+
     it("gives the provider its notices only, for its own trajectories, and the provider's feed the same", async () => {
       const feed = await feedOf(provider, trajectoryIds);
       expect(feed.length).toBeGreaterThan(5);

@@ -8,7 +8,7 @@ import type { Role } from '@app/contracts';
  * placeholders; latencies are reported per `METHOD path` with the placeholders kept.
  */
 export interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   role: Role;
 }
@@ -44,6 +44,11 @@ export const ROUTES = {
   list: { method: 'GET', path: '/trajectories', role: 'LOCAL_TEAM' },
   payments: { method: 'GET', path: '/trajectories/:id/payments', role: 'FINANCE' },
   subscribe: { method: 'POST', path: '/webhooks/subscriptions', role: 'CASE_SYSTEM' },
+  updateSubscription: {
+    method: 'PATCH',
+    path: '/webhooks/subscriptions/:subscriptionId',
+    role: 'CASE_SYSTEM',
+  },
 } as const satisfies Record<string, Route>;
 
 export type RouteName = keyof typeof ROUTES;

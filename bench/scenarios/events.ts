@@ -10,7 +10,7 @@ import { startPlatformApps } from '../harness/platform-apps';
 import { printPhases, printRatios } from '../harness/report';
 import { round } from '../harness/resource-monitor';
 import { BenchServices } from '../harness/services';
-import { platformApiClient, runPlatformLifecyclePhase } from '../platform/phase';
+import { platformApiClient, platformMonitor, runPlatformLifecyclePhase } from '../platform/phase';
 import type { ScenarioOutput } from './scenario-output';
 
 /**
@@ -34,7 +34,7 @@ export async function eventsScenario(settings: BenchSettings): Promise<ScenarioO
     const quietEvents = await eventsSince(db, 0);
 
     const api = platformApiClient(services, apps, new LatencyRecorder());
-    const sub = await api.call<{ secret: string }>(
+    const sub = await api.call<{ id: string; secret: string }>(
       'subscribe',
       {},
       {
@@ -64,6 +64,18 @@ export async function eventsScenario(settings: BenchSettings): Promise<ScenarioO
     });
     const written = await eventsSince(db, before);
     const delivery = await deliveryFacts(db, before);
+
+    // Capacity: the subscription paused for a third lifecycle run, then resumed; how fast the backlog drains.
+    await api.call('updateSubscription', { subscriptionId: sub.id }, { status: 'PAUSED' });
+    const held = await runPlatformLifecyclePhase(services, apps, { ...options, phase: 'paused' });
+    const drain = await drainBacklog(
+      db,
+      () =>
+        api
+          .call('updateSubscription', { subscriptionId: sub.id }, { status: 'ACTIVE' })
+          .then(() => undefined),
+      platformMonitor(services, apps),
+    );
     await db.end();
     await receiver.stop();
     await shutdown();
@@ -81,10 +93,12 @@ export async function eventsScenario(settings: BenchSettings): Promise<ScenarioO
         badSignatures: receiver.badSignatures,
         duplicates: receiver.requests - receiver.unique.size,
       },
+      backlogDrain: drain,
+      pausedPhaseTrajectories: held.completed,
       subscribedOverNoSubscriber: costRatios(delivering, quiet),
       eventRowBytes: written.bytesPerEvent,
     };
-    printPhases([quiet, delivering]);
+    printPhases([quiet, delivering, held]);
     printRatios('subscribed / no subscriber (per trajectory)', summary.subscribedOverNoSubscriber);
     console.log(
       `\nevents: ${written.count} written (${summary.eventsPerTrajectory}/trajectory), ` +
@@ -92,21 +106,60 @@ export async function eventsScenario(settings: BenchSettings): Promise<ScenarioO
         `lag p50 ${delivery.lagP50Ms} ms, p99 ${delivery.lagP99Ms} ms; ` +
         `receiver ${receiver.unique.size} unique of ${receiver.requests}, ${receiver.badSignatures} bad signatures`,
     );
+    console.log(
+      `backlog of ${drain.deliveries} deliveries drained in ${drain.seconds} s: ${drain.perSecond}/s, ` +
+        `worker ${drain.cpuMsPerDelivery.worker} + postgres ${drain.cpuMsPerDelivery.postgres} ms CPU per delivery`,
+    );
     return {
       persistence: services.facts(),
-      phases: [quiet, delivering],
+      phases: [quiet, delivering, held],
       summary,
       notes: [
         'Events are always written (bookkeeping transaction); "no subscriber" is the lifecycle with the event rows and idle dispatchers.',
         'The subscribed phase ran second, on a database that already held the first phase.',
         'Lag = delivered_at − recorded_at of the event row, both from PostgreSQL: commit to delivery recorded.',
         'The receiver (harness process, not counted in system CPU) verifies every Standard Webhooks signature.',
+        'Backlog drain: a third lifecycle run with the subscription paused, then resumed; per trajectory one delivery is in flight at a time (order), so the drain runs n heads in parallel.',
       ],
     };
   } finally {
     await receiver.stop().catch(() => undefined);
     await db.end().catch(() => undefined);
   }
+}
+
+/** Resumes a paused subscription with a backlog and times (and measures the CPU of) its draining. */
+async function drainBacklog(
+  db: Client,
+  resume: () => Promise<void>,
+  monitor: ReturnType<typeof platformMonitor>,
+) {
+  const pending = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status <> 'DELIVERED'`)).rows[0]
+      .n as number;
+  const deliveries = await pending();
+  monitor.beginPhase();
+  const began = Date.now();
+  await resume();
+  while ((await pending()) > 0) {
+    if (Date.now() - began > 600_000) throw new Error('the backlog did not drain within 10 min');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const seconds = (Date.now() - began) / 1000;
+  const resources = monitor.endPhase();
+  const per = (role: string) =>
+    round(((resources.roles[role]?.cpuSeconds ?? 0) * 1000) / Math.max(deliveries, 1), 2);
+  return {
+    deliveries,
+    seconds: round(seconds, 2),
+    perSecond: round(deliveries / seconds, 1),
+    cpuMsPerDelivery: {
+      worker: per('worker'),
+      postgres: per('postgres'),
+      api: per('api'),
+      harness: per('harness'),
+    },
+  };
 }
 
 async function eventsSince(

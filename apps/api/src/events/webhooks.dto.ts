@@ -17,7 +17,7 @@ const LABEL = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
  * policy's (libs/notify delivery-target.ts), checked after this.
  */
 const URL_SHAPE =
-  /^https?:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[1-9][0-9]{0,3})?(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/;
+  /^https?:\/\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?(\?[A-Za-z0-9._~%!$&'()*+,;=:@/?-]*)?$/;
 
 class TenantFields {
   @ApiPropertyOptional({

@@ -48,11 +48,12 @@ export class MailDispatcher implements BeforeApplicationShutdown {
   }
 
   private async step(): Promise<boolean> {
-    const composed = await this.outbox.composeNotices(100);
-    if (!this.mailer) return composed > 0;
+    const { handled, unrendered } = await this.outbox.composeNotices(100);
+    if (unrendered.length > 0) this.logger.warn({ msg: 'notices without a mail text', notices: unrendered });
+    if (!this.mailer) return handled > 0;
     const claimed = await this.outbox.claim(10, 60_000);
     for (const mail of claimed) await this.send(this.mailer, mail);
-    return composed > 0 || claimed.length > 0;
+    return handled > 0 || claimed.length > 0;
   }
 
   private async send(mailer: SmtpMailer, mail: ClaimedMail): Promise<void> {

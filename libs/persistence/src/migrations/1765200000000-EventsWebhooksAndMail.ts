@@ -88,6 +88,11 @@ export class EventsWebhooksAndMail1765200000000 implements MigrationInterface {
        WHERE status <> 'DELIVERED'`,
     );
     await q.query(`CREATE INDEX ix_webhook_delivery_delivered ON webhook_delivery (delivered_at)`);
+    // When did a waiting delivery become the next of its trajectory (its predecessor's delivered_at)?
+    await q.query(
+      `CREATE INDEX ix_webhook_delivery_trajectory ON webhook_delivery
+       (subscription_id, trajectory_id, event_position) INCLUDE (delivered_at)`,
+    );
 
     await q.query(`
       CREATE TABLE mail_contact (

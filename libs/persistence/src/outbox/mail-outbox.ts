@@ -54,8 +54,12 @@ export class MailOutbox {
     private readonly links: PageLinks,
   ) {}
 
-  /** Turns up to `limit` undelivered notices into mails; returns how many notices it handled. */
-  async composeNotices(limit = 100): Promise<number> {
+  /**
+   * Turns up to `limit` undelivered notices into mails. A notice the templates cannot render (a topic or id
+   * they do not know) is still marked read, so it never blocks the ones after it; its id is returned for the
+   * log, and its event went out as any other.
+   */
+  async composeNotices(limit = 100): Promise<{ handled: number; unrendered: string[] }> {
     return this.dataSource.transaction(async (tx) => {
       const notices: NoticeRow[] = await tx.query(
         `SELECT n.id, n.trajectory_id, n.topic, n.audience, n.ids, n.created_at, t.municipality_code, t.provider_id
@@ -63,17 +67,18 @@ export class MailOutbox {
          WHERE n.delivered_at IS NULL ORDER BY n.created_at, n.id LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
         [limit],
       );
+      const unrendered: string[] = [];
       for (const notice of notices) {
-        // A topic without a mail text (a new one) is still marked read below: its event still goes out.
         if (!isMailTopic(notice.topic)) continue;
         for (const contact of await contactsFor(tx, notice)) {
-          await insertMail(
-            tx,
-            `notice:${notice.id}:${contact.id}`,
-            contact,
-            'NOTICE',
-            this.render(notice, contact),
-          );
+          let mail: RenderedMail;
+          try {
+            mail = this.render(notice, contact);
+          } catch {
+            unrendered.push(notice.id);
+            break;
+          }
+          await insertMail(tx, `notice:${notice.id}:${contact.id}`, contact, 'NOTICE', mail);
         }
       }
       if (notices.length > 0) {
@@ -81,7 +86,7 @@ export class MailOutbox {
           notices.map((n) => n.id),
         ]);
       }
-      return notices.length;
+      return { handled: notices.length, unrendered };
     });
   }
 

@@ -30,8 +30,12 @@ export interface DeadLetter {
 }
 
 export interface DeliveryBacklog {
-  /** Pending deliveries whose attempt is due now (not waiting for a retry, not paused, not held). */
+  /**
+   * Deliveries a dispatcher could send now: due, of an active subscription, and the next of their trajectory
+   * (not waiting for a retry, not paused, not behind an earlier event). A receiver that is down adds none.
+   */
   dueNow: number;
+  /** How long the oldest of those has been sendable (since its retry time or its predecessor's delivery). */
   oldestDueSeconds: number;
   pending: number;
   dead: number;
@@ -180,13 +184,24 @@ export class WebhookDeliveries {
 
   async backlog(): Promise<DeliveryBacklog> {
     const [row] = await this.dataSource.query(
-      `SELECT
-         (SELECT count(*)::int FROM webhook_delivery d
-            JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
-            WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()) AS due_now,
-         (SELECT coalesce(extract(epoch FROM now() - min(d.next_attempt_at)), 0)::float FROM webhook_delivery d
-            JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
-            WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()) AS oldest_due,
+      `WITH heads AS (
+         SELECT greatest(d.next_attempt_at, (
+                  SELECT max(p.delivered_at) FROM webhook_delivery p
+                  WHERE p.subscription_id = d.subscription_id AND p.trajectory_id = d.trajectory_id
+                    AND p.event_position < d.event_position)) AS eligible_since
+         FROM webhook_delivery d
+         JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE' AND s.deleted_at IS NULL
+         WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()
+           AND NOT EXISTS (
+             SELECT 1 FROM webhook_delivery p
+             WHERE p.subscription_id = d.subscription_id AND p.trajectory_id = d.trajectory_id
+               AND p.event_position < d.event_position AND p.status <> 'DELIVERED')),
+       h AS (
+         SELECT count(*)::int AS due_now,
+                coalesce(extract(epoch FROM now() - min(eligible_since)), 0)::float AS oldest_due
+         FROM heads)
+       SELECT
+         h.due_now, h.oldest_due,
          (SELECT count(*)::int FROM webhook_delivery WHERE status = 'PENDING') AS pending,
          (SELECT count(*)::int FROM webhook_delivery WHERE status = 'DEAD') AS dead,
          l.delivered, l.p50, l.p99
@@ -194,7 +209,7 @@ export class WebhookDeliveries {
                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.delivered_at - e.recorded_at)) AS p50,
                percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM d.delivered_at - e.recorded_at)) AS p99
              FROM webhook_delivery d JOIN lifecycle_event e ON e.position = d.event_position
-             WHERE d.delivered_at > now() - interval '15 minutes') l`,
+             WHERE d.delivered_at > now() - interval '15 minutes') l, h`,
     );
     return {
       dueNow: row.due_now,
