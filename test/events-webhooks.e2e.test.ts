@@ -10,7 +10,14 @@ import { runPlatformTrajectory } from '../bench/platform/driver';
 import { MUNICIPALITY, PROVIDER_ID } from '../bench/platform/requests';
 import { bearer } from './support/auth';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
-import { bootStack, eventually, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
+import {
+  bootStack,
+  eventually,
+  openDataSource,
+  RunningStack,
+  uniqueRef,
+  uniqueTaskQueue,
+} from './support/stack';
 import { WebhookReceiver, type ReceivedDelivery } from './support/webhook-receiver';
 
 /**
@@ -257,6 +264,8 @@ describe('events, webhooks and mail over HTTP', () => {
         30_000,
       );
       expect(mail.headers['content-language']).toBe('nl');
+      // It says by when to confirm the start (the provider-start deadline, in Dutch).
+      expect(mail.text).toMatch(/Bevestig de start van de zorg vóór \d{1,2} [a-z]+ \d{4}/);
       const link = `${baseUrl}/ui/trajectories/${first}`;
       expect(mail.text).toContain(link);
       expect(mail.html).toContain(link);
@@ -504,7 +513,41 @@ describe('events, webhooks and mail over HTTP', () => {
           eventTypes: ['notice.plan-rejected.v1'],
         })
         .expect(403);
-      // The secret is shown once: never again on reads.
+      // The secret is shown once: not in a replay of the same request (Idempotency-Key), nowhere in clear text
+      // in the database, never again on reads.
+      const key = uniqueRef('idem-sub');
+      const first = await request(http)
+        .post('/webhooks/subscriptions')
+        .set('Authorization', caseSystem)
+        .set('Idempotency-Key', key)
+        .send({ url: 'https://example.org/hooks', eventTypes: ['notice.plan-rejected.v1'] })
+        .expect(201);
+      expect(first.body.secret).toMatch(/^whsec_/);
+      // (409 while the first answer is still being remembered, right after it was sent.)
+      const replayed = await eventually(async () => {
+        const res = await request(http)
+          .post('/webhooks/subscriptions')
+          .set('Authorization', caseSystem)
+          .set('Idempotency-Key', key)
+          .send({ url: 'https://example.org/hooks', eventTypes: ['notice.plan-rejected.v1'] });
+        return res.status === 201 ? res : undefined;
+      });
+      expect(replayed.body.id).toBe(first.body.id);
+      expect(replayed.body.secret).toBeUndefined();
+      const db = await openDataSource();
+      try {
+        const [{ hits }] = await db.query(
+          `SELECT (SELECT count(*) FROM api_idempotency WHERE response::text LIKE '%whsec_%')::int
+                + (SELECT count(*) FROM webhook_subscription WHERE secret_sealed LIKE '%whsec_%')::int AS hits`,
+        );
+        expect(hits).toBe(0);
+      } finally {
+        await db.destroy();
+      }
+      await request(http)
+        .delete(`/webhooks/subscriptions/${first.body.id}`)
+        .set('Authorization', caseSystem)
+        .expect(204);
       const read = await request(http)
         .get(`/webhooks/subscriptions/${sub.id}`)
         .set('Authorization', caseSystem)

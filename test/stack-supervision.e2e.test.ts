@@ -208,7 +208,14 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
 
   it('stops every process it started on Ctrl-C (SIGINT), in reverse order', async () => {
     pidsBeforeStop = stack.pids();
-    expect(Object.keys(pidsBeforeStop).sort()).toEqual(['api', 'postgres', 'stack', 'temporal', 'worker']);
+    expect(Object.keys(pidsBeforeStop).sort()).toEqual([
+      'api',
+      'mail',
+      'postgres',
+      'stack',
+      'temporal',
+      'worker',
+    ]);
     const exit = await stack.interrupt();
     expect(exit).toEqual({ code: 0, signal: null });
     for (const [name, pid] of Object.entries(pidsBeforeStop))
@@ -216,9 +223,13 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
     for (const [name, port] of Object.entries(ports)) {
       expect({ name, answers: await portAnswers(port) }).toEqual({ name, answers: false });
     }
-    const order = ['api stopped', 'worker stopped', 'temporal stopped', 'postgres stopped'].map((line) =>
-      stack.output().indexOf(`[stack] ${line}`),
-    );
+    const order = [
+      'api stopped',
+      'worker stopped',
+      'mail stopped',
+      'temporal stopped',
+      'postgres stopped',
+    ].map((line) => stack.output().indexOf(`[stack] ${line}`));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]))).toBe(true);
     expect(stack.pids()).toEqual({});
   }, 90_000);

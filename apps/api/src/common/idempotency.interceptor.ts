@@ -39,7 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // Only a success is remembered: a failed request has already freed its key (below), and remembering it
         // too would race that release on another connection and leave a key that replays an empty answer.
         res.once('finish', () => {
-          if (!failed) void this.remember(subject, key, res.statusCode, body);
+          if (!failed) void this.remember(subject, key, res.statusCode, withoutShownOnceSecret(body));
         });
         return next.handle().pipe(
           tap({
@@ -109,4 +109,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       )
       .catch(() => undefined);
   }
+}
+
+/**
+ * A webhook signing secret is shown once and stored only sealed (issue 16): the remembered answer keeps
+ * everything but the secret, so a replay of the request answers the subscription without it (rotate to get a
+ * new one) and no copy of it sits in clear text in the idempotency table.
+ */
+function withoutShownOnceSecret(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const { secret, ...rest } = body as Record<string, unknown>;
+  return typeof secret === 'string' && secret.startsWith('whsec_') ? rest : body;
 }
