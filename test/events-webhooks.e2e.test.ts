@@ -3,7 +3,9 @@ import addFormats from 'ajv-formats';
 import { Webhook } from 'standardwebhooks';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { EVENT_CATALOGUE } from '@app/notify';
+import { EVENT_CATALOGUE, pageLinks } from '@app/notify';
+import { MailOutbox, WebhookDeliveries } from '@app/persistence';
+import { DeliveryRetention } from '../apps/worker/src/delivery/delivery-retention';
 import { LatencyRecorder } from '../bench/harness/latency';
 import { ApiClient } from '../bench/platform/api-client';
 import { runPlatformTrajectory } from '../bench/platform/driver';
@@ -413,6 +415,41 @@ describe('events, webhooks and mail over HTTP', () => {
     }
   });
 
+  it('pauses a subscription whose receiver answers 410 Gone; resumed, it gets the held event', async () => {
+    const receiver = new WebhookReceiver('gone');
+    const sub = await subscribe(caseSystem, await receiver.start(), ['trajectory.trajectory-started.v1']);
+    receiver.trust(sub.secret);
+    try {
+      await request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .send({
+          municipalityCode: MUNICIPALITY,
+          caseReference: uniqueRef('GONE'),
+          clientId: 'c-gone',
+          domain: 'WMO',
+          segment: 'A',
+          complexity: 'LOW',
+          requestType: 'SUPPORT',
+        })
+        .expect(201);
+      const read = () =>
+        request(http).get(`/webhooks/subscriptions/${sub.id}`).set('Authorization', caseSystem).expect(200);
+      await eventually(async () => ((await read()).body.status === 'PAUSED' ? true : undefined));
+      expect(receiver.received).toHaveLength(1);
+      receiver.setMode('ok');
+      await request(http)
+        .patch(`/webhooks/subscriptions/${sub.id}`)
+        .set('Authorization', caseSystem)
+        .send({ status: 'ACTIVE' })
+        .expect(200);
+      await eventually(async () => (receiver.accepted().length === 1 ? true : undefined));
+      expect(receiver.accepted()[0].event.type).toBe('trajectory.trajectory-started.v1');
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('rotates the secret: deliveries carry both signatures during the overlap', async () => {
     const receiver = new WebhookReceiver();
     const sub = await subscribe(caseSystem, await receiver.start(), ['trajectory.trajectory-started.v1']);
@@ -604,5 +641,32 @@ describe('events, webhooks and mail over HTTP', () => {
         await strict.close();
       }
     });
+  });
+
+  it('purges delivery history past the retention, never pending work or dead letters', async () => {
+    const db = await openDataSource();
+    try {
+      const [{ delivered, dead }] = await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered,
+                coalesce(array_agg(id::text) FILTER (WHERE status = 'DEAD'), '{}') AS dead
+         FROM webhook_delivery`,
+      );
+      expect(delivered).toBeGreaterThan(60);
+      // Nothing is old enough under the default retention (30 days).
+      expect(await stack.worker.get(DeliveryRetention).purge()).toEqual({ deliveries: 0, mails: 0 });
+      // With a retention of 0 days everything delivered and sent before now goes; dead letters stay.
+      const [{ now }] = await db.query(`SELECT now() AS now`);
+      expect(await new WebhookDeliveries(db).purgeDelivered(0)).toBeGreaterThanOrEqual(delivered);
+      const [left] = await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'DELIVERED' AND delivered_at < $1)::int AS old_delivered,
+                count(*) FILTER (WHERE id = ANY($2::bigint[]))::int AS dead_kept
+         FROM webhook_delivery`,
+        [now, dead],
+      );
+      expect(left).toEqual({ old_delivered: 0, dead_kept: dead.length });
+      expect(await new MailOutbox(db, pageLinks(baseUrl)).purgeSent(0)).toBeGreaterThan(0);
+    } finally {
+      await db.destroy();
+    }
   });
 });

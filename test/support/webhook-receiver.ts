@@ -31,8 +31,8 @@ function signedHeadersOf(headers: IncomingHttpHeaders): SignedHeaders {
   };
 }
 
-/** Answer 204, answer 500, or answer 500 for a while from the first request on (an outage), then 204. */
-export type ReceiverMode = 'ok' | 'fail' | { failForMs: number };
+/** Answer 204, 500, 410 Gone, or 500 for a while from the first request on (an outage), then 204. */
+export type ReceiverMode = 'ok' | 'fail' | 'gone' | { failForMs: number };
 
 /**
  * A case system's webhook endpoint, real HTTP on loopback: it verifies every request with the Standard
@@ -107,6 +107,7 @@ export class WebhookReceiver {
 
   private answerFor(): number {
     if (this.mode === 'fail') return 500;
+    if (this.mode === 'gone') return 410;
     if (this.failForMs > 0) {
       this.failUntil ??= Date.now() + this.failForMs;
       if (Date.now() < this.failUntil) return 500;

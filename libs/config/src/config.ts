@@ -169,6 +169,7 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
       secretOverlapHours: read.positiveInt('WEBHOOK_SECRET_OVERLAP_HOURS', 24),
       pollMs: read.positiveInt('DELIVERY_POLL_MS', 1000),
       backlogAlertSeconds: read.positiveInt('DELIVERY_BACKLOG_ALERT_SECONDS', 120),
+      retentionDays: read.positiveInt('DELIVERY_RETENTION_DAYS', 30),
       mail: {
         smtpUrl: read.smtpUrl('SMTP_URL'),
         from: env.MAIL_FROM || '"Perspectiefplan" <noreply@perspectiefplan.local>',

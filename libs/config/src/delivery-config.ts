@@ -19,6 +19,8 @@ export interface DeliveryConfig {
   pollMs: number;
   /** A due delivery older than this (`DELIVERY_BACKLOG_ALERT_SECONDS`) means the backlog grows: /health says so. */
   backlogAlertSeconds: number;
+  /** Days delivered webhooks and sent mail are kept before the hourly purge (`DELIVERY_RETENTION_DAYS`). */
+  retentionDays: number;
   mail: MailConfig;
 }
 

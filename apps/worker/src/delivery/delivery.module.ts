@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { APP_CONFIG } from '@app/platform';
+import { DeliveryRetention } from './delivery-retention';
 import { DigestScheduler } from './digest-scheduler';
 import { MailDispatcher } from './mail-dispatcher';
 import { OutboxWakeup } from './outbox-wakeup';
@@ -17,6 +18,7 @@ export class DeliveryStarter implements OnApplicationBootstrap {
     private readonly webhooks: WebhookDispatcher,
     private readonly mail: MailDispatcher,
     private readonly digests: DigestScheduler,
+    private readonly retention: DeliveryRetention,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +32,7 @@ export class DeliveryStarter implements OnApplicationBootstrap {
     this.webhooks.start();
     this.mail.start();
     this.digests.start();
+    this.retention.start();
     this.logger.log({
       msg: 'delivery started',
       smtp: this.config.delivery.mail.smtpUrl ? 'configured' : 'none',
@@ -39,6 +42,13 @@ export class DeliveryStarter implements OnApplicationBootstrap {
 
 /** Events, webhooks and mail (issue 16): the worker side. */
 @Module({
-  providers: [OutboxWakeup, WebhookDispatcher, MailDispatcher, DigestScheduler, DeliveryStarter],
+  providers: [
+    OutboxWakeup,
+    WebhookDispatcher,
+    MailDispatcher,
+    DigestScheduler,
+    DeliveryRetention,
+    DeliveryStarter,
+  ],
 })
 export class DeliveryModule {}

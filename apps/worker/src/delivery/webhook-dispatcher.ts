@@ -75,6 +75,14 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
       await this.deliveries.delivered(delivery.id, outcome.statusCode ?? 200);
       return;
     }
+    if (outcome.statusCode === 410) {
+      await this.deliveries.receiverGone(delivery.id, delivery.subscriptionId);
+      this.logger.warn({
+        msg: 'webhook receiver answered 410 Gone; subscription paused',
+        subscriptionId: delivery.subscriptionId,
+      });
+      return;
+    }
     const retryIn = nextRetryDelay(this.config.delivery.webhookRetrySchedule, delivery.attempts);
     await this.deliveries.failed(delivery.id, outcome, retryIn);
     if (retryIn === undefined) {

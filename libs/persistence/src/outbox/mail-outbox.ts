@@ -31,7 +31,6 @@ interface NoticeRow {
   created_at: Date;
   municipality_code: string | null;
   provider_id: string | null;
-  provider_start_deadline: Date | null;
 }
 
 /** Notice audiences and whose contacts read them: the drafters' mail goes to the lead provider's contact. */
@@ -63,8 +62,7 @@ export class MailOutbox {
   async composeNotices(limit = 100): Promise<{ handled: number; unrendered: string[] }> {
     return this.dataSource.transaction(async (tx) => {
       const notices: NoticeRow[] = await tx.query(
-        `SELECT n.id, n.trajectory_id, n.topic, n.audience, n.ids, n.created_at, t.municipality_code, t.provider_id,
-                t.provider_start_deadline
+        `SELECT n.id, n.trajectory_id, n.topic, n.audience, n.ids, n.created_at, t.municipality_code, t.provider_id
          FROM notification n LEFT JOIN trajectory t ON t.trajectory_id = n.trajectory_id
          WHERE n.delivered_at IS NULL ORDER BY n.created_at, n.id LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
         [limit],
@@ -94,18 +92,13 @@ export class MailOutbox {
 
   private render(notice: NoticeRow, contact: MailContactRow): RenderedMail {
     const escalationId = notice.ids.escalationId;
-    // The decision's notice names no start deadline; the read model written with it does (tell the provider).
-    const ids =
-      notice.topic === 'DECISION_ISSUED' && notice.provider_start_deadline && !notice.ids.startDeadlineAt
-        ? { ...notice.ids, startDeadlineAt: notice.provider_start_deadline.toISOString() }
-        : notice.ids;
     return renderNoticeMail({
       topic: notice.topic,
       audience: notice.audience as MailAudience,
       language: contact.language,
       trajectoryId: notice.trajectory_id,
       escalationId,
-      ids,
+      ids: notice.ids,
       actionUrl: escalationId
         ? this.links.tableCase(escalationId)
         : this.links.trajectory(notice.trajectory_id),
@@ -202,6 +195,18 @@ export class MailOutbox {
              last_error = $2 WHERE id = $1`,
       [id, error.slice(0, 300), ...(retryInMs === undefined ? [] : [retryInMs])],
     );
+  }
+
+  /** Forgets mail sent (or given up) more than `days` ago; mail still to send is kept. */
+  async purgeSent(days: number): Promise<number> {
+    const rows = returningRows<{ id: string }>(
+      await this.dataSource.query(
+        `DELETE FROM mail_message WHERE status <> 'PENDING' AND coalesce(sent_at, created_at) < now() - $1 * interval '1 day'
+         RETURNING id`,
+        [days],
+      ),
+    );
+    return rows.length;
   }
 
   async backlog(): Promise<{

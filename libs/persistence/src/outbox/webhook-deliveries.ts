@@ -127,6 +127,25 @@ export class WebhookDeliveries {
     );
   }
 
+  /**
+   * The receiver answered 410 Gone (Standard Webhooks: "disable this endpoint"): the subscription is paused, so
+   * its deliveries wait instead of being retried into dead letters, and the attempt does not count.
+   */
+  async receiverGone(id: string, subscriptionId: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE webhook_subscription SET status = 'PAUSED', updated_at = now() WHERE id = $1 AND deleted_at IS NULL`,
+        [subscriptionId],
+      );
+      await tx.query(
+        `UPDATE webhook_delivery SET attempts = greatest(attempts - 1, 0), lease_until = NULL,
+           last_status_code = 410, last_error = 'HTTP 410: the receiver asked to stop; subscription paused'
+         WHERE id = $1 AND status = 'PENDING'`,
+        [id],
+      );
+    });
+  }
+
   async deadLetters(filter: SubscriptionFilter, subscriptionId?: string, limit = 500): Promise<DeadLetter[]> {
     const tenant = subscriptionFilterSql(filter, 3, 's');
     const rows: {
@@ -179,6 +198,21 @@ export class WebhookDeliveries {
       ),
     );
     if (rows.length > 0) await this.dataSource.query(`SELECT pg_notify('outbox_wakeup', 'webhook')`);
+    return rows.length;
+  }
+
+  /**
+   * Forgets deliveries delivered more than `days` ago (their events stay in the feed). Pending ones and dead
+   * letters are kept whatever their age: they are work still to do.
+   */
+  async purgeDelivered(days: number): Promise<number> {
+    const rows = returningRows<{ id: string }>(
+      await this.dataSource.query(
+        `DELETE FROM webhook_delivery WHERE status = 'DELIVERED' AND delivered_at < now() - $1 * interval '1 day'
+         RETURNING id`,
+        [days],
+      ),
+    );
     return rows.length;
   }
 

@@ -8,6 +8,8 @@ import {
   type AuditRecord,
   type BookkeepingInput,
   type CaseBookkeepingInput,
+  type NotificationRow,
+  type TrajectoryRow,
   type Columns,
   type RowOf,
   type RowSchema,
@@ -33,10 +35,11 @@ export class ReadModelWriter {
       await upsertForward(tx, TRAJECTORY_ROW, input.row);
       const now = new Date().toISOString();
       for (const e of input.escalations) await upsertForward(tx, ESCALATION_ROW, e, { updated_at: now });
-      for (const n of input.notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
+      const notifications = input.notifications.map((n) => withStartDeadline(n, input.row));
+      for (const n of notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
       await appendEvents(tx, {
         audit: input.audit,
-        notifications: input.notifications,
+        notifications,
         municipalityCode: input.row.municipalityCode,
         providerId: input.row.providerId,
       });
@@ -60,6 +63,16 @@ export class ReadModelWriter {
       );
     });
   }
+}
+
+/**
+ * The decision's notice tells the provider by when to start: the start deadline the same transition set (the
+ * row's), added to its ids, so the mail and the webhook both carry it. Deterministic in the input: a retry
+ * writes the same.
+ */
+function withStartDeadline(n: NotificationRow, row: TrajectoryRow): NotificationRow {
+  if (n.topic !== 'DECISION_ISSUED' || !row.providerStartDeadline || n.ids.startDeadlineAt) return n;
+  return { ...n, ids: { ...n.ids, startDeadlineAt: row.providerStartDeadline } };
 }
 
 /**
