@@ -415,6 +415,47 @@ describe('events, webhooks and mail over HTTP', () => {
     }
   });
 
+  it('makes a delivery whose secret cannot be opened (its key left the ring) a dead letter, not a wedge', async () => {
+    const receiver = new WebhookReceiver();
+    const sub = await subscribe(caseSystem, await receiver.start(), ['trajectory.trajectory-started.v1']);
+    const db = await openDataSource();
+    try {
+      await db.query(`UPDATE webhook_subscription SET secret_sealed = 'retired-key:AAAA' WHERE id = $1`, [
+        sub.id,
+      ]);
+      await request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .send({
+          municipalityCode: MUNICIPALITY,
+          caseReference: uniqueRef('KEY'),
+          clientId: 'c-key',
+          domain: 'WMO',
+          segment: 'A',
+          complexity: 'LOW',
+          requestType: 'SUPPORT',
+        })
+        .expect(201);
+      const [dead] = await eventually(async () => {
+        const res = await request(http)
+          .get('/webhooks/dead-letters')
+          .query({ subscriptionId: sub.id })
+          .set('Authorization', caseSystem)
+          .expect(200);
+        return res.body.length > 0 ? res.body : undefined;
+      }, 30_000);
+      expect(dead.lastError).toMatch(/signing secret unreadable/);
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      await db.destroy();
+      await receiver.stop();
+      await request(http)
+        .delete(`/webhooks/subscriptions/${sub.id}`)
+        .set('Authorization', caseSystem)
+        .expect(204);
+    }
+  });
+
   it('pauses a subscription whose receiver answers 410 Gone; resumed, it gets the held event', async () => {
     const receiver = new WebhookReceiver('gone');
     const sub = await subscribe(caseSystem, await receiver.start(), ['trajectory.trajectory-started.v1']);
@@ -520,7 +561,9 @@ describe('events, webhooks and mail over HTTP', () => {
 
     it("answers 404 for another tenant's subscription and 403 for creating one in its name", async () => {
       const sub = await subscribe(caseSystem, 'https://example.org/hooks', ['notice.plan-rejected.v1']);
-      for (const token of [otherCaseSystem, otherProvider]) {
+      // A read-only region-wide role (FINANCE) beside a managing one does not widen what the caller may change.
+      const regionReaderAndCaseSystem = bearer(['CASE_SYSTEM', 'FINANCE'], [], undefined, 'cs-finance');
+      for (const token of [otherCaseSystem, otherProvider, regionReaderAndCaseSystem]) {
         await request(http).get(`/webhooks/subscriptions/${sub.id}`).set('Authorization', token).expect(404);
         await request(http)
           .patch(`/webhooks/subscriptions/${sub.id}`)

@@ -10,9 +10,16 @@ export function eventScopeOf(principal: Principal): EventScope {
   return { kind: 'municipalities', codes: principal.municipalities };
 }
 
-/** The subscriptions and contacts a caller sees and manages: the same tenants as its events. */
+/**
+ * The subscriptions and contacts a caller sees and manages: its provider, or its municipalities. Only an
+ * OPERATOR without municipalities manages across the region — a region-wide reading role (FINANCE) combined
+ * with a managing one does not widen what the caller may change.
+ */
 export function tenantFilterOf(principal: Principal): SubscriptionFilter {
-  return eventScopeOf(principal);
+  if (isProviderScoped(principal)) return { kind: 'provider', providerId: principal.providerId ?? '' };
+  if (principal.municipalities.length === 0 && principal.roles.includes('OPERATOR'))
+    return { kind: 'region' };
+  return { kind: 'municipalities', codes: principal.municipalities };
 }
 
 /** Whether a subscription or contact of `owner` is the caller's; callers answer 404 when not. */
@@ -47,6 +54,7 @@ export function tenantForNew(
   }
   switch (filter.kind) {
     case 'provider':
+      if (!filter.providerId) throw forbiddenTenant('a provider: the token names none');
       if (body.municipalityCode !== undefined) throw forbiddenTenant(`municipality ${body.municipalityCode}`);
       if (body.providerId !== undefined && body.providerId !== filter.providerId) {
         throw forbiddenTenant(`provider ${body.providerId}`);
@@ -74,3 +82,6 @@ export function tenantForNew(
     }
   }
 }
+
+/** A subscription or contact id as this API makes them (UUID); anything else is simply not found. */
+export const RESOURCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

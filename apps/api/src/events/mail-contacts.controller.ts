@@ -16,7 +16,7 @@ import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
 import { invalidFields, notFound } from '../common/domain-errors';
-import { ownsTenant, tenantFilterOf, tenantForNew } from './event-tenant';
+import { ownsTenant, RESOURCE_ID, tenantFilterOf, tenantForNew } from './event-tenant';
 import {
   ComposeDigestsDto,
   CreateMailContactDto,
@@ -89,7 +89,7 @@ export class MailContactsController {
   @ApiOperation({ summary: 'Remove an address (its unsent mail goes with it)' })
   @ApiNoContentResponse()
   async remove(@Param('contactId') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
-    const contact = /^[0-9a-f-]{36}$/.test(id) ? await this.contacts.get(id) : undefined;
+    const contact = RESOURCE_ID.test(id) ? await this.contacts.get(id) : undefined;
     if (!contact || !ownsTenant(principal, contact)) throw notFound(`contact ${id}`);
     await this.contacts.remove(id);
   }

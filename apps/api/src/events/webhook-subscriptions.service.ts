@@ -12,7 +12,7 @@ import {
 import { APP_CONFIG } from '@app/platform';
 import type { Principal } from '../auth/principal';
 import { invalidFields, notFound } from '../common/domain-errors';
-import { ownsTenant, tenantFilterOf, tenantForNew } from './event-tenant';
+import { ownsTenant, RESOURCE_ID, tenantFilterOf, tenantForNew } from './event-tenant';
 import type {
   CreateSubscriptionDto,
   SubscriptionDto,
@@ -94,7 +94,7 @@ export class WebhookSubscriptionsService {
 
   /** The subscription if the caller's tenant owns it; 404 otherwise, so others' ids are not revealed. */
   private async owned(principal: Principal, id: string): Promise<WebhookSubscriptionRow> {
-    const row = /^[0-9a-f-]{36}$/.test(id) ? await this.subscriptions.get(id) : undefined;
+    const row = RESOURCE_ID.test(id) ? await this.subscriptions.get(id) : undefined;
     if (!row || !ownsTenant(principal, row)) throw notFound(`subscription ${id}`);
     return row;
   }

@@ -72,7 +72,11 @@ export class HealthController {
    */
   private async deliveryReport() {
     const indicator = this.indicators.check('delivery');
-    const status = await this.delivery.status().catch(() => undefined);
+    // Bounded: a slow backlog query (a huge backlog) must not make the readiness probe time out.
+    const status = await Promise.race([
+      this.delivery.status().catch(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 500).unref()),
+    ]);
     if (!status) return indicator.up({ backlog: 'unknown' });
     return indicator.up({
       backlogGrowing: status.backlogGrowing,

@@ -34,13 +34,14 @@ export class DispatchLoop {
         const busy = await this.step();
         if (failures > 0) this.logger.log({ msg: `${this.name} recovered`, after: failures });
         failures = 0;
-        if (!busy) await this.wakeup.wait(this.pollMs);
+        if (!busy && !this.stopping) await this.wakeup.wait(this.pollMs);
       } catch (error) {
         if (failures === 0) {
           this.logger.warn({ msg: `${this.name} failed; retrying`, error: (error as Error).message });
         }
         failures += 1;
-        await this.wakeup.wait(Math.min(10_000, this.pollMs * 2 ** Math.min(failures, 4)));
+        if (!this.stopping)
+          await this.wakeup.wait(Math.min(10_000, this.pollMs * 2 ** Math.min(failures, 4)));
       }
     }
   }

@@ -9,6 +9,8 @@ import { DispatchLoop } from './dispatch-loop';
 import { OutboxWakeup } from './outbox-wakeup';
 import { SmtpMailer, type SmtpSettings } from './smtp-mailer';
 
+const MAIL_LEASE_MS = 120_000;
+
 /**
  * Mail for people (issue 16): turns new notices into mails for the contacts behind their role, and sends the
  * mail outbox over SMTP with retries. Without `SMTP_URL` the mails are composed and wait (the backlog shows
@@ -51,7 +53,9 @@ export class MailDispatcher implements BeforeApplicationShutdown {
     const { handled, unrendered } = await this.outbox.composeNotices(100);
     if (unrendered.length > 0) this.logger.warn({ msg: 'notices without a mail text', notices: unrendered });
     if (!this.mailer) return handled > 0;
-    const claimed = await this.outbox.claim(10, 60_000);
+    // One at a time, with a lease longer than the slowest send (connect 10 s + greeting 10 s + socket 60 s), so
+    // no other worker takes a mail over while this one is still sending it.
+    const claimed = await this.outbox.claim(1, MAIL_LEASE_MS);
     for (const mail of claimed) await this.send(this.mailer, mail);
     return handled > 0 || claimed.length > 0;
   }
@@ -67,10 +71,10 @@ export class MailDispatcher implements BeforeApplicationShutdown {
         // Stable per mail: a mail sent again after a crash carries the same Message-ID.
         messageId: `<${createHash('sha256').update(mail.dedupeKey).digest('hex').slice(0, 32)}@perspectiefplan>`,
       });
-      await this.outbox.sent(mail.id);
+      await this.outbox.sent(mail);
     } catch (error) {
       const retryIn = nextRetryDelay(this.config.delivery.mail.retrySchedule, mail.attempts);
-      await this.outbox.failed(mail.id, (error as Error).message, retryIn);
+      await this.outbox.failed(mail, (error as Error).message, retryIn);
       if (retryIn === undefined) this.logger.warn({ msg: 'mail given up', mailId: mail.id });
     }
   }

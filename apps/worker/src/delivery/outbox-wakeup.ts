@@ -34,6 +34,11 @@ export class OutboxWakeup implements OnApplicationShutdown {
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      // Shut down while connecting: close what was just opened.
+      if (this.closed) {
+        await client.end();
+        return;
+      }
       this.client = client;
     } catch (error) {
       client.end().catch(() => undefined);

@@ -7,7 +7,7 @@ import { WebhookDeliveries, type ClaimedDelivery } from '@app/persistence';
 import { APP_CONFIG } from '@app/platform';
 import { DispatchLoop } from './dispatch-loop';
 import { OutboxWakeup } from './outbox-wakeup';
-import { WebhookSender } from './webhook-sender';
+import { WebhookSender, type SendOutcome } from './webhook-sender';
 
 /** Deliveries one worker has in flight at once; each is the head of its own (subscription, trajectory). */
 const BATCH = 16;
@@ -62,21 +62,13 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
   }
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
-    const secrets = [delivery.secretSealed, delivery.previousSecretSealed]
-      .filter((s): s is string => s !== null)
-      .map((s) => this.secrets.open(s));
-    const outcome = await this.sender.send(
-      delivery.url,
-      secrets,
-      delivery.event.id,
-      JSON.stringify(delivery.event),
-    );
+    const outcome = await this.attempt(delivery);
     if (outcome.ok) {
-      await this.deliveries.delivered(delivery.id, outcome.statusCode ?? 200);
+      await this.deliveries.delivered(delivery, outcome.statusCode ?? 200);
       return;
     }
     if (outcome.statusCode === 410) {
-      await this.deliveries.receiverGone(delivery.id, delivery.subscriptionId);
+      await this.deliveries.receiverGone(delivery);
       this.logger.warn({
         msg: 'webhook receiver answered 410 Gone; subscription paused',
         subscriptionId: delivery.subscriptionId,
@@ -84,7 +76,7 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
       return;
     }
     const retryIn = nextRetryDelay(this.config.delivery.webhookRetrySchedule, delivery.attempts);
-    await this.deliveries.failed(delivery.id, outcome, retryIn);
+    await this.deliveries.failed(delivery, outcome, retryIn);
     if (retryIn === undefined) {
       this.logger.warn({
         msg: 'webhook delivery is a dead letter',
@@ -95,5 +87,23 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
         error: outcome.error,
       });
     }
+  }
+
+  /**
+   * One attempt, never throwing: a secret that cannot be opened (its payload key removed from the ring) is a
+   * failed attempt like a refused connection, so it ends as a dead letter instead of blocking the trajectory.
+   */
+  private async attempt(delivery: ClaimedDelivery): Promise<SendOutcome> {
+    let secrets: string[];
+    try {
+      secrets = [delivery.secretSealed, delivery.previousSecretSealed]
+        .filter((s): s is string => s !== null)
+        .map((s) => this.secrets.open(s));
+    } catch (error) {
+      return { ok: false, statusCode: null, error: `signing secret unreadable: ${(error as Error).message}` };
+    }
+    return this.sender
+      .send(delivery.url, secrets, delivery.event.id, JSON.stringify(delivery.event))
+      .catch((error: Error) => ({ ok: false, statusCode: null, error: error.message.slice(0, 200) }));
   }
 }

@@ -44,7 +44,7 @@ export class WebhookSender {
     };
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
-      const deadline = setTimeout(() => req.destroy(new Error('timed out')), this.options.timeoutMs);
+      // Called only from the request's events, after `deadline` below is set.
       const finish = (outcome: SendOutcome) => {
         clearTimeout(deadline);
         resolve(outcome);
@@ -60,6 +60,8 @@ export class WebhookSender {
           finish({ ok: false, statusCode: res.statusCode ?? null, error: error.message }),
         );
       });
+      // The whole attempt (connect, send, answer) within the time limit, not only an idle socket.
+      const deadline = setTimeout(() => req.destroy(new Error('timed out')), this.options.timeoutMs);
       req.on('timeout', () => req.destroy(new Error('timed out')));
       req.on('error', (error) => finish({ ok: false, statusCode: null, error: error.message.slice(0, 200) }));
       req.end(body);

@@ -40,7 +40,7 @@ export function eventsOfTransition(facts: TransitionFacts): LifecycleEventDraft[
   const notices = facts.notifications.map((n): LifecycleEventDraft => {
     const escalationId = n.ids.escalationId ?? null;
     return {
-      id: eventId(`notice|${n.id}`),
+      id: noticeEventId(n.id),
       type: noticeEventType(n.topic),
       timestamp: n.createdAt,
       data: {
@@ -54,6 +54,11 @@ export function eventsOfTransition(facts: TransitionFacts): LifecycleEventDraft[
     };
   });
   return [...stateChanges, ...notices];
+}
+
+/** The event id of a notice (its notification row's id), to find the event a notification became. */
+export function noticeEventId(notificationId: string): string {
+  return eventId(`notice|${notificationId}`);
 }
 
 /** `evt_` and 26 characters of a SHA-256 of the record's identity (no content, so nothing leaks). */

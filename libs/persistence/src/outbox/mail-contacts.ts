@@ -99,6 +99,8 @@ export class MailContacts {
          AND coalesce(provider_id, '') = coalesce($2, '') AND audience = $3 AND lower(email) = lower($4)`,
       [municipality, provider, input.audience, input.email],
     );
+    // Removed between the conflict and this read: add it again.
+    if (!existing) return this.add(input);
     return { contact: contactOf(existing), created: false };
   }
 

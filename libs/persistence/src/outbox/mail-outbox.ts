@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   isMailTopic,
+  noticeEventId,
   renderDigestMail,
   renderNoticeMail,
   type DigestItem,
@@ -70,6 +71,12 @@ export class MailOutbox {
       const unrendered: string[] = [];
       for (const notice of notices) {
         if (!isMailTopic(notice.topic)) continue;
+        // The provider the notice was for is the one on its event (the lead provider then), not today's.
+        const [event]: { provider_id: string | null }[] = await tx.query(
+          `SELECT provider_id FROM lifecycle_event WHERE event_id = $1`,
+          [noticeEventId(notice.id)],
+        );
+        if (event) notice.provider_id = event.provider_id;
         for (const contact of await contactsFor(tx, notice)) {
           let mail: RenderedMail;
           try {
@@ -179,29 +186,35 @@ export class MailOutbox {
     }));
   }
 
-  async sent(id: string): Promise<void> {
+  /** Outcomes are fenced by the attempt: a worker whose lease lapsed cannot overwrite a newer attempt's. */
+  async sent(mail: Pick<ClaimedMail, 'id' | 'attempts'>): Promise<void> {
     await this.dataSource.query(
       `UPDATE mail_message SET status = 'SENT', sent_at = now(), lease_until = NULL, last_error = NULL
-       WHERE id = $1 AND status = 'PENDING'`,
-      [id],
+       WHERE id = $1 AND status = 'PENDING' AND attempts = $2`,
+      [mail.id, mail.attempts],
     );
   }
 
-  async failed(id: string, error: string, retryInMs: number | undefined): Promise<void> {
+  async failed(
+    mail: Pick<ClaimedMail, 'id' | 'attempts'>,
+    error: string,
+    retryInMs: number | undefined,
+  ): Promise<void> {
     await this.dataSource.query(
       retryInMs === undefined
-        ? `UPDATE mail_message SET status = 'DEAD', lease_until = NULL, last_error = $2 WHERE id = $1`
-        : `UPDATE mail_message SET next_attempt_at = now() + $3 * interval '1 millisecond', lease_until = NULL,
-             last_error = $2 WHERE id = $1`,
-      [id, error.slice(0, 300), ...(retryInMs === undefined ? [] : [retryInMs])],
+        ? `UPDATE mail_message SET status = 'DEAD', lease_until = NULL, last_error = $3
+           WHERE id = $1 AND status = 'PENDING' AND attempts = $2`
+        : `UPDATE mail_message SET next_attempt_at = now() + $4 * interval '1 millisecond', lease_until = NULL,
+             last_error = $3 WHERE id = $1 AND status = 'PENDING' AND attempts = $2`,
+      [mail.id, mail.attempts, error.slice(0, 300), ...(retryInMs === undefined ? [] : [retryInMs])],
     );
   }
 
-  /** Forgets mail sent (or given up) more than `days` ago; mail still to send is kept. */
+  /** Forgets mail sent more than `days` ago; mail still to send and mail given up (for an operator) are kept. */
   async purgeSent(days: number): Promise<number> {
     const rows = returningRows<{ id: string }>(
       await this.dataSource.query(
-        `DELETE FROM mail_message WHERE status <> 'PENDING' AND coalesce(sent_at, created_at) < now() - $1 * interval '1 day'
+        `DELETE FROM mail_message WHERE status = 'SENT' AND sent_at < now() - $1 * interval '1 day'
          RETURNING id`,
         [days],
       ),

@@ -3,6 +3,12 @@ import type { LifecycleEvent } from '@app/notify';
 import { returningRows } from './returning-rows';
 import { subscriptionFilterSql, type SubscriptionFilter } from './webhook-subscriptions';
 
+/** Which attempt an outcome belongs to. */
+export interface AttemptRef {
+  id: string;
+  attempts: number;
+}
+
 /** One delivery attempt handed to a sender: the event, where it goes and the sealed secrets to sign with. */
 export interface ClaimedDelivery {
   id: string;
@@ -100,30 +106,37 @@ export class WebhookDeliveries {
       .sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  async delivered(id: string, statusCode: number): Promise<void> {
+  /** Outcomes are fenced by the attempt: a worker whose lease lapsed cannot overwrite a newer attempt's. */
+  async delivered(claim: AttemptRef, statusCode: number): Promise<void> {
     await this.dataSource.query(
       `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), lease_until = NULL,
-         last_status_code = $2, last_error = NULL
-       WHERE id = $1 AND status = 'PENDING'`,
-      [id, statusCode],
+         last_status_code = $3, last_error = NULL
+       WHERE id = $1 AND status = 'PENDING' AND attempts = $2`,
+      [claim.id, claim.attempts, statusCode],
     );
   }
 
   /** A failed attempt: try again after `retryInMs`, or, when the schedule is spent (undefined), a dead letter. */
   async failed(
-    id: string,
+    claim: AttemptRef,
     outcome: { statusCode: number | null; error: string },
     retryInMs: number | undefined,
   ): Promise<void> {
     await this.dataSource.query(
       retryInMs === undefined
         ? `UPDATE webhook_delivery SET status = 'DEAD', dead_at = now(), lease_until = NULL,
-             last_status_code = $2, last_error = $3
-           WHERE id = $1 AND status = 'PENDING'`
-        : `UPDATE webhook_delivery SET next_attempt_at = now() + $4 * interval '1 millisecond',
-             lease_until = NULL, last_status_code = $2, last_error = $3
-           WHERE id = $1 AND status = 'PENDING'`,
-      [id, outcome.statusCode, outcome.error.slice(0, 300), ...(retryInMs === undefined ? [] : [retryInMs])],
+             last_status_code = $3, last_error = $4
+           WHERE id = $1 AND status = 'PENDING' AND attempts = $2`
+        : `UPDATE webhook_delivery SET next_attempt_at = now() + $5 * interval '1 millisecond',
+             lease_until = NULL, last_status_code = $3, last_error = $4
+           WHERE id = $1 AND status = 'PENDING' AND attempts = $2`,
+      [
+        claim.id,
+        claim.attempts,
+        outcome.statusCode,
+        outcome.error.slice(0, 300),
+        ...(retryInMs === undefined ? [] : [retryInMs]),
+      ],
     );
   }
 
@@ -131,17 +144,17 @@ export class WebhookDeliveries {
    * The receiver answered 410 Gone (Standard Webhooks: "disable this endpoint"): the subscription is paused, so
    * its deliveries wait instead of being retried into dead letters, and the attempt does not count.
    */
-  async receiverGone(id: string, subscriptionId: string): Promise<void> {
+  async receiverGone(claim: AttemptRef & { subscriptionId: string }): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `UPDATE webhook_subscription SET status = 'PAUSED', updated_at = now() WHERE id = $1 AND deleted_at IS NULL`,
-        [subscriptionId],
+        [claim.subscriptionId],
       );
       await tx.query(
         `UPDATE webhook_delivery SET attempts = greatest(attempts - 1, 0), lease_until = NULL,
            last_status_code = 410, last_error = 'HTTP 410: the receiver asked to stop; subscription paused'
-         WHERE id = $1 AND status = 'PENDING'`,
-        [id],
+         WHERE id = $1 AND status = 'PENDING' AND attempts = $2`,
+        [claim.id, claim.attempts],
       );
     });
   }
@@ -213,7 +226,15 @@ export class WebhookDeliveries {
         [days],
       ),
     );
-    return rows.length;
+    // A fan-out whose snapshot still saw a subscription live can queue a delivery just after its deletion.
+    const orphans = returningRows<{ id: string }>(
+      await this.dataSource.query(
+        `DELETE FROM webhook_delivery d USING webhook_subscription s
+         WHERE s.id = d.subscription_id AND s.deleted_at IS NOT NULL AND d.status <> 'DELIVERED'
+         RETURNING d.id`,
+      ),
+    );
+    return rows.length + orphans.length;
   }
 
   async backlog(): Promise<DeliveryBacklog> {
@@ -236,7 +257,8 @@ export class WebhookDeliveries {
          FROM heads)
        SELECT
          h.due_now, h.oldest_due,
-         (SELECT count(*)::int FROM webhook_delivery WHERE status = 'PENDING') AS pending,
+         (SELECT count(*)::int FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+            AND s.deleted_at IS NULL WHERE d.status = 'PENDING') AS pending,
          (SELECT count(*)::int FROM webhook_delivery WHERE status = 'DEAD') AS dead,
          l.delivered, l.p50, l.p99
        FROM (SELECT count(*)::int AS delivered,
