@@ -224,10 +224,12 @@ describe('events, webhooks and mail over HTTP', () => {
       expect(metrics.text).toMatch(/^webhook_deliveries\{state="dead"\} \d+/m);
       expect(metrics.text).toMatch(/^webhook_delivery_lag_seconds\{quantile="0.99"\} [\d.e-]+/m);
       expect(metrics.text).toMatch(/^delivery_backlog_growing 0/m);
+      expect(metrics.text).toMatch(/^lifecycle_feed_horizon_seconds [\d.e-]+/m);
       const health = await request(http).get('/health').expect(200);
       expect(health.body.details.delivery).toMatchObject({ status: 'up', backlogGrowing: false });
       const delivery = await request(http).get('/health/delivery').expect(200);
       expect(delivery.body.eventsWritten).toBeGreaterThan(60);
+      expect(delivery.body.feedHorizonSeconds).toBeGreaterThanOrEqual(0);
       expect(delivery.body.webhooks.deliveredLast15Minutes).toBeGreaterThan(60);
     });
 
@@ -453,6 +455,71 @@ describe('events, webhooks and mail over HTTP', () => {
         .delete(`/webhooks/subscriptions/${sub.id}`)
         .set('Authorization', caseSystem)
         .expect(204);
+    }
+  });
+
+  it('keeps the feed gap-free: an event stays out of it while an older transaction is open, and the horizon shows it', async () => {
+    // The newest cursor first, so the read below starts after everything written so far.
+    let after: string | undefined;
+    for (;;) {
+      const res = await request(http)
+        .get('/events')
+        .query({ limit: 500, ...(after ? { after } : {}) })
+        .set('Authorization', caseSystem)
+        .expect(200);
+      if (res.body.events.length === 0) break;
+      after = res.body.next;
+    }
+    const db = await openDataSource();
+    const holder = db.createQueryRunner();
+    try {
+      // A transaction with an id, open: like a slow writer whose events would land behind a cursor handed out.
+      await holder.startTransaction();
+      await holder.query(`SELECT pg_current_xact_id()`);
+      const caseReference = uniqueRef('HORIZON');
+      await request(http)
+        .post('/trajectories')
+        .set('Authorization', caseSystem)
+        .send({
+          municipalityCode: MUNICIPALITY,
+          caseReference,
+          clientId: 'c-horizon',
+          domain: 'WMO',
+          segment: 'A',
+          complexity: 'LOW',
+          requestType: 'SUPPORT',
+        })
+        .expect(201);
+      const id = `trajectory-${MUNICIPALITY}-${caseReference}`;
+      const feedHas = async () => {
+        const res = await request(http)
+          .get('/events')
+          .query({ limit: 500, ...(after ? { after } : {}) })
+          .set('Authorization', caseSystem)
+          .expect(200);
+        return (res.body.events as { data: { trajectoryId: string } }[]).some(
+          (e) => e.data.trajectoryId === id,
+        );
+      };
+      // Its event is committed (the bookkeeping runs after the start answered) …
+      await eventually(async () => {
+        const [{ written }] = await db.query(
+          `SELECT count(*)::int AS written FROM lifecycle_event WHERE trajectory_id = $1`,
+          [id],
+        );
+        return written > 0 ? true : undefined;
+      });
+      // … but younger than the open transaction, so not in the feed yet.
+      expect(await feedHas()).toBe(false);
+      await new Promise((r) => setTimeout(r, 2100)); // past the status cache
+      const health = await request(http).get('/health/delivery').expect(200);
+      expect(health.body.feedHorizonSeconds).toBeGreaterThanOrEqual(2);
+      await holder.commitTransaction();
+      expect(await eventually(async () => ((await feedHas()) ? true : undefined))).toBe(true);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await db.destroy();
     }
   });
 

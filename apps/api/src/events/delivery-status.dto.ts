@@ -37,6 +37,8 @@ export class DeliveryStatusDto implements DeliveryStatus {
   backlogGrowing: boolean;
   @ApiProperty()
   eventsWritten: number;
+  @ApiProperty({ description: 'Age of the oldest open transaction; the event feed trails it' })
+  feedHorizonSeconds: number;
   @ApiProperty({ type: WebhookBacklogDto })
   webhooks: WebhookBacklogDto;
   @ApiProperty({ type: MailBacklogDto })

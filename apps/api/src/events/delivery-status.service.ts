@@ -8,6 +8,11 @@ import { APP_CONFIG } from '@app/platform';
 import { MetricsService } from '../metrics/metrics.service';
 
 export interface DeliveryStatus {
+  /**
+   * Age of the oldest transaction holding back PostgreSQL's snapshot horizon (any database of the cluster):
+   * the pull feed shows no event younger than it, so a stuck session delays every feed reader.
+   */
+  feedHorizonSeconds: number;
   /** The oldest due delivery or mail waits longer than DELIVERY_BACKLOG_ALERT_SECONDS: dispatch falls behind. */
   backlogGrowing: boolean;
   eventsWritten: number;
@@ -48,15 +53,20 @@ export class DeliveryStatusService implements OnModuleInit {
   }
 
   private async read(): Promise<DeliveryStatus> {
-    const [webhooks, mail, [{ written }]] = await Promise.all([
+    const [webhooks, mail, [{ written }], [{ horizon }]] = await Promise.all([
       this.deliveries.backlog(),
       this.mail.backlog(),
       this.dataSource.query(`SELECT coalesce(max(position), 0)::text AS written FROM lifecycle_event`),
+      this.dataSource.query(
+        `SELECT coalesce(extract(epoch FROM now() - min(xact_start)), 0)::float AS horizon FROM pg_stat_activity
+         WHERE (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) AND pid <> pg_backend_pid()`,
+      ),
     ]);
     const alert = this.config.delivery.backlogAlertSeconds;
     return {
       backlogGrowing: webhooks.oldestDueSeconds > alert || mail.oldestDueSeconds > alert,
       eventsWritten: Number(written),
+      feedHorizonSeconds: Number(horizon),
       webhooks,
       mail,
     };
@@ -112,6 +122,12 @@ export class DeliveryStatusService implements OnModuleInit {
     );
     gauge('webhook_delivery_oldest_due_seconds', 'How long the oldest due delivery has waited', [], (g, s) =>
       g.set(s.webhooks.oldestDueSeconds),
+    );
+    gauge(
+      'lifecycle_feed_horizon_seconds',
+      'Age of the oldest open transaction: GET /events shows no event younger than it (alert when it grows)',
+      [],
+      (g, s) => g.set(s.feedHorizonSeconds),
     );
     gauge('mail_messages', 'Mail in the outbox by state (pending, dead)', ['state'], (g, s) => {
       g.set({ state: 'pending' }, s.mail.pending);
