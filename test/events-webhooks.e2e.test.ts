@@ -84,6 +84,26 @@ describe('events, webhooks and mail over HTTP', () => {
 
   const allTypes = EVENT_CATALOGUE.map((e) => e.type);
 
+  /** Starts a youth-care trajectory as the case system (its TRAJECTORY_STARTED event follows); returns its id. */
+  async function startTrajectory(prefix: string, extra: object = {}): Promise<string> {
+    const caseReference = uniqueRef(prefix);
+    await request(http)
+      .post('/trajectories')
+      .set('Authorization', caseSystem)
+      .send({
+        municipalityCode: MUNICIPALITY,
+        caseReference,
+        clientId: `c-${prefix.toLowerCase()}`,
+        domain: 'JEUGD',
+        segment: 'B',
+        complexity: 'LOW',
+        requestType: 'SUPPORT',
+        ...extra,
+      })
+      .expect(201);
+    return `trajectory-${MUNICIPALITY}-${caseReference}`;
+  }
+
   async function subscribe(token: string, url: string, eventTypes = allTypes, status = 'ACTIVE') {
     const res = await request(http)
       .post('/webhooks/subscriptions')
@@ -281,28 +301,15 @@ describe('events, webhooks and mail over HTTP', () => {
 
   it('sends the local team a Dutch digest of what is overdue, once per day', async () => {
     // A trajectory whose evaluation is due after 1 s and overdue 1 s later (per-trajectory policy overrides).
-    const caseReference = uniqueRef('DIGEST');
-    const id = `trajectory-${MUNICIPALITY}-${caseReference}`;
     const localTeam = bearer(['LOCAL_TEAM'], [MUNICIPALITY], undefined, 'lt-hoorn-01');
     const post = (path: string, token: string, body: object = {}) =>
       request(http).post(path).set('Authorization', token).send(body).expect(200);
-    await request(http)
-      .post('/trajectories')
-      .set('Authorization', caseSystem)
-      .send({
-        municipalityCode: MUNICIPALITY,
-        caseReference,
-        clientId: 'c-digest',
-        domain: 'JEUGD',
-        segment: 'B',
-        complexity: 'LOW',
-        requestType: 'SUPPORT',
-        policyOverrides: {
-          firstEvaluation: { duration: '1 second' },
-          evaluationGrace: { duration: '1 second' },
-        },
-      })
-      .expect(201);
+    const id = await startTrajectory('DIGEST', {
+      policyOverrides: {
+        firstEvaluation: { duration: '1 second' },
+        evaluationGrace: { duration: '1 second' },
+      },
+    });
     await post(`/trajectories/${id}/drafting`, localTeam);
     await post(`/trajectories/${id}/lead-provider`, localTeam, {
       leadProviderId: PROVIDER_ID,
@@ -355,21 +362,7 @@ describe('events, webhooks and mail over HTTP', () => {
     ]);
     receiver.trust(sub.secret);
     try {
-      const caseReference = uniqueRef('DEAD');
-      const id = `trajectory-${MUNICIPALITY}-${caseReference}`;
-      await request(http)
-        .post('/trajectories')
-        .set('Authorization', caseSystem)
-        .send({
-          municipalityCode: MUNICIPALITY,
-          caseReference,
-          clientId: 'c-dead',
-          domain: 'JEUGD',
-          segment: 'B',
-          complexity: 'LOW',
-          requestType: 'SUPPORT',
-        })
-        .expect(201);
+      const id = await startTrajectory('DEAD');
       const deadLetters = async () =>
         (
           await request(http)
@@ -425,19 +418,7 @@ describe('events, webhooks and mail over HTTP', () => {
       await db.query(`UPDATE webhook_subscription SET secret_sealed = 'retired-key:AAAA' WHERE id = $1`, [
         sub.id,
       ]);
-      await request(http)
-        .post('/trajectories')
-        .set('Authorization', caseSystem)
-        .send({
-          municipalityCode: MUNICIPALITY,
-          caseReference: uniqueRef('KEY'),
-          clientId: 'c-key',
-          domain: 'WMO',
-          segment: 'A',
-          complexity: 'LOW',
-          requestType: 'SUPPORT',
-        })
-        .expect(201);
+      await startTrajectory('KEY');
       const [dead] = await eventually(async () => {
         const res = await request(http)
           .get('/webhooks/dead-letters')
@@ -476,21 +457,7 @@ describe('events, webhooks and mail over HTTP', () => {
       // A transaction with an id, open: like a slow writer whose events would land behind a cursor handed out.
       await holder.startTransaction();
       await holder.query(`SELECT pg_current_xact_id()`);
-      const caseReference = uniqueRef('HORIZON');
-      await request(http)
-        .post('/trajectories')
-        .set('Authorization', caseSystem)
-        .send({
-          municipalityCode: MUNICIPALITY,
-          caseReference,
-          clientId: 'c-horizon',
-          domain: 'WMO',
-          segment: 'A',
-          complexity: 'LOW',
-          requestType: 'SUPPORT',
-        })
-        .expect(201);
-      const id = `trajectory-${MUNICIPALITY}-${caseReference}`;
+      const id = await startTrajectory('HORIZON');
       const feedHas = async () => {
         const res = await request(http)
           .get('/events')
@@ -528,19 +495,7 @@ describe('events, webhooks and mail over HTTP', () => {
     const sub = await subscribe(caseSystem, await receiver.start(), ['trajectory.trajectory-started.v1']);
     receiver.trust(sub.secret);
     try {
-      await request(http)
-        .post('/trajectories')
-        .set('Authorization', caseSystem)
-        .send({
-          municipalityCode: MUNICIPALITY,
-          caseReference: uniqueRef('GONE'),
-          clientId: 'c-gone',
-          domain: 'WMO',
-          segment: 'A',
-          complexity: 'LOW',
-          requestType: 'SUPPORT',
-        })
-        .expect(201);
+      await startTrajectory('GONE');
       const read = () =>
         request(http).get(`/webhooks/subscriptions/${sub.id}`).set('Authorization', caseSystem).expect(200);
       await eventually(async () => ((await read()).body.status === 'PAUSED' ? true : undefined));
@@ -571,19 +526,7 @@ describe('events, webhooks and mail over HTTP', () => {
       expect(Date.parse(rotated.body.previousSecretValidUntil)).toBeGreaterThan(Date.now() + 23 * 3600_000);
       // A receiver that still knows only the old secret verifies, and so does one that switched.
       receiver.trust(sub.secret);
-      await request(http)
-        .post('/trajectories')
-        .set('Authorization', caseSystem)
-        .send({
-          municipalityCode: MUNICIPALITY,
-          caseReference: uniqueRef('ROT'),
-          clientId: 'c-rot',
-          domain: 'WMO',
-          segment: 'A',
-          complexity: 'LOW',
-          requestType: 'SUPPORT',
-        })
-        .expect(201);
+      await startTrajectory('ROT');
       const [delivery] = await eventually(async () =>
         receiver.received.length > 0 ? receiver.received : undefined,
       );
