@@ -78,7 +78,7 @@ const ZONES = [
     name: 'libs/register',
     files: [LIB('register')],
     ignores: TESTS,
-    allow: [LIB('register'), LIB('domain'), 'typeorm', 'node:*'],
+    allow: [LIB('register'), LIB('contracts'), LIB('domain'), 'typeorm', 'node:*'],
   },
   {
     name: 'libs/persistence',

@@ -9,3 +9,4 @@ export * from './trajectory-activities';
 export * from './row-schema';
 export { containsBsn, isBsnShaped } from './personal-data';
 export * from './incident';
+export * from './returning-rows';

@@ -1,6 +1,7 @@
 /**
  * The rows of an `UPDATE … RETURNING` or `DELETE … RETURNING`: TypeORM's PostgreSQL driver answers those with
- * `[rows, rowCount]` but an INSERT or SELECT with the rows alone.
+ * `[rows, rowCount]` but an INSERT or SELECT with the rows alone. Pure, so the ledger, the register and the
+ * persistence library share it.
  */
 export function returningRows<T>(result: unknown): T[] {
   if (

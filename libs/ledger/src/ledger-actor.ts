@@ -1,3 +1,4 @@
+import { returningRows } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 
 const ACTOR = /^[A-Za-z0-9._:@-]{1,200}$/;
@@ -23,14 +24,5 @@ export async function setLedgerActor(tx: EntityManager, actor: string, reason: s
  * `[rows, affectedCount]` instead of the bare rows it gives for SELECT and INSERT.
  */
 export async function updateReturning<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const result: unknown = await tx.query(sql, params);
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  ) {
-    return result[0] as T[];
-  }
-  return result as T[];
+  return returningRows<T>(await tx.query(sql, params));
 }

@@ -8,6 +8,5 @@ export * from './outbox/event-scope';
 export * from './outbox/event-feed';
 export * from './outbox/webhook-subscriptions';
 export * from './outbox/webhook-deliveries';
-export * from './outbox/returning-rows';
 export * from './outbox/mail-contacts';
 export * from './outbox/mail-outbox';

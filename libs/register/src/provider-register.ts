@@ -1,3 +1,4 @@
+import { returningRows } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import type { ProviderRegisterFacts, ProviderStanding } from '@app/domain';
 import { RegisterError } from './register-error';
@@ -179,13 +180,14 @@ export class ProviderRegister {
     if (current.validTo !== null && current.validTo <= validTo) {
       throw new RegisterError('CONFLICT', `contract ${contractId} already ends on ${current.validTo}`);
     }
-    // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
-    const [ended] = (await this.dataSource.query(
-      `UPDATE provider_contract SET valid_to = $3 WHERE provider_id = $1 AND contract_id::text = $2
-       RETURNING ${CONTRACT}`,
-      [providerId, contractId, validTo],
-    )) as [ContractView[], number];
-    return ended[0];
+    const [ended] = returningRows<ContractView>(
+      await this.dataSource.query(
+        `UPDATE provider_contract SET valid_to = $3 WHERE provider_id = $1 AND contract_id::text = $2
+         RETURNING ${CONTRACT}`,
+        [providerId, contractId, validTo],
+      ),
+    );
+    return ended;
   }
 
   /** A client intake freeze with its dates and reason (R-END-03). */

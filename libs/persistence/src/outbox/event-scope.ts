@@ -12,19 +12,34 @@ export type EventScope =
 export const PROVIDER_AUDIENCES = ['PROVIDER', 'DRAFTERS'] as const;
 
 /**
- * The SQL condition of a scope over `lifecycle_event` aliased `e`, with its parameters numbered from
- * `firstParam`. One definition for the feed and (as its SQL twin in the fan-out) for subscriptions.
+ * The SQL condition "belongs to this tenant" over any table with `municipality_code` and `provider_id` columns
+ * (events, subscriptions, contacts), optionally aliased, with its parameters numbered from `firstParam`.
  */
-export function scopeCondition(scope: EventScope, firstParam: number): { sql: string; params: unknown[] } {
+export function tenantCondition(
+  scope: EventScope,
+  firstParam = 1,
+  alias = '',
+): { sql: string; params: unknown[] } {
+  const at = alias ? `${alias}.` : '';
   switch (scope.kind) {
     case 'region':
       return { sql: 'true', params: [] };
     case 'municipalities':
-      return { sql: `e.municipality_code = ANY($${firstParam}::text[])`, params: [scope.codes] };
+      return { sql: `${at}municipality_code = ANY($${firstParam}::text[])`, params: [scope.codes] };
     case 'provider':
-      return {
-        sql: `e.provider_id = $${firstParam} AND (e.audience IS NULL OR e.audience = ANY($${firstParam + 1}::text[]))`,
-        params: [scope.providerId, PROVIDER_AUDIENCES],
-      };
+      return { sql: `${at}provider_id = $${firstParam}`, params: [scope.providerId] };
   }
+}
+
+/**
+ * The events a scope sees, over `lifecycle_event` aliased `e`: its tenant's, and for a provider only state
+ * changes and the notices for providers. The fan-out in event-outbox.ts states the same rule for subscriptions.
+ */
+export function scopeCondition(scope: EventScope, firstParam: number): { sql: string; params: unknown[] } {
+  const tenant = tenantCondition(scope, firstParam, 'e');
+  if (scope.kind !== 'provider') return tenant;
+  return {
+    sql: `${tenant.sql} AND (e.audience IS NULL OR e.audience = ANY($${firstParam + tenant.params.length}::text[]))`,
+    params: [...tenant.params, PROVIDER_AUDIENCES],
+  };
 }

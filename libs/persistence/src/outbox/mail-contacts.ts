@@ -1,11 +1,8 @@
+import { returningRows } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { returningRows } from './returning-rows';
-import {
-  subscriptionFilterSql,
-  type SubscriptionFilter,
-  type SubscriptionTenant,
-} from './webhook-subscriptions';
+import { tenantCondition } from './event-scope';
+import type { SubscriptionFilter, SubscriptionTenant } from './webhook-subscriptions';
 
 /** Roles that get mail: the people behind them (the case system and the family are told otherwise). */
 export const MAIL_AUDIENCES = [
@@ -105,7 +102,7 @@ export class MailContacts {
   }
 
   async list(filter: SubscriptionFilter): Promise<MailContactRow[]> {
-    const where = subscriptionFilterSql(filter);
+    const where = tenantCondition(filter);
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM mail_contact WHERE ${where.sql} ORDER BY audience, email, id`,
       where.params,

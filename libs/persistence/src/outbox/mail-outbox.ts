@@ -1,3 +1,4 @@
+import { returningRows } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   isMailTopic,
@@ -10,7 +11,6 @@ import {
   type RenderedMail,
 } from '@app/notify';
 import { contactOf, type MailContactRow } from './mail-contacts';
-import { returningRows } from './returning-rows';
 
 export interface ClaimedMail {
   id: string;

@@ -1,7 +1,8 @@
+import { returningRows } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import type { LifecycleEvent } from '@app/notify';
-import { returningRows } from './returning-rows';
-import { subscriptionFilterSql, type SubscriptionFilter } from './webhook-subscriptions';
+import { tenantCondition } from './event-scope';
+import type { SubscriptionFilter } from './webhook-subscriptions';
 
 /** Which attempt an outcome belongs to. */
 export interface AttemptRef {
@@ -160,7 +161,7 @@ export class WebhookDeliveries {
   }
 
   async deadLetters(filter: SubscriptionFilter, subscriptionId?: string, limit = 500): Promise<DeadLetter[]> {
-    const tenant = subscriptionFilterSql(filter, 3, 's');
+    const tenant = tenantCondition(filter, 3, 's');
     const rows: {
       id: string;
       subscription_id: string;

@@ -1,7 +1,7 @@
+import { returningRows } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { EventScope } from './event-scope';
-import { returningRows } from './returning-rows';
+import { tenantCondition, type EventScope } from './event-scope';
 
 /** Who a subscription belongs to: one municipality (its case system) or one provider. */
 export type SubscriptionTenant = { municipalityCode: string } | { providerId: string };
@@ -64,23 +64,6 @@ function fromRaw(r: Raw): WebhookSubscriptionRow {
 /** Which subscriptions a caller sees: all, those of some municipalities, or of one provider. */
 export type SubscriptionFilter = EventScope;
 
-/** The SQL condition of a filter over `webhook_subscription` (optionally aliased), parameters from `firstParam`. */
-export function subscriptionFilterSql(
-  filter: SubscriptionFilter,
-  firstParam = 1,
-  alias = '',
-): { sql: string; params: unknown[] } {
-  const at = alias ? `${alias}.` : '';
-  switch (filter.kind) {
-    case 'region':
-      return { sql: 'true', params: [] };
-    case 'municipalities':
-      return { sql: `${at}municipality_code = ANY($${firstParam}::text[])`, params: [filter.codes] };
-    case 'provider':
-      return { sql: `${at}provider_id = $${firstParam}`, params: [filter.providerId] };
-  }
-}
-
 /** Webhook subscriptions (issue 16); deleted ones are kept (their deliveries are history) but never listed. */
 export class WebhookSubscriptions {
   constructor(private readonly dataSource: DataSource) {}
@@ -114,7 +97,7 @@ export class WebhookSubscriptions {
   }
 
   async list(filter: SubscriptionFilter): Promise<WebhookSubscriptionRow[]> {
-    const where = subscriptionFilterSql(filter);
+    const where = tenantCondition(filter);
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM webhook_subscription WHERE deleted_at IS NULL AND ${where.sql}
        ORDER BY created_at, id`,
