@@ -1,10 +1,6 @@
 import { join } from 'node:path';
-import {
-  createOwnDatabase,
-  fuzzAsEveryIdentity,
-  statusCounts,
-  type IdentityReport,
-} from './support/api-fuzz';
+import { fuzzAsEveryIdentity, statusCounts, type IdentityReport } from './support/api-fuzz';
+import { createOwnDatabase } from './support/database';
 import { distinctFailures, type FuzzFailure } from './support/schemathesis';
 import { bootStack, RunningStack, uniqueTaskQueue } from './support/stack';
 
@@ -84,7 +80,7 @@ describe('API fuzzing with Schemathesis: the OpenAPI document is what the API do
   beforeAll(async () => {
     // The apps read DATABASE_URL once, at boot: the suite's own is back right after.
     const suiteDatabase = process.env.DATABASE_URL;
-    database = await createOwnDatabase();
+    database = await createOwnDatabase('fuzz');
     process.env.DATABASE_URL = database.url;
     try {
       stack = await bootStack(uniqueTaskQueue('fuzz'));

@@ -4,7 +4,9 @@ import { ApiClient } from '../bench/platform/api-client';
 import { runPlatformTrajectory } from '../bench/platform/driver';
 import { EVENT_CATALOGUE } from '@app/notify';
 import { bearer } from './support/auth';
-import { eventually, freePort, migrateTestDatabase, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { runMigrations } from '@app/persistence';
+import { createOwnDatabase } from './support/database';
+import { eventually, freePort, uniqueRef, uniqueTaskQueue } from './support/stack';
 import { WebhookReceiver } from './support/webhook-receiver';
 import {
   buildWorkflowBundle,
@@ -24,7 +26,7 @@ import { MUNICIPALITY } from '../bench/platform/requests';
  */
 jest.setTimeout(420_000);
 
-const SETTINGS = {
+const SETTINGS: Record<string, string> = {
   WEBHOOK_RETRY_SCHEDULE: '200ms,400ms,800ms,1s,1s',
   DELIVERY_POLL_MS: '200',
   // The lease is this plus 5 s: a killed worker's deliveries are picked up again 6 s later.
@@ -36,6 +38,7 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
   const caseSystem = bearer(['CASE_SYSTEM'], [MUNICIPALITY], undefined, 'case-system-crash');
   const receiver = new WebhookReceiver('ok', 400);
   let bundle: string;
+  let database: Awaited<ReturnType<typeof createOwnDatabase>> | undefined;
   let worker: WorkerProcess;
   let api: AppProcess;
   let port: number;
@@ -61,7 +64,11 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
   };
 
   beforeAll(async () => {
-    await migrateTestDatabase();
+    // A database of its own: the backlog on /health/delivery is judged over every subscription and mail, and
+    // the other files' subscriptions, receivers and mails (running beside this one) must not count in it.
+    database = await createOwnDatabase('delivery_crash');
+    await runMigrations(database.url);
+    SETTINGS.DATABASE_URL = database.url;
     bundle = await buildWorkflowBundle();
     port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -72,6 +79,7 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
     await api?.stop(2_000);
     await stopAllWorkerProcesses(2_000);
     await receiver.stop();
+    await database?.drop();
   });
 
   it('loses no event and reorders none', async () => {

@@ -1,6 +1,6 @@
 import type { Role } from '@app/contracts';
 import { bearer } from './auth';
-import { openDataSource, requireEnv } from './stack';
+import { requireEnv } from './stack';
 import { runSchemathesis, type FuzzReport } from './schemathesis';
 
 /**
@@ -44,35 +44,6 @@ export const FUZZ_IDENTITIES: readonly FuzzIdentity[] = [
     covers: (_path, roles) => roles.length > 0 && roles.every((r) => r === 'PROVIDER'),
   },
 ];
-
-/**
- * A database of the fuzzer's own on the suite's PostgreSQL server, migrated by bootStack: Schemathesis writes
- * whatever the document allows (contracts ended, intake freezes, providers renamed, every due payment
- * exported), which the other test files must not find in theirs. Temporal is shared; the fuzzer's trajectories
- * have case references no other file uses (theirs are unique). Returns its URL and how to drop it.
- */
-export async function createOwnDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `fuzz_${process.pid}_${Date.now().toString(36)}`;
-  const url = new URL(requireEnv('DATABASE_URL'));
-  const admin = await openDataSource();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.destroy();
-  }
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const db = await openDataSource();
-      try {
-        await db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await db.destroy();
-      }
-    },
-  };
-}
 
 interface DocumentOperation {
   operationId?: string;
