@@ -61,6 +61,7 @@ const ZONES = [
       LIB('domain'),
       LIB('ledger'),
       LIB('persistence'),
+      LIB('chain'),
       '@temporalio/activity',
       '@temporalio/common',
       'typeorm',
@@ -89,6 +90,7 @@ const ZONES = [
       LIB('config'),
       LIB('contracts'),
       LIB('notify'),
+      LIB('chain'),
       'typeorm',
       'reflect-metadata',
       'node:*',
@@ -101,6 +103,14 @@ const ZONES = [
     files: [LIB('notify')],
     ignores: TESTS,
     allow: [LIB('notify'), LIB('contracts'), LIB('domain'), 'node:*'],
+  },
+  {
+    // The iJw/iWmo chain (issue 17): message schemas, codelists, XML reading and writing, the pure rules of
+    // assignments and declarations. No database, no framework.
+    name: 'libs/chain',
+    files: [LIB('chain')],
+    ignores: TESTS,
+    allow: [LIB('chain'), LIB('contracts'), LIB('domain'), 'fast-xml-parser', 'node:*'],
   },
   {
     // The payload codec: pure crypto over Temporal's Payload type, no framework.
@@ -134,6 +144,7 @@ const ZONES = [
     allow: [
       'apps/api/**',
       ...[
+        'chain',
         'codec',
         'config',
         'contracts',
@@ -154,7 +165,7 @@ const ZONES = [
     allow: [
       'apps/worker/**',
       'activities/**',
-      ...['codec', 'config', 'contracts', 'domain', 'notify', 'persistence', 'platform'].map(LIB),
+      ...['chain', 'codec', 'config', 'contracts', 'domain', 'notify', 'persistence', 'platform'].map(LIB),
       '*',
     ],
   },
