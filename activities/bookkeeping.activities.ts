@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { TrajectoryActivities } from '@app/contracts';
-import { ReadModelWriter } from '@app/persistence';
+import { ChainAssignments, ReadModelWriter } from '@app/persistence';
+import { warnChain } from './chain-log';
 import { classified } from './activity-failure';
 
 export type BookkeepingActivities = Pick<TrajectoryActivities, 'recordTransition' | 'recordCaseTransition'>;
@@ -12,8 +13,14 @@ export type BookkeepingActivities = Pick<TrajectoryActivities, 'recordTransition
  */
 export function createBookkeepingActivities(dataSource: DataSource): BookkeepingActivities {
   const readModel = new ReadModelWriter(dataSource);
+  const chain = new ChainAssignments(dataSource, warnChain);
   return {
-    recordTransition: (input) => classified(() => readModel.recordTransition(input)),
+    // After the transition's own write: a closure ends the assignment (301) or refuses an open request (319).
+    recordTransition: (input) =>
+      classified(async () => {
+        await readModel.recordTransition(input);
+        await chain.transitionRecorded(input);
+      }),
     recordCaseTransition: (input) => classified(() => readModel.recordCaseTransition(input)),
   };
 }

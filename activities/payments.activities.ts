@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { TrajectoryActivities } from '@app/contracts';
 import { CareDecisionLedger, LedgerError, PaymentLedger } from '@app/ledger';
+import { ChainAssignments } from '@app/persistence';
+import { warnChain } from './chain-log';
 import { classified } from './activity-failure';
 
 /** The actor of the ledger rows the workflow writes. */
@@ -36,8 +38,17 @@ export type PaymentActivities = Pick<
 export function createPaymentActivities(dataSource: DataSource): PaymentActivities {
   const payments = new PaymentLedger(dataSource);
   const decisions = new CareDecisionLedger(dataSource);
+  const chain = new ChainAssignments(dataSource, warnChain);
   return {
-    recordCareDecision: (input) => classified(() => decisions.record(input)),
+    // R-ROLE-09: the decision and its 301 go out together. The 301 is written in its own transaction right
+    // after the decision's; both are idempotent on the version, so a retry after a crash between them
+    // writes the missing one and nothing twice.
+    recordCareDecision: (input) =>
+      classified(async () => {
+        const record = await decisions.record(input);
+        await chain.decisionRecorded(record);
+        return record;
+      }),
 
     issuePayment: (input) =>
       classified(async () => {

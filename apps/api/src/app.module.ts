@@ -6,6 +6,7 @@ import { CodecModule } from './codec/codec.module';
 import { IdempotencyRetention } from './common/idempotency-retention';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { EventsModule } from './events/events.module';
+import { ChainModule } from './chain/chain.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -32,6 +33,7 @@ import { WebModule } from './web/web.module';
     WebModule,
     CodecModule,
     EventsModule,
+    ChainModule,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, IdempotencyRetention],
 })

@@ -1,12 +1,18 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, text } from 'express';
+import { MAX_MESSAGE_BYTES } from '@app/chain';
 import type { AppConfig } from '@app/config';
 import { codecHttp } from './codec/codec-http.middleware';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { expressErrorHandler } from './common/error-response';
 import { registerDocumentedRoutes } from './common/method-not-allowed';
-import { JSON_MEDIA_TYPES, requestShapeMiddleware } from './common/request-shape.middleware';
+import {
+  CHAIN_UPLOAD_PATH,
+  JSON_MEDIA_TYPES,
+  requestShapeMiddleware,
+  XML_MEDIA_TYPES,
+} from './common/request-shape.middleware';
 import { securityHeaders } from './perimeter/security-headers';
 import { createApiDocument } from './openapi/api-document';
 import { APP_CONFIG, requestIdMiddleware } from '@app/platform';
@@ -32,6 +38,11 @@ export function setupApp(app: INestApplication): void {
   // (Nest's own parser then sees the body parsed and skips). Compressed bodies are inflated; a body that
   // claims an encoding it does not have answers 400, an encoding nobody supports 415, more than the limit 413.
   app.use(json({ limit: MAX_BODY_BYTES, strict: true, type: JSON_MEDIA_TYPES }));
+  // iJw/iWmo messages (issue 17) are XML, up to a 323 of a busy month; only their own route reads them.
+  app.use(
+    CHAIN_UPLOAD_PATH,
+    text({ limit: MAX_MESSAGE_BYTES, type: XML_MEDIA_TYPES, defaultCharset: 'utf-8' }),
+  );
   app.use(requestShapeMiddleware);
   app.use(expressErrorHandler);
   app.useGlobalFilters(new AllExceptionsFilter());

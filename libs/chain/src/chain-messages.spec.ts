@@ -153,6 +153,16 @@ describe('301 Toewijzing, for each variant', () => {
     roundTrip301([changed[0], numbered(created!, 1000002)]);
   });
 
+  it('scaling on the first day of the assignment leaves it that one day, with its reason (not removed)', () => {
+    const current = numbered(assignmentsAfterDecision(undefined, decision()).created!, 1000001);
+    const { changed } = assignmentsAfterDecision(
+      current,
+      decision({ version: 2, cause: 'SCALING', product: { ...PRODUCT, productCode: '45A13' } }),
+      { kind: '317', providerReference: 'VOW-4' },
+    );
+    expect(changed[0]).toMatchObject({ validFrom: '2026-12-01', validTo: '2026-12-01', changeReason: '12' });
+  });
+
   it('the same product renewed keeps its number with reason 04; a price correction gives 03', () => {
     const current = numbered(assignmentsAfterDecision(undefined, decision()).created!, 1000001);
     const renewed = assignmentsAfterDecision(

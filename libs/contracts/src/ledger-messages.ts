@@ -48,6 +48,20 @@ export interface PaymentInstructionView extends TrancheFacts {
   exportBatchId: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The provider's declaration of this tranche through the chain (323, issue 17) and the 325 that answered
+   * it; null when not declared. Listed by GET /payments only.
+   */
+  declaration?: PaymentDeclaration | null;
+}
+
+/** A 323 line honoured for a tranche: its reference and the answering 325. */
+export interface PaymentDeclaration {
+  status: 'HONOURED';
+  referenceNumber: string;
+  declarationMessageId: string;
+  answerMessageId: string | null;
+  answeredAt: string;
 }
 
 export interface IssuePaymentInput extends TrancheFacts {

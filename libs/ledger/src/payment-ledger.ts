@@ -4,7 +4,12 @@ import { decodeCursor, encodeCursor, Page, pageSize } from './cursor';
 import { amsterdamDate, isoInstant, monthPeriod } from './dates';
 import { isActorRef, setLedgerActor, updateReturning } from './ledger-actor';
 import { LedgerError } from './ledger-error';
-import type { IssuePaymentInput, PaymentInstructionView, PaymentStatus } from '@app/contracts';
+import type {
+  IssuePaymentInput,
+  PaymentDeclaration,
+  PaymentInstructionView,
+  PaymentStatus,
+} from '@app/contracts';
 import { sameFacts, validatePayment } from './ledger-inputs';
 import { PAYMENT_COLUMNS, PaymentRow, toPaymentView } from './payment-instruction';
 import { isPaymentStatus, WITHHOLDABLE_STATUSES } from './payment-status';
@@ -51,6 +56,14 @@ export interface IssuedPayment {
   inserted: boolean;
 }
 
+/** The honoured 323 line of a tranche and its 325 (issue 17), as JSON; null when the tranche was not declared. */
+const DECLARATION_OF_PAYMENT = `(
+  SELECT json_build_object('status', l.status, 'referenceNumber', l.reference_number,
+           'declarationMessageId', l.message_id, 'answerMessageId', a.id,
+           'answeredAt', to_char(l.answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+  FROM chain_declaration_line l LEFT JOIN chain_message a ON a.answer_to = l.message_id AND a.message_code = '325'
+  WHERE l.payment_id = p.id AND l.status = 'HONOURED' LIMIT 1)`;
+
 /**
  * Reads and status changes of the payment ledger, shared by the API, the CLI and the activities. Plain class
  * over a TypeORM DataSource; raw SQL so the locking and the idempotency are explicit.
@@ -88,13 +101,13 @@ export class PaymentLedger {
     if (filter.providerId !== undefined) add('p.provider_id = ?', filter.providerId);
     if (filter.cursor !== undefined) add('p.id > ?::bigint', decodeCursor(filter.cursor));
     params.push(limit + 1);
-    const rows: PaymentRow[] = await this.dataSource.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payment_instruction p
+    const rows: (PaymentRow & { declaration: PaymentDeclaration | null })[] = await this.dataSource.query(
+      `SELECT ${PAYMENT_COLUMNS}, ${DECLARATION_OF_PAYMENT} AS declaration FROM payment_instruction p
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY p.id LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, limit).map(toPaymentView);
+    const items = rows.slice(0, limit).map((r) => ({ ...toPaymentView(r), declaration: r.declaration }));
     const more = rows.length > limit;
     return { items, nextCursor: more ? encodeCursor(items[items.length - 1].id) : null };
   }

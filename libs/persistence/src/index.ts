@@ -10,3 +10,7 @@ export * from './outbox/webhook-subscriptions';
 export * from './outbox/webhook-deliveries';
 export * from './outbox/mail-contacts';
 export * from './outbox/mail-outbox';
+export * from './chain/chain-store';
+export * from './chain/chain-assignments';
+export * from './chain/chain-inbox';
+export * from './chain/chain-declarations';

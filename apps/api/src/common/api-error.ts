@@ -37,6 +37,13 @@ export class ApiErrorBody {
   })
   retryAfterSeconds?: number;
 
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Chain messages: the iJw/iWmo retour codes of the refusal (code, text, about, detail)',
+  })
+  retour?: { code: string; text: string; about?: string; detail?: string }[];
+
   @ApiPropertyOptional({ description: 'Health checks only: the state of each dependency' })
   details?: Record<string, unknown>;
 }

@@ -12,6 +12,8 @@ export class ApiException extends HttpException {
       allowedActions?: string[];
       /** Sent as the `Retry-After` header too (429, 503). */
       retryAfterSeconds?: number;
+      /** Chain messages (issue 17): the standard's retour codes of the refusal. */
+      retour?: { code: string; text: string; about?: string; detail?: string }[];
     } = {},
   ) {
     super(message, status);

@@ -24,6 +24,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (req.method !== 'POST' || key === undefined || !req.principal) return next.handle();
     // Refused on every POST, not only where a route reads the header: an ignored key would silently not dedupe.
     if (!IDEMPOTENCY_KEY.test(key)) throw invalidIdempotencyKey();
+    // Chain messages are idempotent on their own identification (TR056), and their answers may hold the
+    // client's personal data (a complete 325 or 301), which must not be stored: no remembered response.
+    if (req.path.startsWith('/chain/')) return next.handle();
+
     const subject = req.principal.subject;
     const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? {})}`)

@@ -21,6 +21,20 @@ export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'];
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The chain's messages (issue 17) come in as XML, on this path only. */
+export const CHAIN_UPLOAD_PATH = '/chain/messages';
+export const XML_MEDIA_TYPES = ['application/xml', 'text/xml'];
+const CHAIN_COMPLETE_PATH = /^\/chain\/messages\/[^/]+\/complete$/;
+
+/**
+ * Where a body carries the client's personal data by design (decisions.md 11, issue 17): an inbound chain
+ * message's client block, and the client block a case system adds to a 301 on its way out. Those bodies are
+ * read for that request only — never stored, logged or sent to Temporal — so the BSN rule below skips them.
+ */
+function carriesClientBlock(req: Request): boolean {
+  return req.method === 'POST' && (req.path === CHAIN_UPLOAD_PATH || CHAIN_COMPLETE_PATH.test(req.path));
+}
+
 /**
  * Refuses requests whose shape no route of this API accepts, before authentication and validation look at
  * them, with the one error body: a path with undecodable escapes or control bytes (400), a body that is not
@@ -42,11 +56,16 @@ function shapeProblem(req: Request): ApiException | undefined {
   }
   if (CONTROL.test(path)) return invalid([{ field: 'path', message: 'the path holds control characters' }]);
 
-  if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(JSON_MEDIA_TYPES)) {
+  const chainUpload = req.method === 'POST' && req.path === CHAIN_UPLOAD_PATH;
+  if (
+    BODY_METHODS.has(req.method) &&
+    hasBody(req) &&
+    !req.is(chainUpload ? XML_MEDIA_TYPES : JSON_MEDIA_TYPES)
+  ) {
     return new ApiException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       'UNSUPPORTED_MEDIA_TYPE',
-      'Send the request body as application/json',
+      chainUpload ? 'Send the message as application/xml' : 'Send the request body as application/json',
     );
   }
 
@@ -54,7 +73,7 @@ function shapeProblem(req: Request): ApiException | undefined {
   const key = req.header('idempotency-key');
   if (key !== undefined && containsBsn(key)) errors.push(bsnError('Idempotency-Key'));
   inspect(req.query, 'query', errors);
-  if (req.body !== undefined) inspect(req.body, '', errors);
+  if (req.body !== undefined && !carriesClientBlock(req)) inspect(req.body, '', errors);
   return errors.length > 0 ? invalid(errors) : undefined;
 }
 

@@ -47,6 +47,24 @@ export class EventLinksDto {
   trajectory: string;
   @ApiPropertyOptional({ example: '/escalations/esc-1' })
   escalation?: string;
+  @ApiPropertyOptional({
+    example: '/chain/messages/5b0c…',
+    description: 'Chain messages: the message itself',
+  })
+  message?: string;
+}
+
+export class ChainMessagePayloadDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: '301' })
+  code: string;
+  @ApiProperty({ enum: ['iJw', 'iWmo'] })
+  standard: string;
+  @ApiProperty({ example: '301000017', description: 'BerichtIdentificatie/Identificatie' })
+  identification: string;
+  @ApiProperty({ description: "The message's XML without the client block (the case system adds it)" })
+  xml: string;
 }
 
 export class EventDataDto {
@@ -76,6 +94,8 @@ export class EventDataDto {
   audience?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
   ids?: Record<string, string>;
+  @ApiPropertyOptional({ type: ChainMessagePayloadDto, description: 'Chain messages: the message' })
+  message?: ChainMessagePayloadDto;
   @ApiProperty({ type: EventLinksDto })
   links: EventLinksDto;
 }
@@ -101,7 +121,7 @@ export class EventFeedPageDto {
 export class EventTypeDto {
   @ApiProperty({ example: 'trajectory.plan-approved.v1' })
   type: string;
-  @ApiProperty({ enum: ['state-change', 'notice'] })
+  @ApiProperty({ enum: ['state-change', 'notice', 'chain-message'] })
   family: string;
   @ApiProperty({ example: 'PLAN_APPROVED', description: 'The audit type or notice topic it comes from' })
   source: string;

@@ -32,6 +32,12 @@ import { TrajectoryGateway } from './trajectory-gateway';
     DocketService,
     AuditTrailService,
   ],
-  exports: [TrajectoryGateway, TrajectoryAccess],
+  exports: [
+    TrajectoryGateway,
+    TrajectoryAccess,
+    TrajectoryActions,
+    PolicySnapshots,
+    ArrangementTermsResolver,
+  ],
 })
 export class TrajectoriesModule {}

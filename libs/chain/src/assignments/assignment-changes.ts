@@ -1,4 +1,11 @@
-import type { ClosureReason, DecisionCause } from '@app/domain';
+import { isClosureReason, type ClosureReason, type DecisionCause } from '@app/domain';
+
+export type { ClosureReason, DecisionCause };
+
+/** A closure reason of the domain, or undefined for any other text (a read-model row, an audit detail). */
+export function asClosureReason(value: string): ClosureReason | undefined {
+  return isClosureReason(value) ? value : undefined;
+}
 import { addDays } from '../iso-day';
 import { volumeOf, type Assignment, type ArrangementProduct } from './assignment';
 
@@ -46,19 +53,20 @@ function sameProduct(a: Assignment, p: ArrangementProduct): boolean {
 }
 
 /**
- * Ends an assignment the day before `from`. An assignment that had not begun by then is removed instead:
+ * Ends an assignment the day before `from`. A change that takes effect on the assignment's first day leaves
+ * it that one day (both products were assigned that day); one that takes effect before it began removes it:
  * reason 13 with Einddatum = Ingangsdatum (CS335).
  */
 function endBefore(a: Assignment, from: string, reason: string, version: number): Assignment {
-  const lastDay = addDays(from, -1);
-  return lastDay < a.validFrom
-    ? { ...a, validTo: a.validFrom, changeReason: REASON.removed, decisionVersion: version }
-    : {
-        ...a,
-        validTo: lastDay < a.validTo ? lastDay : a.validTo,
-        changeReason: reason,
-        decisionVersion: version,
-      };
+  if (from < a.validFrom)
+    return { ...a, validTo: a.validFrom, changeReason: REASON.removed, decisionVersion: version };
+  const lastDay = from === a.validFrom ? a.validFrom : addDays(from, -1);
+  return {
+    ...a,
+    validTo: lastDay < a.validTo ? lastDay : a.validTo,
+    changeReason: reason,
+    decisionVersion: version,
+  };
 }
 
 /** Why the same product got other terms: the provider's request, a renewal, a price, or scaling either way. */

@@ -34,6 +34,8 @@ const line: ExportLine = {
   productCode: '45R12',
   unitCode: '83',
   frequencyCode: '6',
+  declarationReference: null,
+  declarationAnsweredOn: null,
 };
 
 describe('finance export rendering', () => {
@@ -41,7 +43,16 @@ describe('finance export rendering', () => {
     const csv = renderCsv('b-1', monthPeriod('2026-03'), [line]);
     const [, row] = csv.split('\r\n');
     expect(row).toContain(',45,45R12,83,6,2026-03-15,2026-03-31,12345,C,');
-    expect(row.endsWith(`"'=HYPERLINK(""x""), retroactive ""price"" correction"`)).toBe(true);
+    expect(row.endsWith(`"'=HYPERLINK(""x""), retroactive ""price"" correction",,`)).toBe(true);
+  });
+
+  it('names the provider’s 323 line that declared the tranche and the day its 325 answered', () => {
+    const csv = renderCsv('b-1', monthPeriod('2026-03'), [
+      { ...line, declarationReference: 'PRS-2026-0042', declarationAnsweredOn: '2026-03-12' },
+    ]);
+    const [header, row] = csv.split('\r\n');
+    expect(header.endsWith(',basis,declaration_reference,declaration_answered_on')).toBe(true);
+    expect(row.endsWith(',PRS-2026-0042,2026-03-12')).toBe(true);
   });
 
   it('groups 323 lines per provider and municipality with exact signed totals', () => {

@@ -25,6 +25,9 @@ const HEADER = [
   'amount_cents',
   'debit_credit',
   'basis',
+  // Issue 17: the provider's 323 line that declared the tranche, and the day its 325 answered (empty: none).
+  'declaration_reference',
+  'declaration_answered_on',
 ];
 
 /**
@@ -68,6 +71,8 @@ export function renderCsv(batchId: string, month: MonthPeriod, lines: readonly E
         String(Math.abs(p.amountCents)),
         debitCredit(p.amountCents),
         text(p.basis),
+        text(line.declarationReference),
+        text(line.declarationAnsweredOn),
       ].join(','),
     );
   }

@@ -15,6 +15,9 @@ export interface ExportLine {
   productCode: string | null;
   unitCode: string | null;
   frequencyCode: string | null;
+  /** The provider's honoured 323 line for this tranche when the batch was made (issue 17), or null. */
+  declarationReference: string | null;
+  declarationAnsweredOn: string | null;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface ExportResult {
 }
 
 interface ExportRow extends PaymentRow {
+  declaration_reference: string | null;
+  declaration_answered_on: string | null;
   decision_number: string | null;
   decision_valid_from: string | null;
   decision_valid_to: string | null;
@@ -168,7 +170,9 @@ export class PaymentExportService {
       `SELECT ${PAYMENT_COLUMNS},
               d.decision_number, d.valid_from::text AS decision_valid_from, d.valid_to::text AS decision_valid_to,
               t.client_id AS client_pseudonym,
-              a.domain, a.product_category, a.product_code, a.unit_code, a.frequency_code
+              a.domain, a.product_category, a.product_code, a.unit_code, a.frequency_code,
+              dl.reference_number AS declaration_reference,
+              to_char(dl.answered_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD') AS declaration_answered_on
        FROM payment_instruction p
        LEFT JOIN care_decision d ON d.trajectory_id = p.trajectory_id AND d.version = p.decision_version
        LEFT JOIN LATERAL (
@@ -177,6 +181,7 @@ export class PaymentExportService {
            AND (valid_to IS NULL OR valid_to >= d.valid_from)
          LIMIT 1) a ON true
        LEFT JOIN trajectory t ON t.trajectory_id = p.trajectory_id
+       LEFT JOIN chain_declaration_line dl ON dl.payment_id = p.id AND dl.status = 'HONOURED'
        WHERE p.status = 'RELEASED' AND p.due_date >= $1::date AND p.due_date < $2::date
        ORDER BY p.id
        FOR UPDATE OF p SKIP LOCKED`,
@@ -193,6 +198,8 @@ export class PaymentExportService {
       productCode: r.product_code,
       unitCode: r.unit_code,
       frequencyCode: r.frequency_code,
+      declarationReference: r.declaration_reference,
+      declarationAnsweredOn: r.declaration_answered_on,
     }));
   }
 }

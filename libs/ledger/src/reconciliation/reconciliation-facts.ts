@@ -73,6 +73,15 @@ export interface TrajectoryReconciliation {
   expectedTranches: number;
   ledgerRows: number;
   deviations: Deviation[];
+  /** The provider's declared lines (323, issue 17); set by the reconciliation service. */
+  declarations?: DeclarationCounts;
+}
+
+/** How many of a trajectory's declared lines were honoured (and for how much) or refused. */
+export interface DeclarationCounts {
+  honoured: number;
+  refused: number;
+  honouredCents: number;
 }
 
 export type LedgerFact = PaymentInstructionView;

@@ -1,3 +1,4 @@
+import type { DeclarationCounts } from './reconciliation-facts';
 import type { DataSource } from 'typeorm';
 import { sumCents } from '@app/domain';
 import { centsFromDb } from '../cents';
@@ -45,15 +46,17 @@ export class ReconciliationService {
     const results: TrajectoryReconciliation[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const [decisions, payments, trajectories] = await Promise.all([
+      const [decisions, payments, trajectories, declarations] = await Promise.all([
         this.decisions(chunk),
         this.payments(chunk),
         this.trajectories(chunk),
+        this.declarations(chunk),
       ]);
       for (const id of chunk) {
-        results.push(
-          reconcileTrajectory(id, decisions.get(id) ?? [], payments.get(id) ?? [], trajectories.get(id)),
-        );
+        results.push({
+          ...reconcileTrajectory(id, decisions.get(id) ?? [], payments.get(id) ?? [], trajectories.get(id)),
+          declarations: declarations.get(id) ?? { honoured: 0, refused: 0, honouredCents: 0 },
+        });
       }
     }
     const withDeviations = results.filter((r) => r.deviations.length > 0);
@@ -118,6 +121,24 @@ export class ReconciliationService {
       paymentPolicy: r.payment_policy,
       amendsVersion: r.amends_version === null ? null : Number(r.amends_version),
     }));
+  }
+
+  /** The provider's 323 lines per trajectory (issue 17): honoured (with their cents) and refused. */
+  private async declarations(ids: string[]): Promise<Map<string, DeclarationCounts>> {
+    const rows: { trajectory_id: string; honoured: number; refused: number; honoured_cents: string }[] =
+      await this.dataSource.query(
+        `SELECT trajectory_id, count(*) FILTER (WHERE status = 'HONOURED')::int AS honoured,
+                count(*) FILTER (WHERE status = 'REFUSED')::int AS refused,
+                coalesce(sum(amount_cents) FILTER (WHERE status = 'HONOURED'), 0)::text AS honoured_cents
+         FROM chain_declaration_line WHERE trajectory_id = ANY($1) GROUP BY trajectory_id`,
+        [ids],
+      );
+    return new Map(
+      rows.map((r) => [
+        r.trajectory_id,
+        { honoured: r.honoured, refused: r.refused, honouredCents: Number(r.honoured_cents) },
+      ]),
+    );
   }
 
   private async payments(ids: string[]): Promise<Map<string, LedgerFact[]>> {

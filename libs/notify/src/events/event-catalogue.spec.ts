@@ -52,7 +52,8 @@ describe('event catalogue', () => {
   it('gives versioned, unique, kebab-case type names', () => {
     const types = EVENT_CATALOGUE.map((e) => e.type);
     expect(new Set(types).size).toBe(types.length);
-    for (const type of types) expect(type).toMatch(/^(trajectory|breakthrough-case|notice)\.[a-z-]+\.v1$/);
+    for (const type of types)
+      expect(type).toMatch(/^(trajectory|breakthrough-case|notice|chain)\.[a-z-]+\.v1$/);
     expect(stateChangeEventType('trajectory', 'PLAN_APPROVED')).toBe('trajectory.plan-approved.v1');
     expect(stateChangeEventType('case', 'CASE_DECIDED')).toBe('breakthrough-case.decided.v1');
     expect(noticeEventType('DECISION_ISSUED')).toBe('notice.decision-issued.v1');

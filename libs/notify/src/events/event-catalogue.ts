@@ -9,7 +9,7 @@
  * the table case's, `notice.<topic>.v1` for the messages to a role. Version 1 is the first shape; a change
  * that breaks receivers gets `.v2` beside it, never a silent change of `.v1`.
  */
-export type EventFamily = 'state-change' | 'notice';
+export type EventFamily = 'state-change' | 'notice' | 'chain-message';
 
 export interface CatalogueEntry {
   /** The versioned event type, e.g. `trajectory.plan-approved.v1`. */
@@ -95,6 +95,24 @@ export const NOTICE_TOPICS = {
   TABLE_OVERDUE: 'The breakthrough table did not decide in time.',
 } as const satisfies Record<string, string>;
 
+/**
+ * Messages of the iJw/iWmo chain the municipality sends (issue 17), as events whose payload is the message:
+ * client-less XML, which the case system or hub connector completes with the client block and carries to the
+ * provider. A 325 answers a declaration of many clients and is no trajectory's event (download it instead).
+ */
+export const CHAIN_MESSAGES = {
+  '301': 'An assignment message (301 Toewijzing): every current assignment of the client at the provider.',
+  '319': 'An answer to a request for assignment or change (319 Antwoordbericht): refused or under research.',
+} as const satisfies Record<string, string>;
+
+export type ChainMessageCode = keyof typeof CHAIN_MESSAGES;
+
+const CHAIN_EVENT_NAMES: Record<ChainMessageCode, string> = { '301': 'assignment', '319': 'request-answer' };
+
+export function chainMessageEventType(code: ChainMessageCode): string {
+  return `chain.${CHAIN_EVENT_NAMES[code]}.v1`;
+}
+
 export type TrajectoryStateChange = keyof typeof TRAJECTORY_STATE_CHANGES;
 export type CaseStateChange = keyof typeof CASE_STATE_CHANGES;
 export type NoticeTopic = keyof typeof NOTICE_TOPICS;
@@ -128,11 +146,12 @@ function entries(
   }));
 }
 
-/** Every event type, in a stable order: trajectory transitions, table-case transitions, notices. */
+/** Every event type, in a stable order: trajectory transitions, table-case transitions, notices, chain messages. */
 export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   ...entries('state-change', TRAJECTORY_STATE_CHANGES, (s) => stateChangeEventType('trajectory', s)),
   ...entries('state-change', CASE_STATE_CHANGES, (s) => stateChangeEventType('case', s)),
   ...entries('notice', NOTICE_TOPICS, noticeEventType),
+  ...entries('chain-message', CHAIN_MESSAGES, (code) => chainMessageEventType(code as ChainMessageCode)),
 ];
 
 export const EVENT_TYPES: ReadonlySet<string> = new Set(EVENT_CATALOGUE.map((e) => e.type));

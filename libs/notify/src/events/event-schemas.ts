@@ -24,6 +24,7 @@ const LINKS = {
   properties: {
     trajectory: { type: 'string', pattern: '^/trajectories/' },
     escalation: { type: 'string', pattern: '^/escalations/' },
+    message: { type: 'string', pattern: '^/chain/messages/' },
   },
 };
 
@@ -39,33 +40,59 @@ const COMMON_DATA = {
 /** The payload schema of one event type: the envelope with `type` fixed, and the data of its family. */
 export function eventSchema(entry: CatalogueEntry): JsonSchema {
   const data =
-    entry.family === 'state-change'
+    entry.family === 'chain-message'
       ? {
           type: 'object',
           additionalProperties: false,
-          required: [...Object.keys(COMMON_DATA), 'actorRole', 'planVersion', 'decisionVersion', 'details'],
+          required: [...Object.keys(COMMON_DATA), 'message'],
           properties: {
             ...COMMON_DATA,
-            actorRole: { type: 'string', pattern: '^[A-Z_]+$' },
-            planVersion: NULLABLE_INT,
-            decisionVersion: NULLABLE_INT,
-            details: { type: 'object', additionalProperties: DETAIL_VALUE, maxProperties: 50 },
-          },
-        }
-      : {
-          type: 'object',
-          additionalProperties: false,
-          required: [...Object.keys(COMMON_DATA), 'audience', 'ids'],
-          properties: {
-            ...COMMON_DATA,
-            audience: { type: 'string', pattern: '^[A-Z_]+$' },
-            ids: {
+            message: {
               type: 'object',
-              additionalProperties: { type: 'string', maxLength: 300 },
-              maxProperties: 50,
+              additionalProperties: false,
+              required: ['id', 'code', 'standard', 'identification', 'xml'],
+              properties: {
+                id: ID,
+                code: { const: entry.source },
+                standard: { enum: ['iJw', 'iWmo'] },
+                identification: { type: 'string', minLength: 1, maxLength: 12 },
+                xml: {
+                  type: 'string',
+                  minLength: 1,
+                  maxLength: 1_000_000,
+                  description: 'Client-less message XML',
+                },
+              },
             },
           },
-        };
+        }
+      : entry.family === 'state-change'
+        ? {
+            type: 'object',
+            additionalProperties: false,
+            required: [...Object.keys(COMMON_DATA), 'actorRole', 'planVersion', 'decisionVersion', 'details'],
+            properties: {
+              ...COMMON_DATA,
+              actorRole: { type: 'string', pattern: '^[A-Z_]+$' },
+              planVersion: NULLABLE_INT,
+              decisionVersion: NULLABLE_INT,
+              details: { type: 'object', additionalProperties: DETAIL_VALUE, maxProperties: 50 },
+            },
+          }
+        : {
+            type: 'object',
+            additionalProperties: false,
+            required: [...Object.keys(COMMON_DATA), 'audience', 'ids'],
+            properties: {
+              ...COMMON_DATA,
+              audience: { type: 'string', pattern: '^[A-Z_]+$' },
+              ids: {
+                type: 'object',
+                additionalProperties: { type: 'string', maxLength: 300 },
+                maxProperties: 50,
+              },
+            },
+          };
   return {
     $id: `urn:perspective-plan:event:${entry.type}`,
     title: entry.type,
@@ -113,7 +140,7 @@ export function asyncApiDocument(version: string): JsonSchema {
     };
     channels[key] = {
       address: entry.type,
-      description: `${entry.family === 'state-change' ? 'State change' : 'Notice'} from ${entry.source}`,
+      description: `${{ 'state-change': 'State change', notice: 'Notice', 'chain-message': 'Chain message' }[entry.family]} from ${entry.source}`,
       messages: { [key]: { $ref: `#/components/messages/${key}` } },
     };
     operations[`receive_${key}`] = {

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AuditRecord, NotificationRow } from '@app/contracts';
-import { noticeEventType, stateChangeEventType } from './event-catalogue';
-import type { LifecycleEventDraft } from './lifecycle-event';
+import {
+  chainMessageEventType,
+  noticeEventType,
+  stateChangeEventType,
+  type ChainMessageCode,
+} from './event-catalogue';
+import type { ChainMessagePayload, LifecycleEventDraft } from './lifecycle-event';
 
 /** What the bookkeeping write of one transition knows: its records and the trajectory's tenant. */
 export interface TransitionFacts {
@@ -59,6 +64,33 @@ export function eventsOfTransition(facts: TransitionFacts): LifecycleEventDraft[
 /** The event id of a notice (its notification row's id), to find the event a notification became. */
 export function noticeEventId(notificationId: string): string {
   return eventId(`notice|${notificationId}`);
+}
+
+/** The event of a chain message the municipality sent (issue 17): its payload is the client-less message. */
+export function chainMessageEvent(facts: {
+  message: ChainMessagePayload;
+  code: ChainMessageCode;
+  trajectoryId: string;
+  municipalityCode: string;
+  providerId: string;
+  at: string;
+}): LifecycleEventDraft {
+  return {
+    id: eventId(`chain|${facts.message.id}`),
+    type: chainMessageEventType(facts.code),
+    timestamp: facts.at,
+    data: {
+      trajectoryId: facts.trajectoryId,
+      municipalityCode: facts.municipalityCode,
+      providerId: facts.providerId,
+      escalationId: null,
+      message: facts.message,
+      links: {
+        ...linksOf(facts.trajectoryId, null),
+        message: `/chain/messages/${encodeURIComponent(facts.message.id)}`,
+      },
+    },
+  };
 }
 
 /** `evt_` and 26 characters of a SHA-256 of the record's identity (no content, so nothing leaks). */

@@ -34,8 +34,20 @@ export interface LifecycleEventData {
   audience?: string;
   /** Notices: the ids and codes the message carries (e.g. wait, deadlineAt). */
   ids?: Record<string, string>;
+  /** Chain messages: the message, client-less (the case system adds the client block when it leaves). */
+  message?: ChainMessagePayload;
   /** API paths to read more (with the receiver's own credentials). */
-  links: { trajectory: string; escalation?: string };
+  links: { trajectory: string; escalation?: string; message?: string };
+}
+
+/** The payload of a chain-message event. */
+export interface ChainMessagePayload {
+  id: string;
+  code: string;
+  standard: 'iJw' | 'iWmo';
+  identification: string;
+  /** The message as XML without the client's personal elements. */
+  xml: string;
 }
 
 /** An event before the writer gives it its per-trajectory sequence. */

@@ -8,6 +8,7 @@ import { DemoRegionsCatalogueAndProviders1765000000001 } from './1765000000001-D
 import { StatutoryClocksReadModel1765000000002 } from './1765000000002-StatutoryClocksReadModel';
 import { RateLimitWindows1765100000000 } from './1765100000000-RateLimitWindows';
 import { EventsWebhooksAndMail1765200000000 } from './1765200000000-EventsWebhooksAndMail';
+import { ChainMessages1765300000000 } from './1765300000000-ChainMessages';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   StatutoryClocksReadModel1765000000002,
   RateLimitWindows1765100000000,
   EventsWebhooksAndMail1765200000000,
+  ChainMessages1765300000000,
 ];

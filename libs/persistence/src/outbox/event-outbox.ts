@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { eventsOfTransition, type LifecycleEvent, type TransitionFacts } from '@app/notify';
+import {
+  eventsOfTransition,
+  type LifecycleEvent,
+  type LifecycleEventDraft,
+  type TransitionFacts,
+} from '@app/notify';
 import { PROVIDER_AUDIENCES } from './event-scope';
 
 /** The channel workers LISTEN on, so a delivery starts at commit instead of at the next poll. */
@@ -21,7 +26,17 @@ export async function lockTrajectoryStream(tx: EntityManager, trajectoryId: stri
  * webhook subscription. Idempotent: events already written (a retry, a replay) are skipped by their id.
  */
 export async function appendEvents(tx: EntityManager, facts: TransitionFacts): Promise<number> {
-  const drafts = eventsOfTransition(facts);
+  return appendEventDrafts(tx, eventsOfTransition(facts));
+}
+
+/**
+ * Appends events of one trajectory (after `lockTrajectoryStream` in the same transaction): numbered per
+ * trajectory, fanned out to the matching subscriptions, skipped when already written.
+ */
+export async function appendEventDrafts(
+  tx: EntityManager,
+  drafts: readonly LifecycleEventDraft[],
+): Promise<number> {
   if (drafts.length === 0) return 0;
   const trajectoryId = drafts[0].data.trajectoryId;
   const existing = new Set<string>(

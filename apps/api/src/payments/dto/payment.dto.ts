@@ -87,6 +87,22 @@ export function withholdReason(body: WithholdPaymentDto): string {
   return body.reasonRef ? `${body.reasonCode} ref:${body.reasonRef}` : body.reasonCode;
 }
 
+export class PaymentDeclarationDto {
+  @ApiProperty({ enum: ['HONOURED'] })
+  status: 'HONOURED';
+  @ApiProperty({
+    example: 'PRS-2026-0042',
+    description: 'ProductReferentie/ReferentieNummer of the 323 line',
+  })
+  referenceNumber: string;
+  @ApiProperty({ format: 'uuid' })
+  declarationMessageId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  answerMessageId: string | null;
+  @ApiProperty({ format: 'date-time' })
+  answeredAt: string;
+}
+
 export class PaymentInstructionDto implements PaymentInstructionView {
   @ApiProperty({ example: '1042' })
   id: string;
@@ -123,6 +139,13 @@ export class PaymentInstructionDto implements PaymentInstructionView {
   createdAt: string;
   @ApiProperty({ example: '2026-11-25T09:12:03.120Z' })
   updatedAt: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: PaymentDeclarationDto,
+    description:
+      "The provider's 323 line that declared this tranche (issue 17) and its 325; null: not declared",
+  })
+  declaration?: PaymentDeclarationDto | null;
 }
 
 export class PaymentPageDto {

@@ -81,6 +81,11 @@ class TrajectoryReconciliationDto {
   ledgerRows: number;
   @ApiProperty({ type: [DeviationDto] })
   deviations: DeviationDto[];
+  @ApiPropertyOptional({
+    description: "The provider's 323 lines (issue 17): honoured (and their cents) and refused",
+    example: { honoured: 1, refused: 1, honouredCents: 360000 },
+  })
+  declarations?: { honoured: number; refused: number; honouredCents: number };
 }
 
 class TotalsDto {
