@@ -18,6 +18,14 @@ interface Rule {
 }
 
 const ALL: Role[] = [...ROLES];
+const CHAIN_READERS: Role[] = [
+  'CASE_SYSTEM',
+  'PROVIDER',
+  'LOCAL_TEAM',
+  'FINANCE',
+  'OPERATOR',
+  'CONTRACT_MANAGEMENT',
+];
 const RULES: Record<string, Rule> = {
   'GET /health': { roles: 'PUBLIC', scope: 'global' },
   'GET /health/live': { roles: 'PUBLIC', scope: 'global' },
@@ -133,6 +141,11 @@ const RULES: Record<string, Rule> = {
     scope: 'global',
   },
   'POST /mail/digests': { roles: ['OPERATOR'], scope: 'global' },
+  'POST /chain/messages': { roles: ['CASE_SYSTEM', 'PROVIDER'], scope: 'global' },
+  'GET /chain/messages': { roles: CHAIN_READERS, scope: 'list' },
+  'GET /chain/messages/{id}': { roles: CHAIN_READERS, scope: 'global' },
+  'GET /chain/messages/{id}/xml': { roles: CHAIN_READERS, scope: 'global' },
+  'POST /chain/messages/{id}/complete': { roles: ['CASE_SYSTEM'], scope: 'global' },
   'GET /arrangements': { roles: ALL, scope: 'global' },
   'GET /regions': { roles: ALL, scope: 'global' },
   'GET /regions/{regionId}': { roles: ALL, scope: 'global' },
@@ -263,6 +276,8 @@ describe('authorization matrix: every route × role × own/other municipality', 
     const { method, path } = concrete(route);
     const req = request(http)[method](path);
     if (token) req.set('Authorization', token);
+    // The chain's messages are XML (a JSON body there is 415 for everyone, before authentication).
+    if (route === 'POST /chain/messages') return req.set('Content-Type', 'application/xml').send('<Bericht/>');
     return method === 'get' ? req : req.send({});
   };
 

@@ -3,6 +3,8 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import type { DataSource } from 'typeorm';
 import { JsonLogger } from '@app/platform';
+import { amsterdamDate } from '@app/ledger';
+import { declaration323, request315, start305, TEST_BSN } from './support/chain-messages';
 import { bearer } from './support/auth';
 import {
   bootStack,
@@ -107,11 +109,18 @@ describe('personal data: refused at the door, found nowhere', () => {
 
   const concrete = (path: string) => path.replace(/\{[^}]+\}/g, 'trajectory-GM0405-PD-1');
 
+  /**
+   * The one body that carries a client block by design (issue 17, decisions.md 11): the case system adds it
+   * to a 301 on its way out. It is used for that answer only; the test below sends one and finds it nowhere.
+   */
+  const CLIENT_BLOCK_ROUTES = new Set(['post /chain/messages/{id}/complete']);
+
   it('refuses a BSN and a name in every string field of every request body', async () => {
     const accepted: string[] = [];
     let checked = 0;
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
+        if (CLIENT_BLOCK_ROUTES.has(`${method} ${path}`)) continue;
         const schema = operation.requestBody?.content?.['application/json']?.schema;
         for (const field of stringFields(schema)) {
           if (field === '') continue;
@@ -183,6 +192,82 @@ describe('personal data: refused at the door, found nowhere', () => {
     }
   });
 
+  /** A provider's messages with the BSN and the name in the client block, sent as the hub connector would. */
+  async function sendChainMessages(): Promise<{ trajectoryId: string }> {
+    const dated = amsterdamDate(new Date());
+    const sender = (n: number) => ({
+      providerAgb: '98000001',
+      municipality: '0405',
+      identification: `PD${Date.now().toString(36)}${n}`.slice(-12),
+      dated,
+    });
+    const personal = (xml: string) =>
+      xml
+        .replaceAll(TEST_BSN, BSN)
+        .replace('<ijw:Achternaam>Testkind</ijw:Achternaam>', `<ijw:Achternaam>${NAME}</ijw:Achternaam>`);
+    const send = (xml: string, query: Record<string, string> = {}) =>
+      request(http)
+        .post('/chain/messages')
+        .query(query)
+        .set('Authorization', tokens.CASE_SYSTEM)
+        .set('Content-Type', 'application/xml')
+        .send(personal(xml));
+    const accepted = await send(
+      request315(sender(1), {
+        providerReference: uniqueRef('VOT-PD'),
+        category: '45',
+        code: '45R11',
+        validFrom: dated,
+        referrerType: '01',
+      }),
+      { clientId: uniqueRef('c-pd-chain') },
+    ).expect(200);
+    await send(
+      start305(sender(2), { assignmentNumber: 999998, category: '45', code: '45R11', startDate: dated }),
+    ).expect(422);
+    const declared = await send(
+      declaration323(sender(3), {
+        number: `PD${Date.now().toString(36)}`.slice(0, 12),
+        periodStart: `${dated.slice(0, 8)}01`,
+        periodEnd: new Date(Date.UTC(Number(dated.slice(0, 4)), Number(dated.slice(5, 7)), 0))
+          .toISOString()
+          .slice(0, 10),
+        clients: [
+          {
+            bsn: TEST_BSN,
+            lines: [
+              {
+                reference: uniqueRef('PD').slice(0, 20),
+                assignmentNumber: 999998,
+                category: '45',
+                code: '45R11',
+                periodStart: dated,
+                periodEnd: dated,
+                unit: '83',
+                amountCents: 100,
+              },
+            ],
+          },
+        ],
+      }),
+    ).expect(200);
+    // The sender gets its BSN back in the complete 325 of this answer, and only there.
+    expect(declared.body.declarationAnswerXml).toContain(BSN);
+    await request(http)
+      .post(`/chain/messages/${accepted.body.answers[0].id}/complete`)
+      .set('Authorization', tokens.CASE_SYSTEM)
+      .send({
+        bsn: BSN,
+        birthDate: '2014-03-09',
+        gender: '1',
+        lastName: NAME,
+        nameUsage: '1',
+        contacts: [{ kind: '01' }],
+      })
+      .expect(422);
+    return { trajectoryId: accepted.body.outcome.trajectoryId };
+  }
+
   it('after a real trajectory, finds neither in Temporal, PostgreSQL or the logs, and no clear payload in history', async () => {
     const clientId = uniqueRef('c-pd-marker');
     const created = await request(http)
@@ -209,10 +294,18 @@ describe('personal data: refused at the door, found nowhere', () => {
       return rows[0]?.status === 'DRAFTING' ? true : undefined;
     });
 
+    // Chain messages carry the client block by design (issue 17): a 315, a refused 305 and a 323 with the
+    // BSN and the name in it, and a client block offered to /complete. Read, answered, and dropped.
+    const chainIds = await sendChainMessages();
+    const chainTrajectory = chainIds.trajectoryId;
+
     // Temporal, read raw: a client without the payload codec sees only what the server stores.
     const connection = await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
     try {
       const raw = new Client({ connection });
+      const chainHistory = JSON.stringify(await raw.workflow.getHandle(chainTrajectory).fetchHistory());
+      expect(chainHistory).not.toContain(BSN);
+      expect(chainHistory).not.toContain(NAME);
       const history = JSON.stringify(await raw.workflow.getHandle(id).fetchHistory());
       const decoded = (value: string) => Buffer.from(value, 'base64').toString('latin1');
       const payloadBytes = [...history.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)]
