@@ -277,7 +277,8 @@ describe('authorization matrix: every route × role × own/other municipality', 
     const req = request(http)[method](path);
     if (token) req.set('Authorization', token);
     // The chain's messages are XML (a JSON body there is 415 for everyone, before authentication).
-    if (route === 'POST /chain/messages') return req.set('Content-Type', 'application/xml').send('<Bericht/>');
+    if (route === 'POST /chain/messages')
+      return req.set('Content-Type', 'application/xml').send('<Bericht/>');
     return method === 'get' ? req : req.send({});
   };
 

@@ -410,6 +410,35 @@ describe('the iJw chain through the API', () => {
     });
   });
 
+  it('names providers by their AGB code: contract management sets it, one provider per code', async () => {
+    const contractManagement = bearer(['CONTRACT_MANAGEMENT'], [], undefined, 'cm-region');
+    const horizon = await request(http)
+      .get(`/providers/${PROVIDER_ID}`)
+      .set('Authorization', localTeam)
+      .expect(200);
+    expect(horizon.body.agbCode).toBe(AGB);
+    const id = uniqueRef('PRV-AGB');
+    const taken = await request(http)
+      .put(`/providers/${id}`)
+      .set('Authorization', contractManagement)
+      .send({ name: 'Nieuwe Aanbieder', agbCode: AGB })
+      .expect(409);
+    expect(taken.body.code).toBe('CONFLICT');
+    const created = await request(http)
+      .put(`/providers/${id}`)
+      .set('Authorization', contractManagement)
+      .send({ name: 'Nieuwe Aanbieder', agbCode: '98765432' })
+      .expect(201);
+    expect(created.body.agbCode).toBe('98765432');
+    // Renamed without a code: the code stays.
+    const renamed = await request(http)
+      .put(`/providers/${id}`)
+      .set('Authorization', contractManagement)
+      .send({ name: 'Nieuwe Aanbieder BV' })
+      .expect(200);
+    expect(renamed.body.agbCode).toBe('98765432');
+  });
+
   describe('bad input: the standard’s refusal codes and a clear 4xx, nothing applied', () => {
     const start = () =>
       start305(sender(), {

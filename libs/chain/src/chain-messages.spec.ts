@@ -362,6 +362,32 @@ describe('reading what providers send', () => {
     });
   });
 
+  it('reads the namespaces however the sender prefixes them, and refuses an element outside them', () => {
+    const xml = start305(sender, line);
+    const renamed = xml
+      .replaceAll('jw305:', 'm:')
+      .replace('xmlns:jw305=', 'xmlns:m=')
+      .replaceAll('ijw:', 'b:')
+      .replace('xmlns:ijw=', 'xmlns:b=');
+    const read = readInbound(renamed, TODAY);
+    expect(read.ok && read.message.body).toMatchObject({
+      code: '305',
+      starts: [{ assignmentNumber: 1000001 }],
+    });
+    const foreign = xml
+      .replace('<jw305:Geslacht>', '<x:Geslacht xmlns:x="urn:other">')
+      .replace('</jw305:Geslacht>', '</x:Geslacht>');
+    expect(!readInbound(foreign, TODAY).ok).toBe(true);
+    // An element of the message put in the basisschema's namespace breaks the schema.
+    const misplaced = xml
+      .replace('<jw305:Begindatum>', '<ijw:Begindatum>')
+      .replace('</jw305:Begindatum>', '</ijw:Begindatum>');
+    const result = readInbound(misplaced, TODAY);
+    expect(!result.ok && result.refusal.retour[0].about).toBe(
+      'Bericht/Client/StartProducten/StartProduct/Begindatum',
+    );
+  });
+
   it('refuses unreadable or hostile XML with 400 and retour 0001', () => {
     for (const text of [
       '<Bericht',

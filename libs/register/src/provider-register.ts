@@ -35,6 +35,8 @@ export interface IntakeFreezeView {
 export interface ProviderView {
   providerId: string;
   name: string;
+  /** AGB code: how the iJw/iWmo chain names the provider (issue 17); null until contract management sets it. */
+  agbCode: string | null;
   contracts: ContractView[];
   intakeFreezes: IntakeFreezeView[];
 }
@@ -64,6 +66,8 @@ const FREEZE = `freeze_id::text AS "freezeId", provider_id AS "providerId", regi
 
 /** PostgreSQL's exclusion_violation: the contract overlaps another of the same provider, region and arrangement. */
 const EXCLUSION_VIOLATION = '23P01';
+/** PostgreSQL's unique_violation: an AGB code of another provider. */
+const UNIQUE_VIOLATION = '23505';
 
 function isPgError(error: unknown, code: string): boolean {
   const e = error as { code?: string; driverError?: { code?: string } };
@@ -82,11 +86,12 @@ export class ProviderRegister {
   async list(filter: { regionId?: string } = {}): Promise<ProviderView[]> {
     const inRegion = `EXISTS (SELECT 1 FROM provider_contract c WHERE c.provider_id = p.provider_id AND c.region_id = $1)
        OR EXISTS (SELECT 1 FROM provider_intake_freeze f WHERE f.provider_id = p.provider_id AND f.region_id = $1)`;
-    const providers: { providerId: string; name: string }[] = await this.dataSource.query(
-      `SELECT provider_id AS "providerId", name FROM provider p
+    const providers: { providerId: string; name: string; agbCode: string | null }[] =
+      await this.dataSource.query(
+        `SELECT provider_id AS "providerId", name, agb_code AS "agbCode" FROM provider p
         ${filter.regionId === undefined ? '' : `WHERE ${inRegion}`} ORDER BY provider_id`,
-      filter.regionId === undefined ? [] : [filter.regionId],
-    );
+        filter.regionId === undefined ? [] : [filter.regionId],
+      );
     const ids = providers.map((p) => p.providerId);
     const { contracts, freezes } = await this.termsOf(ids);
     return providers.map((p) => ({
@@ -99,23 +104,38 @@ export class ProviderRegister {
   /** NOT_FOUND when the register does not know the provider. */
   async get(providerId: string): Promise<ProviderView> {
     const [provider] = (await this.dataSource.query(
-      `SELECT provider_id AS "providerId", name FROM provider WHERE provider_id = $1`,
+      `SELECT provider_id AS "providerId", name, agb_code AS "agbCode" FROM provider WHERE provider_id = $1`,
       [providerId],
-    )) as { providerId: string; name: string }[];
+    )) as { providerId: string; name: string; agbCode: string | null }[];
     if (!provider) throw new RegisterError('NOT_FOUND', `no provider ${providerId} in the register`);
     const { contracts, freezes: intakeFreezes } = await this.termsOf([providerId]);
     return { ...provider, contracts, intakeFreezes };
   }
 
-  /** Adds the provider or renames it; `created` says which. */
-  async upsert(providerId: string, name: string): Promise<{ provider: ProviderView; created: boolean }> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO provider (provider_id, name) VALUES ($1, $2)
-       ON CONFLICT (provider_id) DO UPDATE SET name = EXCLUDED.name, updated_at = now()
-       RETURNING (xmax = 0) AS created`,
-      [providerId, name],
-    )) as { created: boolean }[];
-    return { provider: await this.get(providerId), created: row.created };
+  /**
+   * Adds the provider or renames it; `created` says which. An AGB code, when given, is set (one provider per
+   * code: CONFLICT when another holds it); left out, the stored one stays.
+   */
+  async upsert(
+    providerId: string,
+    name: string,
+    agbCode?: string,
+  ): Promise<{ provider: ProviderView; created: boolean }> {
+    try {
+      const [row] = (await this.dataSource.query(
+        `INSERT INTO provider (provider_id, name, agb_code) VALUES ($1, $2, $3)
+         ON CONFLICT (provider_id) DO UPDATE
+           SET name = EXCLUDED.name, agb_code = coalesce(EXCLUDED.agb_code, provider.agb_code), updated_at = now()
+         RETURNING (xmax = 0) AS created`,
+        [providerId, name, agbCode ?? null],
+      )) as { created: boolean }[];
+      return { provider: await this.get(providerId), created: row.created };
+    } catch (error) {
+      if (isPgError(error, UNIQUE_VIOLATION)) {
+        throw new RegisterError('CONFLICT', `AGB code ${agbCode} belongs to another provider`, 'agbCode');
+      }
+      throw error;
+    }
   }
 
   /**

@@ -32,7 +32,8 @@ const CHAIN_COMPLETE_PATH = /^\/chain\/messages\/[^/]+\/complete$/;
  * read for that request only — never stored, logged or sent to Temporal — so the BSN rule below skips them.
  */
 function carriesClientBlock(req: Request): boolean {
-  return req.method === 'POST' && (req.path === CHAIN_UPLOAD_PATH || CHAIN_COMPLETE_PATH.test(req.path));
+  // Any method: a method these paths do not serve then answers 405, not a refusal of its body.
+  return req.path === CHAIN_UPLOAD_PATH || CHAIN_COMPLETE_PATH.test(req.path);
 }
 
 /**
@@ -56,7 +57,7 @@ function shapeProblem(req: Request): ApiException | undefined {
   }
   if (CONTROL.test(path)) return invalid([{ field: 'path', message: 'the path holds control characters' }]);
 
-  const chainUpload = req.method === 'POST' && req.path === CHAIN_UPLOAD_PATH;
+  const chainUpload = req.path === CHAIN_UPLOAD_PATH;
   if (
     BODY_METHODS.has(req.method) &&
     hasBody(req) &&

@@ -106,6 +106,7 @@ export class ProvidersController {
   @ApiCreatedResponse({ type: ProviderDto })
   @ApiBadRequestResponse({ type: ApiErrorBody })
   @ApiUnprocessableEntityResponse({ type: ApiErrorBody, description: 'Not a provider id' })
+  @ApiConflictResponse({ type: ApiErrorBody, description: 'The AGB code belongs to another provider' })
   async put(
     @Param('providerId') id: string,
     @Body() body: PutProviderDto,
@@ -118,7 +119,7 @@ export class ProvidersController {
         'providerId',
       );
     }
-    const { provider, created } = await this.register.upsert(id, body.name);
+    const { provider, created } = await this.register.upsert(id, body.name, body.agbCode);
     res.status(created ? 201 : 200);
     return provider;
   }

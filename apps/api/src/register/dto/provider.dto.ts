@@ -27,6 +27,14 @@ export class PutProviderDto {
   // eslint-disable-next-line no-control-regex
   @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'name must not hold control characters' })
   name: string;
+
+  @ApiPropertyOptional({
+    example: '98000001',
+    description: 'AGB code (8 digits): how the iJw/iWmo chain names the provider; kept when left out',
+  })
+  @Optional()
+  @Matches(/^\d{8}$/, { message: 'agbCode must be 8 digits' })
+  agbCode?: string;
 }
 
 /** A contract: the provider may deliver an arrangement in a region over a period (R-ROLE-06). */
@@ -113,6 +121,7 @@ class IntakeFreezeDto {
 export class ProviderDto {
   @ApiProperty({ example: 'PRV-HORIZON' }) providerId: string;
   @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, example: '98000001' }) agbCode: string | null;
   @ApiProperty({ type: [ContractDto] }) contracts: ContractDto[];
   @ApiProperty({ type: [IntakeFreezeDto] }) intakeFreezes: IntakeFreezeDto[];
 }
