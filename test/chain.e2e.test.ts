@@ -302,8 +302,20 @@ describe('the iJw chain through the API', () => {
     expect(await xmlOf(answer.id)).not.toContain(TEST_BSN);
 
     const again = await send(provider, xml).expect(200);
-    expect(again.body).toMatchObject({ messageId: res.body.messageId, replayed: true });
-    expect(again.body.declarationAnswerXml).toBeUndefined();
+    expect(again.body).toMatchObject({
+      messageId: res.body.messageId,
+      replayed: true,
+      status: 'PARTLY_ACCEPTED',
+    });
+    // The same answer again, complete 325 included: a provider whose answer got lost sends the 323 again.
+    expect(again.body.declarationAnswerXml).toBe(res.body.declarationAnswerXml);
+    expect(again.body.retour).toEqual(res.body.retour);
+    // The same DeclaratieNummer under a new identification is another declaration with a used number (TR333).
+    const reused = await send(
+      provider,
+      xml.replace(s.identification, `${s.identification.slice(0, 10)}Z9`),
+    ).expect(409);
+    expect(reused.body.retour).toEqual([expect.objectContaining({ code: '9333' })]);
     // The same tranche in a new declaration (new identification, new reference): refused, 9322.
     const twice = await send(
       provider,
@@ -370,7 +382,7 @@ describe('the iJw chain through the API', () => {
     expect(validateMessage(read.root, IJW, '301', 'clientless')).toEqual([]);
     const products = productsOf(read.root);
     expect(products).toEqual([
-      expect.objectContaining({ number: firstAssignment, reason: '12', reference }),
+      expect.objectContaining({ number: firstAssignment, reason: '12', reference, validTo: today }),
       expect.objectContaining({ code: '45R13', reason: undefined, reference }),
     ]);
   });
@@ -489,12 +501,17 @@ describe('the iJw chain through the API', () => {
       expect(JSON.stringify(res.body)).not.toContain('123456789');
     });
 
-    it('an assignment number that does not exist: 422 with 9019', async () => {
+    it('an assignment number that does not exist: 422 with 9019, and nothing recorded as accepted', async () => {
+      const accepted = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM chain_message WHERE status = 'ACCEPTED'`))[0]
+          .n as number;
+      const before = await accepted();
       const res = await send(
         provider,
         start305(sender(), { assignmentNumber: 999999, category: '45', code: '45R12', startDate: today }),
       ).expect(422);
       expect(res.body).toMatchObject({ code: 'UNKNOWN_ASSIGNMENT', retour: [{ code: '9019' }] });
+      expect(await accepted()).toBe(before);
     });
 
     it('a message for another municipality or from another provider: 403; an unknown municipality: S300', async () => {

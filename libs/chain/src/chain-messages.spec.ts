@@ -180,7 +180,15 @@ describe('301 Toewijzing, for each variant', () => {
       decision({ version: 3, cause: 'PRICE_CORRECTION', totalBudgetCents: 700000 }),
     );
     expect(corrected.changed[0]).toMatchObject({ volume: 700000, changeReason: '03' });
+    expect(renewed.changed[0].validFrom).toBe('2026-12-01');
     roundTrip301(renewed.changed);
+    // A renewal after the assignment lapsed is a new assignment (OP380 stretches only what still runs).
+    const late = assignmentsAfterDecision(
+      current,
+      decision({ version: 2, cause: 'RENEWAL', validFrom: '2027-07-01', validTo: '2027-12-31' }),
+    );
+    expect(late.changed).toEqual([]);
+    expect(late.created).toMatchObject({ validFrom: '2027-07-01' });
   });
 
   it('end: a closure before the planned end moves the end date with its reason; before the start it removes (13)', () => {
@@ -277,15 +285,21 @@ describe('reading what providers send', () => {
     expect(start.message.body).toEqual({
       code: '305',
       starts: [
-        { assignmentNumber: 1000001, productCategory: '45', productCode: '45A12', startDate: '2026-12-02' },
+        {
+          assignmentNumber: 1000001,
+          productCategory: '45',
+          productCode: '45A12',
+          startDate: '2026-12-02',
+          status: '1',
+        },
       ],
     });
     expect(JSON.stringify(start.message.body)).not.toContain(TEST_BSN);
 
-    const stop = readInbound(stop307(sender, { ...line, reason: '32', endDate: '2027-01-10' }), TODAY);
+    const stop = readInbound(stop307(sender, { ...line, reason: '32', endDate: TODAY }), TODAY);
     expect(stop.ok && stop.message.body).toMatchObject({
       code: '307',
-      stops: [{ reason: '32', endDate: '2027-01-10' }],
+      stops: [{ reason: '32', endDate: TODAY }],
     });
 
     const request = readInbound(
@@ -430,6 +444,33 @@ describe('reading what providers send', () => {
     expect(JSON.stringify(result.refusal)).not.toContain('123456789');
   });
 
+  it('refuses a deletion (StatusAanlevering 3) and a stop dated after today with 0001', () => {
+    const deletion = readInbound(
+      start305(sender, line).replace('<jw305:StatusAanlevering>1<', '<jw305:StatusAanlevering>3<'),
+      TODAY,
+    );
+    expect(!deletion.ok && deletion.refusal.retour).toEqual([
+      expect.objectContaining({ code: '0001', about: 'line 1/StatusAanlevering' }),
+    ]);
+    const future = readInbound(stop307(sender, { ...line, reason: '32', endDate: '2027-01-10' }), TODAY);
+    expect(!future.ok && future.refusal.retour).toEqual([
+      expect.objectContaining({ about: 'StopProduct 1/Einddatum' }),
+    ]);
+  });
+
+  it('refuses nesting beyond the bound and a character reference XML does not allow, as malformed (400)', () => {
+    const deep = `<a xmlns="urn:x">${'<b>'.repeat(150)}${'</b>'.repeat(150)}</a>`;
+    for (const text of [
+      deep,
+      start305(sender, line).replace('>45A12<', '>&#x110000;<'),
+      start305(sender, line).replace('>45A12<', '>&#xD800;<'),
+      start305(sender, line).replace('>45A12<', '>\ud800<'),
+    ]) {
+      const result = readInbound(text, TODAY);
+      expect(!result.ok && result.refusal.status).toBe(400);
+    }
+  });
+
   it('refuses a message dated in the future (8848) and a stop without its assignment number (9019)', () => {
     const future = readInbound(start305({ ...sender, dated: '2026-12-07' }, line), TODAY);
     expect(!future.ok && future.refusal.retour.map((r) => r.code)).toEqual(['8848']);
@@ -544,7 +585,7 @@ describe('323 → 325: each line against the ledger', () => {
       match([line('R1', 360000, { period: { start: '2026-11-01', end: '2026-11-30' } })])[0].retour.map(
         (r) => r.code,
       ),
-    ).toEqual(['9307', '9319']);
+    ).toEqual(['9307']);
     // The final tranche falls due at the end of May 2027: not due yet, so not declarable today.
     const may = { start: '2027-05-01', end: '2027-05-31' };
     expect(

@@ -7,7 +7,9 @@ import {
   requestAnswerMessage,
   retour,
   writeMessage,
+  type DeclaredLine,
   type InboundMessage,
+  type LineOutcome,
   type Retour,
   type StartLine,
   type StopLine,
@@ -17,6 +19,7 @@ import { amsterdamDate } from '@app/ledger';
 import {
   ChainDeclarations,
   ChainInbox,
+  DeclarationNumberUsed,
   declarationOf,
   lockTrajectoryStream,
   writeOutbound,
@@ -101,13 +104,15 @@ export class ChainInbound {
     const m = read.message;
     const { providerId, municipalityCode } = await this.parties(principal, m);
     const key = `IN:${m.code}:${m.header.senderAgb}:${m.header.identification}`;
+    // The digest covers the whole message as read (client block included: a 323 re-sent for other clients is
+    // other content), independent of whitespace and prefixes. Only the hash is kept.
     const digest = createHash('sha256')
-      .update(
-        JSON.stringify({ code: m.code, standard: m.standard.name, header: m.header, body: m.body, context }),
-      )
+      .update(JSON.stringify({ code: m.code, standard: m.standard.name, tree: m.tree, context }))
       .digest('hex');
     const before = await this.inbox.byKey(key);
-    if (before) return this.replay(before, digest);
+    // A 323 answered before is answered again with its complete 325, which only the re-sent message can
+    // give (it holds the BSNs): the declaration path replays it.
+    if (before && m.code !== '323') return this.replay(before, digest);
 
     const base = { key, digest, providerId, municipalityCode, message: m, actor: principal.subject };
     switch (m.body.code) {
@@ -162,6 +167,22 @@ export class ChainInbound {
       );
     }
     return { providerId, municipalityCode };
+  }
+
+  /** A record another request wrote first (a concurrent twin): the same content is a replay, other content 9056. */
+  private sameOrRefused(
+    recorded: { created: boolean; digest: string | null; row: ChainMessageRow },
+    base: Base,
+  ): ChainMessageRow {
+    if (!recorded.created && recorded.digest !== base.digest) {
+      throw refused(
+        HttpStatus.CONFLICT,
+        'DUPLICATE_IDENTIFICATION',
+        `Message ${recorded.row.identification} was received before with other content`,
+        [retour('9056', 'Header/BerichtIdentificatie/Identificatie')],
+      );
+    }
+    return recorded.row;
   }
 
   private async replay(
@@ -301,7 +322,7 @@ export class ChainInbound {
         },
       );
     }
-    const { row } = await this.inbox.recordInbound({
+    const recorded = await this.inbox.recordInbound({
       key: base.key,
       code: base.message.code,
       identification: base.message.header.identification,
@@ -316,7 +337,7 @@ export class ChainInbound {
       outcome: { standard: base.message.standard.name, lines, ...(extra.outcome ?? {}) },
       actor: base.actor,
     });
-    return this.answerOf(row);
+    return this.answerOf(this.sameOrRefused(recorded, base));
   }
 
   private async recordRefusal(base: Base, retours: Retour[]): Promise<void> {
@@ -545,6 +566,20 @@ export class ChainInbound {
       policy: await this.policies.policyFor(base.municipalityCode),
       requestedBy: { role: 'CASE_SYSTEM', ref: principal.subject },
     });
+    if (!started.created) {
+      // The case reference names a trajectory that exists: only the same client's, not brought in by another
+      // 315, is this request's own (a retry after a crash between the start and its record).
+      const owner = await this.inbox.requestOfTrajectory(trajectoryId);
+      const client = await this.inbox.clientOf(trajectoryId);
+      if (owner !== undefined || client !== context.clientId) {
+        throw refused(
+          HttpStatus.CONFLICT,
+          'DUPLICATE_REFERENCE',
+          `Trajectory ${trajectoryId} exists already for another request or client`,
+          [retour('9347', `${about}/ReferentieAanbieder`, 'names a trajectory of another request')],
+        );
+      }
+    }
     const outcome = {
       standard: base.message.standard.name,
       requestStatus: 'OPEN',
@@ -558,7 +593,7 @@ export class ChainInbound {
     };
     const row = await this.dataSource.transaction(async (tx) => {
       await lockTrajectoryStream(tx, trajectoryId);
-      const { row: message, created } = await this.inbox.recordInbound(
+      const recorded = await this.inbox.recordInbound(
         {
           key: base.key,
           code: '315',
@@ -576,6 +611,8 @@ export class ChainInbound {
         },
         tx,
       );
+      const message = this.sameOrRefused(recorded, base);
+      const created = recorded.created;
       if (created) {
         await writeOutbound(tx, {
           code: '319',
@@ -720,7 +757,7 @@ export class ChainInbound {
         retour: [result.error],
       });
     }
-    const { row } = await this.inbox.recordInbound({
+    const recorded = await this.inbox.recordInbound({
       key: base.key,
       code: '317',
       identification: base.message.header.identification,
@@ -742,25 +779,43 @@ export class ChainInbound {
       },
       actor: base.actor,
     });
-    return this.answerOf(row);
+    return this.answerOf(this.sameOrRefused(recorded, base));
   }
 
-  /** 323 → 325: every line matched against the ledger (ChainDeclarations); the complete 325 in the answer. */
+  /**
+   * 323 → 325: every line matched against the ledger (ChainDeclarations); the complete 325 in the answer —
+   * the first time and again when the same 323 is sent again (rebuilt from the stored outcome of each line and
+   * the BSNs of the message re-sent), so a lost answer can be fetched by sending the message again.
+   */
   private async declaration(base: Base, today: string): Promise<ChainAnswer> {
-    const result = await this.declarations.declare({
-      message: base.message,
-      key: base.key,
-      digest: base.digest,
-      standard: base.message.standard,
-      providerId: base.providerId,
-      municipalityCode: base.municipalityCode,
-      today,
-      actor: base.actor,
-      at: new Date(),
-    });
-    const answer = await this.answerOf(result.message);
-    if (!result.created) return { ...answer, replayed: true };
-    const refusedLines = result.outcomes.filter((o) => !o.tranche);
+    if (base.message.body.code !== '323') throw new Error('not a 323');
+    const declaration = base.message.body.declaration;
+    let result;
+    try {
+      result = await this.declarations.declare({
+        message: base.message,
+        key: base.key,
+        digest: base.digest,
+        standard: base.message.standard,
+        providerId: base.providerId,
+        municipalityCode: base.municipalityCode,
+        today,
+        actor: base.actor,
+        at: new Date(),
+      });
+    } catch (error) {
+      if (!(error instanceof DeclarationNumberUsed)) throw error;
+      throw refused(HttpStatus.CONFLICT, 'DUPLICATE_DECLARATION_NUMBER', error.message, [
+        retour('9333', 'Declaratie/DeclaratieNummer'),
+      ]);
+    }
+    const message = this.sameOrRefused(
+      { created: result.created, digest: result.digest, row: result.message },
+      base,
+    );
+    const answer = await this.answerOf(message);
+    const outcomes = result.created ? result.outcomes : storedOutcomes(declaration.lines, message.outcome);
+    const refusedLines = outcomes.filter((o) => !o.tranche);
     const complete = declarationAnswerMessage(
       {
         header: {
@@ -775,23 +830,40 @@ export class ChainInbound {
           dated: base.message.header.dated,
         },
         declarationXsd: base.message.header.xsdVersions,
-        declarationNumber: base.message.body.code === '323' ? base.message.body.declaration.number : '',
-        total:
-          base.message.body.code === '323'
-            ? base.message.body.declaration.total
-            : { cents: 0, debitCredit: 'D' },
-        outcomes: result.outcomes,
+        declarationNumber: declaration.number,
+        total: declaration.total,
+        outcomes,
       },
       declarationOf(base.message.tree),
       true,
     );
     return {
       ...answer,
+      replayed: !result.created,
       status: refusedLines.length > 0 ? 'PARTLY_ACCEPTED' : 'ACCEPTED',
       retour: refusedLines.length > 0 ? refusedLines.flatMap((o) => o.retour) : [retour('8001')],
       declarationAnswerXml: writeMessage(complete, base.message.standard, '325'),
     };
   }
+}
+
+/** The outcome of each line of a 323 answered before, from its record (honoured: no retour). */
+function storedOutcomes(lines: readonly DeclaredLine[], outcome: Record<string, unknown>): LineOutcome[] {
+  const stored = new Map(
+    (
+      (outcome.lines as { referenceNumber: string; status: string; retour?: Retour[] }[] | undefined) ?? []
+    ).map((l) => [l.referenceNumber, l]),
+  );
+  return lines.map((line) => {
+    const s = stored.get(line.referenceNumber);
+    return s?.status === 'HONOURED'
+      ? {
+          line,
+          retour: [],
+          tranche: { paymentId: '', kind: '', amountCents: line.amountCents, dueDate: '', status: '' },
+        }
+      : { line, retour: s?.retour ?? [] };
+  });
 }
 
 interface Base {

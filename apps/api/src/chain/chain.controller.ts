@@ -201,7 +201,13 @@ function withClient(clientless: XmlElement, client: ClientBlock): XmlElement {
   return { ...clientless, children: [...assignmentClientElements(client), ...clientless.children] };
 }
 
+/** A cursor this API gave out: `<instant to the microsecond>|<uuid>`, base64url. */
 function validCursor(cursor: string): boolean {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  return at !== undefined && id !== undefined && !Number.isNaN(Date.parse(at)) && UUID.test(id);
+  const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return (
+    parts.length === 2 &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(parts[0]) &&
+    !Number.isNaN(Date.parse(parts[0])) &&
+    UUID.test(parts[1])
+  );
 }

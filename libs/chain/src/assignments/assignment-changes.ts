@@ -78,10 +78,11 @@ function reasonOfChange(a: Assignment, d: DecisionFacts, volume: number, request
 }
 
 /**
- * The assignments after a decision version (IV066, IV099, OP033x1). The first decision creates one. The
- * same provider and product keep the number and change the end date or volume in place (frequentie 6 allows
- * a volume change). Another product, another start or another provider end the current one and create a
- * new one. The request honoured sets ReferentieAanbieder (IV094, IV097) and, for a 317, reason 12.
+ * The assignments after a decision version (IV066, IV099, OP033x1, OP380). The first decision creates one.
+ * The same provider and product keep the number and change the end date or volume in place (frequentie 6
+ * allows a volume change; the volume is the decision's total budget, R-TAR-01), whatever day the new version
+ * starts on, unless the assignment had lapsed before it. Another product or another provider end the current
+ * one and create a new one. The request honoured sets ReferentieAanbieder (IV094, IV097) and, for a 317, reason 12.
  */
 export function assignmentsAfterDecision(
   current: Assignment | undefined,
@@ -104,7 +105,10 @@ export function assignmentsAfterDecision(
   if (current.providerId !== d.providerId) {
     return { changed: [endBefore(current, d.validFrom, REASON.providerSwitch, d.version)], created: fresh };
   }
-  if (!sameProduct(current, d.product) || current.validFrom !== d.validFrom) {
+  // OP380: the same product that has not lapsed is stretched in place; after a gap it is assigned anew.
+  const lapsed = d.validFrom > addDays(current.validTo, 1);
+  if (!sameProduct(current, d.product) || lapsed) {
+    if (lapsed) return { changed: [], created: fresh };
     const reason = request?.kind === '317' ? REASON.byProvider : REASON.shortening;
     return { changed: [endBefore(current, d.validFrom, reason, d.version)], created: fresh };
   }
@@ -139,6 +143,8 @@ const DROPOUT_REASONS: Record<string, string> = {
   CLIENT_DECEASED: REASON.deceased,
   OTHER_DOMAIN: REASON.otherDomain,
   CLIENT_MOVED: REASON.moved,
+  // JZ588 35 "wegens externe omstandigheden" pairs with RedenWijziging 07 in the codelist's own table.
+  EXTERNAL_CIRCUMSTANCES: REASON.moved,
 };
 
 /** RedenWijziging of an assignment cut short by a closure. */

@@ -84,8 +84,9 @@ export function matchDeclaration(input: {
     if (line.period.start < a.validFrom)
       found.push(retour('9307', about, `the assignment begins ${a.validFrom}`));
     if (line.period.end > a.validTo) found.push(retour('9308', about, `the assignment ends ${a.validTo}`));
-    if (line.period.start < input.period.start || line.period.end > input.period.end) {
-      found.push(retour('9319', about, 'the product period lies outside the declaration period'));
+    // TR319: a product period lies in this declaration period or an earlier one (late declarations).
+    if (line.period.end > input.period.end) {
+      found.push(retour('9319', about, 'the product period ends after the declaration period'));
     }
     if (
       line.unit !== '83' &&

@@ -18,6 +18,8 @@ export interface StartLine {
   productCategory?: string;
   productCode?: string;
   startDate: string;
+  /** StatusAanlevering (COD467): 1 first delivery, 3 delete an earlier one. */
+  status: string;
 }
 
 /** 307 StopProduct. */
@@ -29,6 +31,7 @@ export interface StopLine {
   /** RedenBeeindiging (JZ588 / WMO588). */
   reason: string;
   endDate: string;
+  status: string;
 }
 
 /** The referrer of a 315 (Verwijzer): its type (COD327) and, for a physician, the AGB code. No names kept. */

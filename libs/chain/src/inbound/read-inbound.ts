@@ -81,6 +81,7 @@ function startsOf(client: XmlElement): StartLine[] {
     assignmentNumber: num(textAt(p, ['ToewijzingNummer'])),
     ...productOf(p),
     startDate: textAt(p, ['Begindatum'])!,
+    status: textAt(p, ['StatusAanlevering'])!,
   }));
 }
 
@@ -91,6 +92,7 @@ function stopsOf(client: XmlElement): StopLine[] {
     startDate: textAt(p, ['Begindatum'])!,
     reason: textAt(p, ['RedenBeeindiging'])!,
     endDate: textAt(p, ['Einddatum'])!,
+    status: textAt(p, ['StatusAanlevering'])!,
   }));
 }
 
@@ -194,6 +196,14 @@ function conditionProblems(body: InboundBody, header: InboundHeader, today: stri
     case '307': {
       const lines = body.code === '305' ? body.starts : body.stops;
       lines.forEach((l, i) => {
+        if (l.status !== '1') {
+          // A start or stop once applied moved money (the initial tranche, a cancelled final one); taking it
+          // back is agreed with the municipality, not done by deleting the message.
+          fail(
+            `line ${i + 1}/StatusAanlevering`,
+            'only a first delivery (1) is applied; a deletion (3) is agreed with the municipality',
+          );
+        }
         if (l.assignmentNumber === undefined) {
           out.push(
             retour(
@@ -208,6 +218,12 @@ function conditionProblems(body: InboundBody, header: InboundHeader, today: stri
         body.stops.forEach((s, i) => {
           if (s.endDate < s.startDate)
             fail(`StopProduct ${i + 1}`, 'Einddatum lies before Begindatum (TR018)');
+          if (s.endDate > today) {
+            fail(
+              `StopProduct ${i + 1}/Einddatum`,
+              'a stop is sent once care has stopped: Einddatum lies after today',
+            );
+          }
         });
       }
       break;

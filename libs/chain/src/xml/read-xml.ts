@@ -25,11 +25,31 @@ const MAX_ELEMENTS = 200_000;
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** XML 1.0's Char production: tab, newline, return and the planes without surrogates and FFFE/FFFF. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** A character XML does not allow, written as is: C0 controls, a lone surrogate, U+FFFE/U+FFFF. */
+const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** XML's five predefined entities and character references; anything else is not in a chain message. */
 function decodeText(raw: string): string {
   return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (match, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    if (ref.startsWith('#')) {
+      const code = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (!isXmlChar(code)) throw new XmlReadError(`${match} is not a character XML allows`, 'MALFORMED');
+      return String.fromCodePoint(code);
+    }
     const value = PREDEFINED[ref];
     if (value === undefined) throw new XmlReadError(`unknown entity ${match}`, 'FORBIDDEN_CONSTRUCT');
     return value;
@@ -66,6 +86,9 @@ export function readXml(text: string): ReadXml {
       'FORBIDDEN_CONSTRUCT',
     );
   }
+  if (NOT_XML_CHAR.test(text)) {
+    throw new XmlReadError('the message holds a character XML does not allow', 'MALFORMED');
+  }
   if (/<\?(?!xml\s)[^?]*\?>/i.test(text)) {
     throw new XmlReadError('processing instructions are not allowed in a message', 'FORBIDDEN_CONSTRUCT');
   }
@@ -74,17 +97,23 @@ export function readXml(text: string): ReadXml {
     const { msg, line, col } = wellFormed.err;
     throw new XmlReadError(`not well-formed XML at line ${line}, column ${col}: ${msg}`, 'MALFORMED');
   }
-  const parsed = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    processEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    ignoreDeclaration: true,
-    commentPropName: '#comment',
-  }).parse(text) as OrderedNode[];
+  let parsed: OrderedNode[];
+  try {
+    parsed = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      processEntities: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      ignoreDeclaration: true,
+      commentPropName: '#comment',
+    }).parse(text) as OrderedNode[];
+  } catch (error) {
+    // The parser's own limits (nesting, tag names) throw plain errors: still the sender's malformed message.
+    throw new XmlReadError(`not a readable message: ${(error as Error).message}`, 'MALFORMED');
+  }
   const roots = parsed.filter((n) => !('#comment' in n) && !('#text' in n));
   if (roots.length !== 1) throw new XmlReadError('a message has exactly one root element', 'MALFORMED');
 

@@ -8,6 +8,7 @@ import {
   requestAnswerMessage,
   standardOfDomain,
   asClosureReason,
+  InvalidOutboundMessage,
   type Assignment,
   type DecisionCause,
   type HonouredRequest,
@@ -111,6 +112,21 @@ export class ChainAssignments {
         await work(tx);
       });
     } catch (error) {
+      // A message its schema refuses (e.g. a budget beyond the chain's 8 digits of cents) is a defect to
+      // fix, not a reason to stop the trajectory: logged with ids, the lifecycle goes on.
+      if (!(error instanceof ChainPartyUnknown) && !(error instanceof InvalidOutboundMessage)) throw error;
+      this.warn('no chain message written', { trajectoryId, reason: error.message });
+    }
+  }
+
+  /**
+   * One provider's 301 of a change that touches two (a switch): a provider the chain cannot name is skipped
+   * (it throws before writing anything), the other still hears of it.
+   */
+  private async forEachProvider(trajectoryId: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
       if (!(error instanceof ChainPartyUnknown)) throw error;
       this.warn('no chain message written', { trajectoryId, reason: error.message });
     }
@@ -133,6 +149,12 @@ export class ChainAssignments {
   private async onDecision(tx: EntityManager, d: CareDecisionRecord, at: Date): Promise<void> {
     const key = `301:${d.trajectoryId}:v${d.version}`;
     if (await this.written(tx, key)) return;
+    // A version already applied to the assignments (its 301 skipped: a party the chain cannot name).
+    const applied = await tx.query(
+      `SELECT 1 FROM chain_assignment WHERE trajectory_id = $1 AND decision_version = $2 LIMIT 1`,
+      [d.trajectoryId, d.version],
+    );
+    if (applied.length > 0) return;
     const t = await this.trajectory(tx, d.trajectoryId);
     if (!t) {
       // The workflow writes the trajectory's row before its decision; only a ledger written by hand has none.
@@ -160,7 +182,14 @@ export class ChainAssignments {
     }
     const p = products[0];
     const current = await this.current(tx, d.trajectoryId);
-    const request = await this.openRequest(tx, d.trajectoryId);
+    // A 315 is honoured by the first decision, a 317 by the scaling it asked for; a price correction or a
+    // renewal answers neither.
+    const open = await this.openRequest(tx, d.trajectoryId);
+    const request =
+      open &&
+      ((open.honoured.kind === '315' && !current) || (open.honoured.kind === '317' && d.cause === 'SCALING'))
+        ? open
+        : undefined;
     const changes = assignmentsAfterDecision(
       current,
       {
@@ -191,15 +220,8 @@ export class ChainAssignments {
     // IV097: after a 317 every product of the answering 301 carries the request's one reference.
     const vowReference = request?.honoured.kind === '317' ? request.honoured.providerReference : undefined;
     for (const providerId of new Set(touched.map((a) => a.providerId))) {
-      await this.write301(
-        tx,
-        t,
-        providerId,
-        touched,
-        `${key}:${providerId}`,
-        d.trajectoryId,
-        at,
-        vowReference,
+      await this.forEachProvider(d.trajectoryId, () =>
+        this.write301(tx, t, providerId, touched, `${key}:${providerId}`, d.trajectoryId, at, vowReference),
       );
     }
   }
@@ -214,8 +236,10 @@ export class ChainAssignments {
     const key = `301:${trajectoryId}:closed`;
     if (await this.written(tx, key)) return;
     const current = await this.current(tx, trajectoryId);
+    // A request still open when the trajectory closes is refused (VerzoekAntwoord 1): a 315 closed before
+    // any decision, a 317 the trajectory did not live to decide.
+    await this.refuseOpenRequest(tx, trajectoryId, '317', at);
     if (!current) {
-      // Closed before any decision: a 315 that brought it in is refused (VerzoekAntwoord 1).
       await this.refuseOpenRequest(tx, trajectoryId, '315', at);
       return;
     }

@@ -18,6 +18,16 @@ export interface DeclarationResult {
   outcomes: LineOutcome[];
   /** False when the same 323 was answered before (nothing written now). */
   created: boolean;
+  /** The digest the answered 323 was recorded with (to tell a replay from other content). */
+  digest: string | null;
+}
+
+/** TR333: the provider used this DeclaratieNummer for another declaration (9333). */
+export class DeclarationNumberUsed extends Error {
+  constructor(readonly declarationNumber: string) {
+    super(`DeclaratieNummer ${declarationNumber} was used for another declaration of this provider`);
+    this.name = 'DeclarationNumberUsed';
+  }
 }
 
 /**
@@ -52,7 +62,10 @@ export class ChainDeclarations {
       const before = await this.inbox.byKey(input.key);
       if (before) {
         const [answer] = await this.inbox.answersTo(before.id);
-        return { message: before, answer, outcomes: [], created: false };
+        return { message: before, answer, outcomes: [], created: false, digest: before.digest };
+      }
+      if (await this.inbox.declarationNumberUsed(input.providerId, d.number, tx)) {
+        throw new DeclarationNumberUsed(d.number);
       }
       const numbers = [...new Set(d.lines.map((l) => l.assignmentNumber).filter(Number.isSafeInteger))];
       const assignmentRows = await tx.query(
@@ -194,7 +207,7 @@ export class ChainDeclarations {
             false,
           ),
       });
-      return { message, answer, outcomes, created: true };
+      return { message, answer, outcomes, created: true, digest: input.digest };
     });
   }
 }

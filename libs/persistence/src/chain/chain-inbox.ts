@@ -153,7 +153,7 @@ export class ChainInbox {
       actor: string;
     },
     tx?: EntityManager,
-  ): Promise<{ row: ChainMessageRow; created: boolean }> {
+  ): Promise<{ row: ChainMessageRow; created: boolean; digest: string | null }> {
     const db = tx ?? this.dataSource.manager;
     const key =
       input.status === 'ACCEPTED' ? input.key : `REFUSED:${input.key}:${Date.now()}:${Math.random()}`;
@@ -180,12 +180,41 @@ export class ChainInbox {
         input.actor,
       ],
     );
-    if (inserted.length > 0) return { row: toChainMessage(inserted[0]), created: true };
+    if (inserted.length > 0) return { row: toChainMessage(inserted[0]), created: true, digest: input.digest };
     const existing = await db.query(
-      `SELECT ${CHAIN_MESSAGE_COLUMNS} FROM chain_message WHERE idempotency_key = $1`,
+      `SELECT ${CHAIN_MESSAGE_COLUMNS}, digest FROM chain_message WHERE idempotency_key = $1`,
       [key],
     );
-    return { row: toChainMessage(existing[0]), created: false };
+    return { row: toChainMessage(existing[0]), created: false, digest: existing[0].digest };
+  }
+
+  /** The accepted 315 that brought a trajectory in, if any. */
+  async requestOfTrajectory(trajectoryId: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM chain_message WHERE direction = 'IN' AND message_code = '315' AND status = 'ACCEPTED'
+         AND trajectory_id = $1 LIMIT 1`,
+      [trajectoryId],
+    );
+    return rows[0]?.id;
+  }
+
+  /** The pseudonymous client of a trajectory, as the read model holds it. */
+  async clientOf(trajectoryId: string): Promise<string | undefined> {
+    const rows: { client_id: string }[] = await this.dataSource.query(
+      `SELECT client_id FROM trajectory WHERE trajectory_id = $1`,
+      [trajectoryId],
+    );
+    return rows[0]?.client_id;
+  }
+
+  /** Whether this provider declared a 323 with this DeclaratieNummer before (TR333). */
+  async declarationNumberUsed(providerId: string, number: string, tx?: EntityManager): Promise<boolean> {
+    const rows = await (tx ?? this.dataSource.manager).query(
+      `SELECT 1 FROM chain_message WHERE direction = 'IN' AND message_code = '323' AND status = 'ACCEPTED'
+         AND provider_id = $1 AND outcome->>'declarationNumber' = $2 LIMIT 1`,
+      [providerId, number],
+    );
+    return rows.length > 0;
   }
 
   /** The messages answering this one (319, 325), oldest first. */
@@ -226,18 +255,20 @@ export class ChainInbox {
       where.push(`(recorded_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(filter.limit + 1);
+    // The cursor keeps recorded_at to the microsecond: rows of one transaction (a 315 and its 319) share it.
     const rows = await this.dataSource.query(
-      `SELECT ${CHAIN_MESSAGE_COLUMNS} FROM chain_message WHERE ${where.join(' AND ')}
+      `SELECT ${CHAIN_MESSAGE_COLUMNS}, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at_us
+       FROM chain_message WHERE ${where.join(' AND ')}
        ORDER BY recorded_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
-    const messages = rows.slice(0, filter.limit).map(toChainMessage);
-    const last = messages[messages.length - 1];
+    const page = rows.slice(0, filter.limit);
+    const last = page[page.length - 1];
     return {
-      messages,
+      messages: page.map(toChainMessage),
       next:
         rows.length > filter.limit && last
-          ? Buffer.from(`${last.recordedAt}|${last.id}`, 'utf8').toString('base64url')
+          ? Buffer.from(`${last.at_us}|${last.id}`, 'utf8').toString('base64url')
           : null,
     };
   }

@@ -44,7 +44,7 @@ export class ChainMessages1765300000000 implements MigrationInterface {
         first_decision_version integer NOT NULL,
         decision_version integer NOT NULL,
         change_reason varchar(2),
-        provider_reference varchar(20),
+        provider_reference varchar(36),
         assigned_at timestamptz NOT NULL,
         changed_at timestamptz NOT NULL,
         CONSTRAINT uq_chain_assignment_version UNIQUE (trajectory_id, first_decision_version),
