@@ -166,6 +166,27 @@ async function main() {
     log('mail', `catching mail on 127.0.0.1:${port}, written to ${shown(mailDir)}`);
   }
 
+  // People sign in on the pages through an OpenID Connect provider: a loopback one with demo accounts
+  // (scripts/oidc-provider.mjs), unless OIDC_ISSUER names the municipality's own.
+  if (!env.OIDC_ISSUER) {
+    const port = Number(env.OIDC_PROVIDER_PORT ?? 4010);
+    if (!(await portIsFree(port)))
+      throw new Error(`port ${port} is taken: is another stack running? (OIDC_PROVIDER_PORT)`);
+    const idp = startProcess('oidc', process.execPath, [resolve(ROOT, 'scripts/oidc-provider.mjs')], {
+      cwd: ROOT,
+      env: {
+        ...env,
+        OIDC_PROVIDER_PORT: String(port),
+        OIDC_REDIRECT_URIS: `${env.PUBLIC_BASE_URL}/auth/callback`,
+      },
+      filter: (line) => !/oidc-provider WARNING/.test(line),
+    });
+    started.push({ name: 'oidc', stop: idp.stop });
+    recordPid('oidc', idp.pid);
+    env.OIDC_ISSUER = `http://127.0.0.1:${port}`;
+    log('oidc', `OpenID provider on ${env.OIDC_ISSUER} (demo accounts: lt-hoorn, prv-horizon, fin-hoorn, …)`);
+  }
+
   log('stack', 'building (nest build api, nest build worker)…');
   for (const project of ['api', 'worker']) {
     run(process.execPath, [resolve(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', project], {

@@ -60,7 +60,10 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
   let copy: CheckoutCopy;
   let stack: StackProcess;
   let dataDir: string;
-  let ports: Record<'api' | 'workerHealth' | 'postgres' | 'temporal' | 'temporalUi' | 'mail', number>;
+  let ports: Record<
+    'api' | 'workerHealth' | 'postgres' | 'temporal' | 'temporalUi' | 'mail' | 'oidc',
+    number
+  >;
   let pidsBeforeStop: StackPids = {};
   const municipality = 'GM0405';
   const caseSystem = bearer(['CASE_SYSTEM'], [municipality], undefined, 'case-system-hoorn');
@@ -105,6 +108,7 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
       temporal: await freePort(),
       temporalUi: await freePort(),
       mail: await freePort(),
+      oidc: await freePort(),
     };
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -116,6 +120,7 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
       TEMPORAL_PORT: String(ports.temporal),
       TEMPORAL_UI_PORT: String(ports.temporalUi),
       MAIL_SINK_PORT: String(ports.mail),
+      OIDC_PROVIDER_PORT: String(ports.oidc),
       STACK_DATA_DIR: dataDir,
     };
     for (const name of NOT_INHERITED) delete env[name];
@@ -211,6 +216,7 @@ describe('npm start: a crashed worker is restarted while the rest keeps running'
     expect(Object.keys(pidsBeforeStop).sort()).toEqual([
       'api',
       'mail',
+      'oidc',
       'postgres',
       'stack',
       'temporal',

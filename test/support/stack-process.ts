@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /** What the stack script writes to <data dir>/stack.pids.json: the pid of each process it runs now. */
 export type StackPids = Partial<
-  Record<'stack' | 'postgres' | 'temporal' | 'mail' | 'worker' | 'api', number>
+  Record<'stack' | 'postgres' | 'temporal' | 'mail' | 'oidc' | 'worker' | 'api', number>
 >;
 
 const MAX_OUTPUT_LINES = 400;

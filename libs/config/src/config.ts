@@ -5,6 +5,7 @@ import {
   parseRetrySchedule,
   type DeliveryConfig,
 } from './delivery-config';
+import type { OidcConfig } from './oidc-config';
 import { readPayloadKeys, type PayloadKeyConfig, type PayloadKeyOptions } from './payload-keys';
 
 /**
@@ -43,6 +44,7 @@ export interface AppConfig {
   /** Keys of the payload codec (`PAYLOAD_KEYS` / `PAYLOAD_KEYS_FILE`): the first encrypts, all decrypt. */
   payloadKeys: PayloadKeyConfig[];
   delivery: DeliveryConfig;
+  oidc: OidcConfig;
 }
 
 /**
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
       docsEnabled: read.flag('DOCS_ENABLED', true),
     },
     payloadKeys: [],
+    oidc: undefined as unknown as OidcConfig,
     delivery: {
       enabled: read.flag('DELIVERY_ENABLED', true),
       publicBaseUrl: '',
@@ -179,6 +182,21 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
     },
   };
   config.delivery.publicBaseUrl = read.httpUrl('PUBLIC_BASE_URL', `http://127.0.0.1:${config.port}`);
+  config.oidc = {
+    issuer: env.OIDC_ISSUER ? read.httpUrl('OIDC_ISSUER', '') : undefined,
+    clientId: read.name('OIDC_CLIENT_ID', 'perspective-plan'),
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    redirectUrl: read.httpUrl('OIDC_REDIRECT_URL', `${config.delivery.publicBaseUrl}/auth/callback`),
+    scopes: env.OIDC_SCOPES || 'openid perspective',
+    claims: {
+      roles: env.OIDC_ROLES_CLAIM || 'roles',
+      municipalities: env.OIDC_MUNICIPALITIES_CLAIM || 'municipalities',
+      providerId: env.OIDC_PROVIDER_CLAIM || 'provider_id',
+    },
+    sessionHours: read.positiveInt('SESSION_HOURS', 8),
+    tokenSignIn: read.flag('TOKEN_SIGN_IN', config.nodeEnv !== 'production'),
+  };
+  if (!config.oidc.scopes.split(' ').includes('openid')) problems.push('OIDC_SCOPES must include openid');
   // Production subscriptions go to the internet only, unless an operator says otherwise on purpose.
   if (env.WEBHOOK_ALLOW_PRIVATE_TARGETS === undefined && config.nodeEnv === 'production') {
     config.delivery.allowPrivateTargets = false;

@@ -1,3 +1,4 @@
 export * from './config';
 export * from './payload-keys';
 export * from './delivery-config';
+export * from './oidc-config';

@@ -1,4 +1,6 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { APP_CONFIG } from '@app/platform';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@app/contracts';
@@ -8,6 +10,10 @@ import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import type { Principal } from './principal';
 import { readCookie, SESSION_COOKIE_KEY } from './session-cookie';
 import { TokenVerifier } from './token-verifier';
+import { csrfMatches, CSRF_HEADER, SESSION_COOKIE, WebSessions } from './web-sessions';
+
+/** Methods that change something: with a page session they need its CSRF token (and our own origin). */
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Global guard: every route needs a valid bearer JWT or API key and one of the roles its @Roles names.
@@ -19,6 +25,8 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly limits: RateLimits,
+    private readonly sessions: WebSessions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,6 +61,32 @@ export class AuthGuard implements CanActivate {
     // Only on routes that opt in (@AcceptsSessionCookie): the token an operator left in an HttpOnly cookie.
     const fromCookie = cookie ? readCookie(req.header('cookie'), cookie) : undefined;
     if (fromCookie) return this.verifier.verifyBearer(fromCookie);
-    return undefined;
+    // A person signed in on the pages (issue 18). The cookie goes along with any request the browser makes,
+    // also one another site triggers: a change needs the session's CSRF token and, when the browser names
+    // one, our own origin.
+    const sessionId = readCookie(req.header('cookie'), SESSION_COOKIE);
+    if (!sessionId) return undefined;
+    const principal = await this.sessions.principal(sessionId);
+    if (!principal) return undefined;
+    if (UNSAFE_METHODS.has(req.method)) {
+      const origin = req.header('origin');
+      if (origin !== undefined && origin !== new URL(this.config.delivery.publicBaseUrl).origin) {
+        throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          'CSRF_REJECTED',
+          'A change from another site is refused',
+        );
+      }
+      if (!csrfMatches(sessionId, req.header(CSRF_HEADER))) {
+        throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          'CSRF_REJECTED',
+          'Send the session’s CSRF token (GET /auth/session) in X-CSRF-Token',
+        );
+      }
+    }
+    const { expiresAt: _expiresAt, ...who } = principal;
+    void _expiresAt;
+    return who;
   }
 }

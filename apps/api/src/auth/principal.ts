@@ -8,7 +8,7 @@ export interface Principal {
   municipalities: string[];
   /** Set for PROVIDER callers: they see only trajectories where they are the lead provider. */
   providerId?: string;
-  via: 'jwt' | 'api-key';
+  via: 'jwt' | 'api-key' | 'session';
 }
 
 /** Claims of the bearer JWTs this API accepts (see scripts/mint-token.ts for local tokens). */

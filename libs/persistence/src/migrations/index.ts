@@ -9,6 +9,7 @@ import { StatutoryClocksReadModel1765000000002 } from './1765000000002-Statutory
 import { RateLimitWindows1765100000000 } from './1765100000000-RateLimitWindows';
 import { EventsWebhooksAndMail1765200000000 } from './1765200000000-EventsWebhooksAndMail';
 import { ChainMessages1765300000000 } from './1765300000000-ChainMessages';
+import { WebSessions1765300000001 } from './1765300000001-WebSessions';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RateLimitWindows1765100000000,
   EventsWebhooksAndMail1765200000000,
   ChainMessages1765300000000,
+  WebSessions1765300000001,
 ];

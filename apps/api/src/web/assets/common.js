@@ -38,11 +38,35 @@ function toSignIn() {
 }
 
 /**
- * The signed-in person's claims; without a valid token it sends them to the sign-in page and never resolves,
- * so the page's module stops here quietly.
+ * A session of the identity provider's sign-in (an HttpOnly cookie the page cannot read): its claims and
+ * the CSRF token every change must carry. Null when this browser has none.
+ */
+let session = null;
+
+export async function signedInSession() {
+  const res = await fetch('/auth/session', { credentials: 'same-origin' });
+  const body = res.ok ? await res.json() : null;
+  if (!body?.signedIn) return null;
+  session = {
+    csrfToken: body.csrfToken,
+    claims: {
+      sub: body.subject,
+      roles: body.roles,
+      municipalities: body.municipalities,
+      providerId: body.providerId,
+      exp: Math.floor(Date.parse(body.expiresAt) / 1000),
+    },
+  };
+  return session.claims;
+}
+
+/**
+ * The signed-in person's claims, from a pasted token (local development) or the identity provider's session;
+ * without either it sends them to the sign-in page and never resolves, so the page's module stops here quietly.
  */
 export async function requireSignIn(page) {
-  const claims = claimsOf(token());
+  let claims = claimsOf(token());
+  if (!claims || expired(claims)) claims = await signedInSession();
   if (!claims || expired(claims)) {
     toSignIn();
     await new Promise(() => {});
@@ -61,8 +85,19 @@ function initShell(claims) {
     const scope = claims.providerId ?? ((claims.municipalities ?? []).join(', ') || 'region');
     who.textContent = `${claims.sub} · ${(claims.roles ?? []).join(', ')} · ${scope}`;
   }
-  document.getElementById('sign-out')?.addEventListener('click', () => {
+  document.getElementById('sign-out')?.addEventListener('click', async () => {
     forgetToken();
+    if (session) {
+      // Ends the session here, then at the identity provider (its own sign-out page, back to /ui).
+      const res = await fetch('/auth/logout', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'X-CSRF-Token': session.csrfToken },
+      });
+      const body = res.ok ? await res.json() : {};
+      location.assign(body.logoutUrl ?? '/ui');
+      return;
+    }
     location.assign('/ui');
   });
   document.getElementById('goto-trajectory')?.addEventListener('submit', (event) => {
@@ -80,12 +115,18 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the bearer token; JSON in and out (text for CSV). 401 sends the person to sign in. */
+/**
+ * Calls the API with the bearer token, or with the session cookie and its CSRF token; JSON in and out (text for
+ * CSV). 401 sends the person to sign in.
+ */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const bearer = token();
   const res = await fetch(path, {
     method,
+    credentials: 'same-origin',
     headers: {
-      Authorization: `Bearer ${token()}`,
+      ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+      ...(!bearer && session && method !== 'GET' ? { 'X-CSRF-Token': session.csrfToken } : {}),
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...headers,
     },

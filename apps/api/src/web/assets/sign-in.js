@@ -1,6 +1,6 @@
 /* global location, URLSearchParams */
 // Sign in: paste a bearer token (the same tokens and roles as the API); it stays in this tab's sessionStorage.
-import { claimsOf, expired, h, hasRole, mount, storeToken, token } from './common.js';
+import { claimsOf, expired, h, hasRole, mount, signedInSession, storeToken, token } from './common.js';
 
 function landingFor(claims) {
   const next = new URLSearchParams(location.search).get('next');
@@ -61,9 +61,41 @@ const form = h(
   ),
 );
 
-const current = claimsOf(token());
+/** Sign-in at the municipality's identity provider (OpenID Connect), when the API has one configured. */
+function providerSignIn() {
+  const next = new URLSearchParams(location.search).get('next') ?? '';
+  const failed = new URLSearchParams(location.search).get('signin') === 'failed';
+  return h(
+    'div',
+    { class: 'card narrow', id: 'oidc-sign-in' },
+    h('h1', { lang: 'nl' }, 'Inloggen'),
+    h('p', { lang: 'nl' }, 'Log in met het account van uw organisatie.'),
+    h(
+      'a',
+      {
+        class: 'button',
+        id: 'oidc-sign-in-link',
+        href: `/auth/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+      },
+      'Inloggen (Sign in with your organisation)',
+    ),
+    failed
+      ? h(
+          'p',
+          { class: 'error', role: 'alert', lang: 'nl' },
+          'Inloggen is niet gelukt. Probeer het opnieuw (Sign-in failed).',
+        )
+      : null,
+  );
+}
+
+const options = await fetch('/auth/options').then((r) =>
+  r.ok ? r.json() : { oidc: false, tokenSignIn: true },
+);
+const current = claimsOf(token()) ?? (options.oidc ? await signedInSession() : null);
 mount(
-  form,
+  options.oidc ? providerSignIn() : null,
+  options.tokenSignIn ? form : null,
   current && !expired(current)
     ? h(
         'p',
@@ -73,4 +105,4 @@ mount(
       )
     : null,
 );
-input.focus();
+if (options.tokenSignIn) input.focus();
