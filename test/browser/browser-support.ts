@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Screenshots of the runs: kept as test artifacts (test/artifacts is git-ignored). */
 export const ARTIFACTS = resolve(__dirname, '..', 'artifacts', 'browser');
@@ -64,4 +64,34 @@ export class ApiClient {
   post<T = Record<string, unknown>>(path: string, auth: string, body: object = {}): Promise<T> {
     return this.call<T>('POST', path, auth, body);
   }
+}
+
+/** One WCAG violation as axe-core reports it, short enough for an assertion message. */
+export interface A11yViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (Deque's WCAG checker) on the page as it stands, for WCAG 2.0/2.1 A and AA, and returns the
+ * violations of impact "serious" or "critical". The script is evaluated over the DevTools protocol, so the
+ * pages keep their self-only Content-Security-Policy.
+ */
+export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
 }

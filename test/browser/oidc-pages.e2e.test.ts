@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { CookieJar, startOidcProvider, type OidcProviderProcess } from '../support/oidc-provider';
 import { bootStack, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
-import { launchChromium, screenshotPath } from './browser-support';
+import { launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
 
 /**
  * Issue 18, sign-in on the pages: in headless Chromium a local team member opens a page, is sent to the
@@ -50,6 +50,7 @@ describe('pages: sign-in through the identity provider', () => {
     await page.waitForURL(/\/ui\?next=/);
     await page.waitForSelector('#oidc-sign-in-link');
     await page.screenshot({ path: screenshotPath('20-sign-in-provider'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.click('#oidc-sign-in-link');
 
     // The provider's own pages: the login form, then the consent.

@@ -5,7 +5,7 @@ import { loadConfig } from '@app/config';
 import { indicatorFigures, type MonitoringIndicators } from '@app/domain';
 import { bearer } from '../support/auth';
 import { bootStack, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
-import { ApiClient, launchChromium, screenshotPath } from './browser-support';
+import { ApiClient, launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
 import { seedTrajectories, tokensFor, type Seeded } from './seed-trajectories';
 
 /**
@@ -177,6 +177,30 @@ describe('pages for people in headless Chromium', () => {
     expect(csv).toContain('outcomes,,overall.dropoutRate,0.5\r\n');
     expect(csv).toContain(`filter,,municipality,${municipality}\r\n`);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('every page passes an automated WCAG 2.1 AA check (axe-core): no serious or critical violation', async () => {
+    const { context, page } = await openPage();
+    const found: Record<string, unknown> = {};
+    await page.goto(`${api.base}/ui`);
+    await page.waitForSelector('#sign-in');
+    found['/ui'] = await seriousA11yViolations(page);
+    const pages: [string, string, string][] = [
+      [tokens.table, '/ui/docket', '#main table, #main .empty, #main p'],
+      [tokens.table, `/ui/cases/${encodeURIComponent(seeded.escalationId)}`, '#main h1'],
+      [tokens.localTeam, `/ui/trajectories/${seeded.completed}`, '#main h1'],
+      [tokens.localTeam, `/ui/dashboard?municipality=${municipality}`, '#main svg'],
+    ];
+    for (const [auth, path, ready] of pages) {
+      await signIn(page, auth, path);
+      await page.waitForSelector(ready);
+      found[path] = await seriousA11yViolations(page);
+      await page.evaluate('sessionStorage.clear()');
+    }
+    expect(Object.fromEntries(Object.entries(found).filter(([, v]) => (v as unknown[]).length > 0))).toEqual(
+      {},
+    );
     await context.close();
   });
 
