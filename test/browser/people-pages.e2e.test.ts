@@ -78,8 +78,19 @@ describe('pages for people in headless Chromium', () => {
     await row.waitFor();
     expect(await row.innerText()).toMatch(/FINANCIAL_DISPUTE/);
     expect(await row.innerText()).toMatch(/WF-J-B-OPV-M/);
-    expect(await page.locator('#docket-summary').innerText()).toMatch(/1 open case/);
+    // Dutch first: the shell and the docket speak Dutch, dates the Dutch way; English is one click away.
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    expect(await page.locator('#docket-summary').innerText()).toMatch(/^1 open zaak, 0 te laat\./);
+    expect(await page.locator('#sign-out').innerText()).toBe('Uitloggen');
     await page.screenshot({ path: screenshotPath('02-docket'), fullPage: true });
+    await page.click('#language-switch');
+    await page.locator('html[lang="en"]').waitFor();
+    await row.waitFor();
+    expect(await page.locator('#docket-summary').innerText()).toMatch(/^1 open case, 0 overdue\./);
+    await page.screenshot({ path: screenshotPath('02-docket-en'), fullPage: true });
+    await page.click('#language-switch');
+    await page.locator('html[lang="nl"]').waitFor();
+    await row.waitFor();
 
     await row.locator('a.case-link').click();
     await page.waitForURL(/\/ui\/cases\//);

@@ -1,17 +1,54 @@
 /** The pages for people (domain.md §4, §6): each is this shell plus one ES module that renders it from the API. */
 export type PageName = 'sign-in' | 'docket' | 'case' | 'timeline' | 'dashboard';
 
+/** Dutch first (the users' language), English as the alternative (issue 18). */
+export type PageLanguage = 'nl' | 'en';
+export const PAGE_LANGUAGES: readonly PageLanguage[] = ['nl', 'en'];
+
 export interface PageSettings {
   temporalUiUrl: string;
   temporalNamespace: string;
+  language: PageLanguage;
 }
 
-const TITLES: Record<PageName, string> = {
-  'sign-in': 'Sign in',
-  docket: 'Breakthrough table docket',
-  case: 'Case at the breakthrough table',
-  timeline: 'Trajectory timeline',
-  dashboard: 'Monitoring dashboard',
+const TITLES: Record<PageLanguage, Record<PageName, string>> = {
+  nl: {
+    'sign-in': 'Inloggen',
+    docket: 'Agenda van de doorbraaktafel',
+    case: 'Zaak aan de doorbraaktafel',
+    timeline: 'Tijdlijn van het traject',
+    dashboard: 'Monitoringdashboard',
+  },
+  en: {
+    'sign-in': 'Sign in',
+    docket: 'Breakthrough table docket',
+    case: 'Case at the breakthrough table',
+    timeline: 'Trajectory timeline',
+    dashboard: 'Monitoring dashboard',
+  },
+};
+
+const SHELL: Record<PageLanguage, Record<string, string>> = {
+  nl: {
+    brand: 'Perspectiefplannen',
+    table: 'Doorbraaktafel',
+    monitoring: 'Monitoring',
+    trajectoryId: 'Trajectnummer',
+    timeline: 'Tijdlijn',
+    signOut: 'Uitloggen',
+    loading: 'Laden…',
+    other: 'English',
+  },
+  en: {
+    brand: 'Perspective-plan approvals',
+    table: 'Breakthrough table',
+    monitoring: 'Monitoring',
+    trajectoryId: 'Trajectory id',
+    timeline: 'Timeline',
+    signOut: 'Sign out',
+    loading: 'Loading…',
+    other: 'Nederlands',
+  },
 };
 
 /**
@@ -37,42 +74,46 @@ function escapeHtml(value: string): string {
   );
 }
 
-function nav(page: PageName): string {
+function nav(page: PageName, text: Record<string, string>): string {
   if (page === 'sign-in') return '';
   const link = (href: string, key: string, label: string) =>
     `<a href="${href}" data-nav="${key}"${key === page ? ' aria-current="page"' : ''}>${label}</a>`;
   return `<nav class="nav">
-      ${link('/ui/docket', 'docket', 'Breakthrough table')}
-      ${link('/ui/dashboard', 'dashboard', 'Monitoring')}
+      ${link('/ui/docket', 'docket', text.table)}
+      ${link('/ui/dashboard', 'dashboard', text.monitoring)}
       <form id="goto-trajectory" class="goto" role="search">
-        <label for="goto-id" class="sr-only">Trajectory id</label>
+        <label for="goto-id" class="sr-only">${text.trajectoryId}</label>
         <input id="goto-id" name="trajectoryId" placeholder="trajectory-GM0405-…" autocomplete="off" />
-        <button type="submit">Timeline</button>
+        <button type="submit">${text.timeline}</button>
       </form>
     </nav>
-    <div class="who"><span id="who"></span><button id="sign-out" type="button">Sign out</button></div>`;
+    <div class="who"><span id="who"></span><button id="sign-out" type="button">${text.signOut}</button></div>`;
 }
 
 /** The HTML of one page; the module `/ui/assets/<page>.js` fills `<main>`. */
 export function pageShell(page: PageName, settings: PageSettings): string {
+  const language = settings.language;
+  const text = SHELL[language];
+  const other: PageLanguage = language === 'nl' ? 'en' : 'nl';
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="temporal-ui" content="${escapeHtml(settings.temporalUiUrl)}" />
     <meta name="temporal-namespace" content="${escapeHtml(settings.temporalNamespace)}" />
-    <title>${TITLES[page]} · Perspective-plan approvals</title>
+    <title>${TITLES[language][page]} · ${text.brand}</title>
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/ui/assets/app.css" />
     <script type="module" src="/ui/assets/${page}.js"></script>
   </head>
   <body data-page="${page}">
     <header class="top">
-      <a class="brand" href="/ui">Perspective-plan approvals</a>
-      ${nav(page)}
+      <a class="brand" href="/ui">${text.brand}</a>
+      ${nav(page, text)}
+      <a class="language" id="language-switch" href="?lang=${other}" lang="${other}" hreflang="${other}">${text.other}</a>
     </header>
-    <main id="main" aria-live="polite"><p class="muted">Loading…</p></main>
+    <main id="main" aria-live="polite"><p class="muted">${text.loading}</p></main>
   </body>
 </html>
 `;

@@ -5,8 +5,12 @@ import type { AppConfig } from '@app/config';
 import { APP_CONFIG } from '@app/platform';
 import { Public } from '../auth/decorators';
 import { notFound } from '../common/domain-errors';
-import { PAGE_CSP, pageShell, type PageName } from './page-shell';
+import { PAGE_CSP, PAGE_LANGUAGES, pageShell, type PageLanguage, type PageName } from './page-shell';
+import { readCookie } from '../auth/session-cookie';
 import { WebAssets } from './web-assets';
+
+/** The person's choice of page language. */
+const LANGUAGE_COOKIE = 'pp_lang';
 
 /**
  * The pages for people: sign-in, the breakthrough table's docket and cases, trajectory timelines and the
@@ -86,7 +90,23 @@ export class WebController {
     return pageShell(name, {
       temporalUiUrl: this.config.temporal.uiUrl.replace(/\/+$/, ''),
       temporalNamespace: this.config.temporal.namespace,
+      language: this.language(res),
     });
+  }
+
+  /**
+   * Dutch unless the person chose English: `?lang=en|nl` switches and is remembered in a cookie (a preference,
+   * not a secret: readable, SameSite=Lax, a year).
+   */
+  private language(res: Response): PageLanguage {
+    const req = res.req;
+    const asked = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+    if (asked && (PAGE_LANGUAGES as readonly string[]).includes(asked)) {
+      res.cookie(LANGUAGE_COOKIE, asked, { sameSite: 'lax', path: '/ui', maxAge: 365 * 24 * 3600 * 1000 });
+      return asked as PageLanguage;
+    }
+    const remembered = readCookie(req.header('cookie'), LANGUAGE_COOKIE);
+    return remembered === 'en' ? 'en' : 'nl';
   }
 }
 

@@ -2,6 +2,8 @@
 // Shared by every page: the token in sessionStorage, calls to the API with it, DOM helpers and formats.
 // No inline scripts or styles anywhere (Content-Security-Policy: self only).
 
+import { LOCALE, t } from './texts.js';
+
 const TOKEN_KEY = 'perspective-plan.bearer';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -181,7 +183,7 @@ export function errorBox(error) {
   return h(
     'div',
     { class: 'error', role: 'alert' },
-    h('strong', {}, error?.status ? `${error.status} ${error.body?.code ?? ''}` : 'Error'),
+    h('strong', {}, error?.status ? `${error.status} ${error.body?.code ?? ''}` : t('error.title')),
     ' ',
     error?.message ?? String(error),
     fields.length
@@ -235,29 +237,32 @@ export function facts(pairs) {
   );
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+const DATE_TIME = new Intl.DateTimeFormat(LOCALE, {
   dateStyle: 'medium',
   timeStyle: 'short',
   timeZone: 'Europe/Amsterdam',
 });
-const INSTANT = new Intl.DateTimeFormat('en-GB', {
+const INSTANT = new Intl.DateTimeFormat(LOCALE, {
   dateStyle: 'medium',
   timeStyle: 'medium',
   timeZone: 'Europe/Amsterdam',
 });
-const TIME = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
-const DATE = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' });
-const EURO = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' });
+const TIME = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
+const DATE = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' });
+const EURO = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR' });
+const DECIMAL = (digits) =>
+  new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export const format = {
   dateTime: (iso) => (iso ? DATE_TIME.format(new Date(iso)) : null),
   date: (iso) => (iso ? DATE.format(new Date(iso)) : null),
   instant: (iso) => (iso ? INSTANT.format(new Date(iso)) : null),
   time: (iso) => (iso ? TIME.format(new Date(iso)) : null),
-  euro: (cents) => (cents === null || cents === undefined ? 'n/a' : EURO.format(cents / 100)),
-  percent: (share) => (share === null || share === undefined ? 'n/a' : `${(share * 100).toFixed(1)}%`),
-  days: (days) => (days === null || days === undefined ? 'n/a' : `${days.toFixed(2)} d`),
-  count: (n) => (n === null || n === undefined ? 'n/a' : String(n)),
+  euro: (cents) => (cents === null || cents === undefined ? t('value.none') : EURO.format(cents / 100)),
+  percent: (share) =>
+    share === null || share === undefined ? t('value.none') : `${DECIMAL(1).format(share * 100)}%`,
+  days: (days) => (days === null || days === undefined ? t('value.none') : `${DECIMAL(2).format(days)} d`),
+  count: (n) => (n === null || n === undefined ? t('value.none') : String(n)),
 };
 
 export function badge(text, kind = '') {

@@ -1,6 +1,8 @@
 /* global location, URLSearchParams */
-// Sign in: paste a bearer token (the same tokens and roles as the API); it stays in this tab's sessionStorage.
+// Sign in: at the municipality's identity provider (OpenID Connect) when the API has one, and, for local
+// development, by pasting a bearer token (the same tokens and roles as the API; kept in this tab's sessionStorage).
 import { claimsOf, expired, h, hasRole, mount, signedInSession, storeToken, token } from './common.js';
+import { t } from './texts.js';
 
 function landingFor(claims) {
   const next = new URLSearchParams(location.search).get('next');
@@ -29,12 +31,12 @@ const form = h(
       const value = input.value.trim().replace(/^Bearer\s+/i, '');
       const claims = claimsOf(value);
       if (!claims || !Array.isArray(claims.roles)) {
-        message.textContent = 'That is not a bearer token (JWT) of this API.';
+        message.textContent = t('sign-in.token.not-jwt');
         message.className = 'error';
         return;
       }
       if (expired(claims)) {
-        message.textContent = 'That token has expired: mint a new one.';
+        message.textContent = t('sign-in.token.expired');
         message.className = 'error';
         return;
       }
@@ -42,21 +44,16 @@ const form = h(
       location.assign(landingFor(claims));
     },
   },
-  h('h1', {}, 'Sign in'),
-  h(
-    'p',
-    {},
-    'Paste a bearer token. It is kept in this browser tab only (sessionStorage) and sent to the API with ',
-    'every request; the API decides what you may see and do by its roles and municipalities.',
-  ),
-  h('label', { for: 'token' }, 'Bearer token'),
+  h('h2', {}, t('sign-in.token.title')),
+  h('p', {}, t('sign-in.token.lead')),
+  h('label', { for: 'token' }, t('sign-in.token.label')),
   input,
-  h('button', { type: 'submit', id: 'sign-in-submit' }, 'Sign in'),
+  h('button', { type: 'submit', id: 'sign-in-submit' }, t('sign-in.token.submit')),
   message,
   h(
     'p',
     { class: 'muted' },
-    'Local development: ',
+    t('sign-in.token.dev'),
     h('code', {}, 'npm run token -- --role BREAKTHROUGH_TABLE --municipality GM0405'),
   ),
 );
@@ -68,8 +65,7 @@ function providerSignIn() {
   return h(
     'div',
     { class: 'card narrow', id: 'oidc-sign-in' },
-    h('h1', { lang: 'nl' }, 'Inloggen'),
-    h('p', { lang: 'nl' }, 'Log in met het account van uw organisatie.'),
+    h('p', {}, t('sign-in.lead')),
     h(
       'a',
       {
@@ -77,15 +73,9 @@ function providerSignIn() {
         id: 'oidc-sign-in-link',
         href: `/auth/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
       },
-      'Inloggen (Sign in with your organisation)',
+      t('sign-in.provider'),
     ),
-    failed
-      ? h(
-          'p',
-          { class: 'error', role: 'alert', lang: 'nl' },
-          'Inloggen is niet gelukt. Probeer het opnieuw (Sign-in failed).',
-        )
-      : null,
+    failed ? h('p', { class: 'error', role: 'alert' }, t('sign-in.failed')) : null,
   );
 }
 
@@ -94,14 +84,15 @@ const options = await fetch('/auth/options').then((r) =>
 );
 const current = claimsOf(token()) ?? (options.oidc ? await signedInSession() : null);
 mount(
+  h('h1', {}, t('sign-in.title')),
   options.oidc ? providerSignIn() : null,
   options.tokenSignIn ? form : null,
   current && !expired(current)
     ? h(
         'p',
         { class: 'card narrow' },
-        `Signed in as ${current.sub} (${current.roles.join(', ')}). `,
-        h('a', { href: landingFor(current) }, 'Continue'),
+        t('sign-in.signed-in', { who: current.sub, roles: current.roles.join(', ') }),
+        h('a', { href: landingFor(current) }, t('sign-in.continue')),
       )
     : null,
 );
