@@ -16,6 +16,7 @@ import {
   table,
   temporalWorkflowUrl,
 } from './common.js';
+import { t } from './texts.js';
 
 const claims = await requireSignIn('case');
 const escalationId = idFromPath();
@@ -35,35 +36,41 @@ const arrangementText = (a) => (a ? `${a.code} · ${format.euro(a.tariffCents)} 
 
 function caseFacts(item, escalation) {
   return facts([
-    ['Trigger', h('code', {}, item.trigger)],
-    ['Context', item.context],
-    ['Status', h('span', { id: 'case-status' }, badge(item.case?.status ?? item.status))],
-    ['Raised', `${format.dateTime(item.raisedAt)} by ${item.raisedByRole}`],
-    ['Days waiting', `${item.workingDaysWaiting} working days (${item.calendarDaysWaiting} calendar)`],
-    ['Reminder', format.dateTime(item.reminderAt)],
-    ['Deadline', format.dateTime(item.deadlineAt)],
-    ['Overdue', item.case?.overdue || item.overdue ? badge('OVERDUE', 'bad') : badge('no', 'good')],
-    ['Round trips before escalation', String(item.roundCount)],
-    ['Arrangement asked', arrangementText(escalation?.askedArrangement) ?? item.askedArrangement],
-    ['Arrangement offered', arrangementText(escalation?.offeredArrangement) ?? item.offeredArrangement],
-    ['Chair', item.case?.chairRef],
-    ['Members', (item.case?.memberRefs ?? []).join(', ') || null],
-    ['Municipality · provider', `${item.municipalityCode} · ${item.providerId ?? '—'}`],
+    [t('case.trigger'), h('code', {}, item.trigger)],
+    [t('case.context'), item.context],
+    [t('case.status'), h('span', { id: 'case-status' }, badge(item.case?.status ?? item.status))],
+    [t('case.raised'), t('case.raised-by', { at: format.dateTime(item.raisedAt), role: item.raisedByRole })],
     [
-      'Workflows',
+      t('case.days-waiting'),
+      t('docket.waiting', { working: item.workingDaysWaiting, calendar: item.calendarDaysWaiting }),
+    ],
+    [t('case.reminder'), format.dateTime(item.reminderAt)],
+    [t('case.deadline'), format.dateTime(item.deadlineAt)],
+    [
+      t('docket.col.overdue'),
+      item.case?.overdue || item.overdue ? badge(t('docket.overdue'), 'bad') : badge(t('case.no'), 'good'),
+    ],
+    [t('case.round-trips'), String(item.roundCount)],
+    [t('case.asked'), arrangementText(escalation?.askedArrangement) ?? item.askedArrangement],
+    [t('case.offered'), arrangementText(escalation?.offeredArrangement) ?? item.offeredArrangement],
+    [t('case.chair'), item.case?.chairRef],
+    [t('case.members'), (item.case?.memberRefs ?? []).join(', ') || null],
+    [t('case.tenants'), `${item.municipalityCode} · ${item.providerId ?? '—'}`],
+    [
+      t('timeline.workflows'),
       h(
         'span',
         {},
         h(
           'a',
           { href: `/ui/trajectories/${encodeURIComponent(item.trajectoryId)}`, id: 'timeline-link-top' },
-          'Timeline',
+          t('case.timeline'),
         ),
         ' · ',
         h(
           'a',
           { href: temporalWorkflowUrl(`breakthrough-${escalationId}`), target: '_blank', rel: 'noopener' },
-          'Case in Temporal UI',
+          t('case.in-temporal'),
         ),
       ),
     ],
@@ -72,61 +79,65 @@ function caseFacts(item, escalation) {
 
 function planSection(state) {
   const plan = state.plan;
-  if (!plan)
-    return section('Perspective plan', h('p', { class: 'muted' }, 'No plan (exempted or not drafted).'));
+  if (!plan) return section(t('case.plan'), h('p', { class: 'muted' }, t('case.no-plan')));
   const versions = [...new Set(state.rounds.map((r) => r.planVersion))].map((version) => {
     const rounds = state.rounds.filter((r) => r.planVersion === version);
     return { version, first: rounds[0], last: rounds[rounds.length - 1] };
   });
   return section(
-    'Perspective plan',
+    t('case.plan'),
     facts([
-      ['Current version', `v${plan.version} · ${plan.status}`],
+      [t('case.current-version'), `v${plan.version} · ${plan.status}`],
       [
-        'Profile · intensity',
-        `${plan.profileCode} · ${plan.intensityCode} (proposed by ${plan.intensityProposedBy})`,
+        t('case.profile-intensity'),
+        t('case.profile-intensity-value', {
+          profile: plan.profileCode,
+          intensity: plan.intensityCode,
+          by: plan.intensityProposedBy,
+        }),
       ],
-      ['Arrangement', arrangementText(plan.arrangement)],
+      [t('case.arrangement'), arrangementText(plan.arrangement)],
       [
-        'Lead provider',
-        `${plan.leadProviderId}${plan.leadProviderChosenByFamily ? ' (chosen by the family)' : ''}`,
+        t('timeline.lead-provider'),
+        `${plan.leadProviderId}${plan.leadProviderChosenByFamily ? t('case.chosen-by-family') : ''}`,
       ],
-      ['Subcontractors', plan.subcontractorIds.join(', ') || null],
-      ['Signatures', plan.signatures.map((sg) => sg.party).join(', ') || null],
-      ['Required signatures', plan.requiredSignatures.join(', ')],
+      [t('case.subcontractors'), plan.subcontractorIds.join(', ') || null],
+      [t('case.signatures'), plan.signatures.map((sg) => sg.party).join(', ') || null],
+      [t('case.required-signatures'), plan.requiredSignatures.join(', ')],
     ]),
-    h('h3', {}, 'Results'),
+    h('h3', {}, t('case.results')),
     table(
       [
-        { label: 'Result', value: (r) => r.id },
-        { label: 'Life domain', value: (r) => r.lifeDomain ?? r.resultAreaCode },
-        { label: 'SMART', value: (r) => (r.smart ? 'yes' : 'no') },
-        { label: 'Text reference', value: (r) => r.descriptionRef },
+        { label: t('case.result'), value: (r) => r.id },
+        { label: t('case.life-domain'), value: (r) => r.lifeDomain ?? r.resultAreaCode },
+        { label: 'SMART', value: (r) => (r.smart ? t('case.yes') : t('case.no')) },
+        { label: t('case.text-ref'), value: (r) => r.descriptionRef },
       ],
       plan.results,
     ),
-    h('h3', {}, 'Plan versions'),
+    h('h3', {}, t('case.plan-versions')),
     table(
       [
-        { label: 'Version', value: (v) => `v${v.version}` },
+        { label: t('case.version'), value: (v) => `v${v.version}` },
         {
-          label: 'Submitted',
-          value: (v) => `${format.dateTime(v.first.submittedAt)} by ${v.first.submittedByRef}`,
+          label: t('case.submitted'),
+          value: (v) =>
+            t('case.raised-by', { at: format.dateTime(v.first.submittedAt), role: v.first.submittedByRef }),
         },
-        { label: 'Outcome', value: (v) => v.last.decision ?? 'waiting' },
+        { label: t('case.outcome'), value: (v) => v.last.decision ?? t('case.waiting') },
       ],
       versions,
     ),
-    h('h3', {}, 'Approval rounds'),
+    h('h3', {}, t('timeline.rounds')),
     table(
       [
-        { label: 'Round', class: 'num', value: (r) => String(r.round) },
-        { label: 'Plan', value: (r) => `v${r.planVersion}` },
-        { label: 'Submitted', value: (r) => format.dateTime(r.submittedAt) },
-        { label: 'Answer', value: (r) => (r.decision ? badge(r.decision) : 'waiting') },
-        { label: 'By', value: (r) => r.decidedByRef },
-        { label: 'When', value: (r) => format.dateTime(r.decidedAt) },
-        { label: 'Reason', value: (r) => (r.reasonCode ? h('code', {}, r.reasonCode) : null) },
+        { label: t('case.round'), class: 'num', value: (r) => String(r.round) },
+        { label: t('case.plan-short'), value: (r) => `v${r.planVersion}` },
+        { label: t('case.submitted'), value: (r) => format.dateTime(r.submittedAt) },
+        { label: t('case.answer'), value: (r) => (r.decision ? badge(r.decision) : t('case.waiting')) },
+        { label: t('case.by'), value: (r) => r.decidedByRef },
+        { label: t('timeline.col.when'), value: (r) => format.dateTime(r.decidedAt) },
+        { label: t('case.reason'), value: (r) => (r.reasonCode ? h('code', {}, r.reasonCode) : null) },
       ],
       state.rounds,
       (r) => ({ 'data-round': r.round }),
@@ -138,13 +149,13 @@ function decisionsSoFar(item) {
   const decisions = item.case?.decisions ?? [];
   if (decisions.length === 0) return null;
   return section(
-    "The table's decisions",
+    t('case.decisions'),
     table(
       [
-        { label: 'When', value: (d) => format.dateTime(d.decidedAt) },
-        { label: 'Decision', value: (d) => h('code', {}, d.decision.code) },
-        { label: 'Chair', value: (d) => d.decision.decidedBy?.ref },
-        { label: 'Rationale', value: (d) => d.decision.rationaleRef },
+        { label: t('timeline.col.when'), value: (d) => format.dateTime(d.decidedAt) },
+        { label: t('case.decision'), value: (d) => h('code', {}, d.decision.code) },
+        { label: t('case.chair'), value: (d) => d.decision.decidedBy?.ref },
+        { label: t('case.rationale'), value: (d) => d.decision.rationaleRef },
       ],
       decisions,
     ),
@@ -204,10 +215,10 @@ function decisionForm(item, onDecided) {
   const form = h(
     'form',
     { id: 'decision-form', class: 'form' },
-    field('code', 'Decision', select('code', Object.keys(DECISIONS))),
+    field('code', t('case.decision'), select('code', Object.keys(DECISIONS))),
     field(
       'rationaleRef',
-      'Rationale reference (required)',
+      t('case.rationale-ref'),
       input('rationaleRef', {
         required: true,
         placeholder: 'rationale-2026-31',
@@ -216,27 +227,27 @@ function decisionForm(item, onDecided) {
     ),
     field(
       'memberRefs',
-      'Members present (references, optional)',
+      t('case.members-present'),
       input('memberRefs', { placeholder: 'member-1, member-2' }),
     ),
     optional(
       'arrangementCode',
-      'Arrangement code',
+      t('case.arrangement-code'),
       input('arrangementCode', { placeholder: item.askedArrangement ?? 'WF-J-B-OPV-M' }),
     ),
-    optional('profileCode', 'Profile code', input('profileCode')),
-    optional('intensityCode', 'Intensity code', input('intensityCode')),
-    optional('segment', 'Segment', select('segment', ['', 'A', 'B', 'C'])),
-    optional('complexity', 'Complexity', select('complexity', ['', 'LOW', 'HIGH'])),
-    optional('leadProviderId', 'Other lead provider', input('leadProviderId')),
-    optional('familyConsent', 'The family consents', input('familyConsent', { type: 'checkbox' })),
+    optional('profileCode', t('case.profile-code'), input('profileCode')),
+    optional('intensityCode', t('case.intensity-code'), input('intensityCode')),
+    optional('segment', t('case.segment'), select('segment', ['', 'A', 'B', 'C'])),
+    optional('complexity', t('case.complexity'), select('complexity', ['', 'LOW', 'HIGH'])),
+    optional('leadProviderId', t('case.other-provider'), input('leadProviderId')),
+    optional('familyConsent', t('case.family-consents'), input('familyConsent', { type: 'checkbox' })),
     optional(
       'instructionCodes',
-      'Instruction codes',
+      t('case.instruction-codes'),
       input('instructionCodes', { placeholder: 'CLARIFY_RESULTS' }),
     ),
-    optional('resubmitBy', 'Resubmit by', input('resubmitBy', { type: 'datetime-local' })),
-    h('button', { type: 'submit', id: 'decide' }, 'Record decision'),
+    optional('resubmitBy', t('case.resubmit-by'), input('resubmitBy', { type: 'datetime-local' })),
+    h('button', { type: 'submit', id: 'decide' }, t('case.record')),
     result,
   );
   form.elements.code.addEventListener('change', () => showFieldsFor(form));
@@ -245,7 +256,7 @@ function decisionForm(item, onDecided) {
     event.preventDefault();
     const button = form.querySelector('#decide');
     button.disabled = true;
-    result.replaceChildren(h('p', { class: 'muted' }, 'Recording…'));
+    result.replaceChildren(h('p', { class: 'muted' }, t('case.recording')));
     try {
       const view = await api(`/escalations/${encodeURIComponent(escalationId)}/decision`, {
         method: 'POST',
@@ -256,13 +267,13 @@ function decisionForm(item, onDecided) {
         h(
           'p',
           { class: 'success' },
-          'Decision recorded. The trajectory is now ',
+          t('case.recorded'),
           h('strong', { id: 'trajectory-status', 'data-status': view.status }, view.status),
           '. ',
           h(
             'a',
             { href: `/ui/trajectories/${encodeURIComponent(view.trajectoryId)}`, id: 'timeline-link' },
-            'Open its timeline',
+            t('case.open-timeline'),
           ),
         ),
       );
@@ -272,7 +283,7 @@ function decisionForm(item, onDecided) {
       result.replaceChildren(errorBox(error));
     }
   });
-  return section('Record the decision', form);
+  return section(t('case.record-title'), form);
 }
 
 async function load() {
@@ -286,19 +297,27 @@ function render({ item, state }, form) {
   const open = ['OPEN', 'PROVISIONAL'].includes(item.case?.status ?? item.status);
   const canDecide = hasRole(claims, 'BREAKTHROUGH_TABLE');
   mount(
-    h('h1', {}, 'Case ', h('code', {}, escalationId)),
+    h('h1', {}, t('case.title'), ' ', h('code', {}, escalationId)),
     h(
       'p',
       { class: 'lead' },
-      `Trajectory ${item.trajectoryId} · ${state.domain} · segment ${state.segment} · ${state.complexity} · trajectory status `,
+      t('case.lead', {
+        id: item.trajectoryId,
+        domain: state.domain,
+        segment: state.segment,
+        complexity: state.complexity,
+      }),
       badge(state.status),
     ),
-    h('div', { class: 'grid two' }, section('The case', caseFacts(item, escalation)), planSection(state)),
+    h(
+      'div',
+      { class: 'grid two' },
+      section(t('case.the-case'), caseFacts(item, escalation)),
+      planSection(state),
+    ),
     decisionsSoFar(item),
     form ?? (open && canDecide ? decisionForm(item, refresh) : null),
-    !canDecide && open
-      ? h('p', { class: 'muted' }, 'Only the breakthrough table (role BREAKTHROUGH_TABLE) records decisions.')
-      : null,
+    !canDecide && open ? h('p', { class: 'muted' }, t('case.only-table')) : null,
   );
 }
 
@@ -307,7 +326,7 @@ async function refresh() {
     const form = document.getElementById('decision-form')?.closest('section');
     render(await load(), form);
   } catch (error) {
-    mount(h('h1', {}, 'Case'), errorBox(error));
+    mount(h('h1', {}, t('case.title')), errorBox(error));
   }
 }
 

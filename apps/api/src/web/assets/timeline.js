@@ -16,19 +16,13 @@ import {
   table,
   temporalWorkflowUrl,
 } from './common.js';
+import { t } from './texts.js';
 
 await requireSignIn('timeline');
 const trajectoryId = idFromPath();
 
 const LANES = ['stage', 'decision', 'escalation', 'timer', 'evaluation', 'payment'];
-const LANE_LABELS = {
-  stage: 'Stages',
-  decision: 'Decisions',
-  escalation: 'Escalations',
-  timer: 'Timers',
-  evaluation: 'Evaluations',
-  payment: 'Payments',
-};
+const LANE_LABELS = Object.fromEntries(LANES.map((lane) => [lane, t(`timeline.lane.${lane}`)]));
 
 /** Which lane an audit event belongs on (the `type` strings the domain core records). */
 function laneOf(event) {
@@ -63,9 +57,9 @@ function entriesOf(audit, payments) {
     at: p.createdAt,
     lane: 'payment',
     what: `${p.kind} ${format.euro(p.amountCents)}`,
-    who: `ledger · ${p.status}`,
+    who: `${t('timeline.ledger')} · ${p.status}`,
     stream: 'ledger',
-    detail: `due ${p.dueDate} · decision v${p.decisionVersion} · ${p.basis}`,
+    detail: t('timeline.payment-detail', { due: p.dueDate, version: p.decisionVersion, basis: p.basis }),
   }));
   return [...fromAudit, ...fromLedger].sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -93,7 +87,7 @@ function timelineChart(entries) {
       id: 'timeline-chart',
       viewBox: `0 0 ${width} ${height}`,
       role: 'img',
-      'aria-label': `Time line of ${entries.length} events`,
+      'aria-label': t('timeline.chart-label', { count: entries.length }),
     },
     LANES.map((lane) => [
       s('line', { x1: left, x2: width - right, y1: y(lane), y2: y(lane), class: 'lane' }),
@@ -131,7 +125,7 @@ function workflowLinks(view, escalations) {
       h(
         'a',
         { href: temporalWorkflowUrl(trajectoryId), target: '_blank', rel: 'noopener', id: 'temporal-link' },
-        `Workflow ${trajectoryId} in the Temporal UI`,
+        t('timeline.workflow-link', { id: trajectoryId }),
       ),
     ),
     escalations.map((id) =>
@@ -141,17 +135,17 @@ function workflowLinks(view, escalations) {
         h(
           'a',
           { href: temporalWorkflowUrl(`breakthrough-${id}`), target: '_blank', rel: 'noopener' },
-          `Breakthrough case ${id} in the Temporal UI`,
+          t('timeline.case-workflow-link', { id }),
         ),
         ' · ',
-        h('a', { href: `/ui/cases/${encodeURIComponent(id)}` }, 'case page'),
+        h('a', { href: `/ui/cases/${encodeURIComponent(id)}` }, t('timeline.case-page')),
       ),
     ),
     view.predecessorTrajectoryId
       ? h(
           'li',
           {},
-          'Predecessor: ',
+          t('timeline.predecessor'),
           h(
             'a',
             { href: `/ui/trajectories/${encodeURIComponent(view.predecessorTrajectoryId)}` },
@@ -163,7 +157,7 @@ function workflowLinks(view, escalations) {
       ? h(
           'li',
           {},
-          'Successor: ',
+          t('timeline.successor'),
           h(
             'a',
             { href: `/ui/trajectories/${encodeURIComponent(view.successorTrajectoryId)}` },
@@ -181,7 +175,7 @@ async function paymentsOrNote() {
       note: null,
     };
   } catch (error) {
-    if (error.status === 403) return { items: [], note: 'Payments are not visible to your role.' };
+    if (error.status === 403) return { items: [], note: t('timeline.payments-hidden') };
     throw error;
   }
 }
@@ -193,37 +187,43 @@ try {
   const escalations = [...new Set(audit.filter((a) => a.stream !== 'trajectory').map((a) => a.stream))];
   const deadlines = Object.entries(view.deadlines ?? {}).map(([k, v]) => [k, format.dateTime(v)]);
   mount(
-    h('h1', {}, 'Trajectory ', h('code', {}, trajectoryId)),
+    h('h1', {}, t('timeline.title'), ' ', h('code', {}, trajectoryId)),
     h(
       'p',
       { class: 'lead' },
-      'Status ',
+      t('timeline.status'),
+      ' ',
       h('strong', { id: 'trajectory-status', 'data-status': view.status, class: 'status' }, view.status),
-      view.closure ? ` · closed ${format.dateTime(view.closure.closedAt)} (${view.closure.reason})` : '',
+      view.closure
+        ? t('timeline.closed', { at: format.dateTime(view.closure.closedAt), reason: view.closure.reason })
+        : '',
     ),
     h(
       'div',
       { class: 'grid two' },
       section(
-        'Now',
+        t('timeline.now'),
         facts([
-          ['Plan version', view.planVersion ? `v${view.planVersion}` : null],
-          ['Decision version', view.decisionVersion ? `v${view.decisionVersion}` : null],
-          ['Lead provider', view.leadProviderId],
-          ['Approval rounds', String(view.rounds)],
-          ['Waiting for', view.blocking.map((b) => `${b.party} (${b.reason})`).join(', ') || null],
+          [t('timeline.plan-version'), view.planVersion ? `v${view.planVersion}` : null],
+          [t('timeline.decision-version'), view.decisionVersion ? `v${view.decisionVersion}` : null],
+          [t('timeline.lead-provider'), view.leadProviderId],
+          [t('timeline.rounds'), String(view.rounds)],
           [
-            'Open escalation',
+            t('timeline.waiting-for'),
+            view.blocking.map((b) => `${b.party} (${b.reason})`).join(', ') || null,
+          ],
+          [
+            t('timeline.open-escalation'),
             view.openEscalation ? `${view.openEscalation.id} · ${view.openEscalation.trigger}` : null,
           ],
           ...deadlines,
         ]),
       ),
-      section('Workflows', workflowLinks(view, escalations)),
+      section(t('timeline.workflows'), workflowLinks(view, escalations)),
     ),
     section(
-      'Time line',
-      entries.length ? timelineChart(entries) : h('p', { class: 'muted' }, 'No events yet.'),
+      t('timeline.time-line'),
+      entries.length ? timelineChart(entries) : h('p', { class: 'muted' }, t('timeline.no-events')),
       h(
         'p',
         { class: 'legend' },
@@ -231,15 +231,15 @@ try {
       ),
     ),
     section(
-      'Events',
+      t('timeline.events'),
       payments.note ? h('p', { class: 'muted' }, payments.note) : null,
       table(
         [
-          { label: 'When', value: (e) => format.instant(e.at) },
-          { label: 'Kind', value: (e) => badge(e.lane, e.lane) },
-          { label: 'What', value: (e) => h('code', {}, e.what) },
-          { label: 'Who', value: (e) => e.who },
-          { label: 'Details', class: 'details', value: (e) => e.detail || null },
+          { label: t('timeline.col.when'), value: (e) => format.instant(e.at) },
+          { label: t('timeline.col.kind'), value: (e) => badge(LANE_LABELS[e.lane], e.lane) },
+          { label: t('timeline.col.what'), value: (e) => h('code', {}, e.what) },
+          { label: t('timeline.col.who'), value: (e) => e.who },
+          { label: t('timeline.col.details'), class: 'details', value: (e) => e.detail || null },
         ],
         entries,
         (e) => ({ 'data-event': e.what, 'data-lane': e.lane }),
@@ -247,5 +247,5 @@ try {
     ),
   );
 } catch (error) {
-  mount(h('h1', {}, 'Trajectory ', h('code', {}, trajectoryId)), errorBox(error));
+  mount(h('h1', {}, t('timeline.title'), ' ', h('code', {}, trajectoryId)), errorBox(error));
 }
