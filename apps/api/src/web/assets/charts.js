@@ -1,6 +1,7 @@
 // Charts drawn as inline SVG, no library. Every drawn number carries `data-figure` (its path in
 // GET /monitoring/indicators, see libs/domain/src/monitoring/indicator-figures.ts) and `data-value` (the
 // API's number, untouched), so the page can be checked against the API.
+import { t } from './texts.js';
 import { h, s } from './common.js';
 
 const VALUE_WIDTH = 90;
@@ -56,7 +57,7 @@ export function barChart({ id, title, rows, series, format, max, note, width = 6
           s(
             'text',
             { x: labelWidth + length + 6, y: top + BAR_HEIGHT - 4, class: 'value-label' },
-            known ? format(bar.value) : 'n/a',
+            known ? format(bar.value) : t('value.none'),
           ),
           s(
             'title',

@@ -263,6 +263,7 @@ export const format = {
     share === null || share === undefined ? t('value.none') : `${DECIMAL(1).format(share * 100)}%`,
   days: (days) => (days === null || days === undefined ? t('value.none') : `${DECIMAL(2).format(days)} d`),
   count: (n) => (n === null || n === undefined ? t('value.none') : String(n)),
+  decimal: (n, digits) => DECIMAL(digits).format(n),
 };
 
 export function badge(text, kind = '') {

@@ -2,16 +2,17 @@
 // (domain.md §6). Every number keeps its API path in data-figure (charts.js).
 import { barChart, figureAttrs } from './charts.js';
 import { format, h } from './common.js';
+import { t } from './texts.js';
 
 const STAGES = {
-  INTAKE_TO_DECISION: 'Intake → decision',
-  FIRST_SUBMISSION_TO_APPROVAL: 'Submission → approval',
-  TABLE_RAISED_TO_DECISION: 'Escalation → table decision',
-  DECISION_TO_START: 'Decision → start',
+  INTAKE_TO_DECISION: t('dash.stage.intake'),
+  FIRST_SUBMISSION_TO_APPROVAL: t('dash.stage.submission'),
+  TABLE_RAISED_TO_DECISION: t('dash.stage.table'),
+  DECISION_TO_START: t('dash.stage.start'),
 };
 
 const key = (providerId) => providerId ?? '-';
-const providerLabel = (providerId) => providerId ?? '(no provider)';
+const providerLabel = (providerId) => providerId ?? t('dash.no-provider');
 
 export function outcomeCharts(outcomes) {
   const chart = (measure, title, note) =>
@@ -26,7 +27,7 @@ export function outcomeCharts(outcomes) {
       labelWidth: 120,
       rows: [
         {
-          label: 'All providers',
+          label: t('dash.all-providers'),
           bars: [
             { value: outcomes.overall[measure], figure: `outcomes.overall.${measure}`, series: 'share' },
           ],
@@ -46,27 +47,23 @@ export function outcomeCharts(outcomes) {
   return h(
     'div',
     { class: 'grid three' },
-    chart('dropoutRate', 'Dropout (K-O1)', 'EARLY_DROPOUT ÷ trajectories closed in the period'),
-    chart(
-      'goalAttainment',
-      'Goal attainment (K-O2)',
-      'Mean attainment at closure; a partial result counts ½',
-    ),
-    chart('clientSatisfaction', 'Client satisfaction (K-O3)', 'Positive ÷ clients asked'),
+    chart('dropoutRate', t('dash.dropout'), t('dash.note.dropout')),
+    chart('goalAttainment', t('dash.goal'), t('dash.note.goal')),
+    chart('clientSatisfaction', t('dash.satisfaction'), t('dash.note.satisfaction')),
   );
 }
 
 export function leadTimeChart(leadTimes) {
   return barChart({
     id: 'chart-lead-times',
-    title: 'Lead times per stage (calendar days)',
+    title: t('dash.lead.title'),
     series: [
-      { key: 'median', label: 'median' },
-      { key: 'p90', label: '90th percentile' },
+      { key: 'median', label: t('dash.median') },
+      { key: 'p90', label: t('dash.p90') },
     ],
     format: format.days,
     labelWidth: 230,
-    note: 'K-P1 submission → approval, K-P4 table decision time, K-P5 decision → start. A case counts in the period in which its stage ended.',
+    note: t('dash.note.lead'),
     rows: leadTimes.map((l) => ({
       label: `${STAGES[l.stage] ?? l.stage} (n=${l.n})`,
       bars: [
@@ -80,12 +77,18 @@ export function leadTimeChart(leadTimes) {
 export function roundTripChart(roundTrips) {
   return barChart({
     id: 'chart-round-trips',
-    title: 'Plan round trips before the decision (K-P2)',
-    series: [{ key: 'plans', label: 'plans' }],
+    title: t('dash.rounds.title'),
+    series: [{ key: 'plans', label: t('dash.plans') }],
     format: format.count,
-    note: `Mean ${roundTrips.meanRoundTrips ?? 'n/a'} over ${roundTrips.plans} plans decided in the period.`,
+    note: t('dash.note.rounds', {
+      mean:
+        roundTrips.meanRoundTrips === null || roundTrips.meanRoundTrips === undefined
+          ? t('value.none')
+          : format.decimal(roundTrips.meanRoundTrips, 2),
+      plans: roundTrips.plans,
+    }),
     rows: roundTrips.distribution.map((d) => ({
-      label: `${d.roundTrips} round trip${d.roundTrips === 1 ? '' : 's'}`,
+      label: t(d.roundTrips === 1 ? 'dash.round-trip' : 'dash.round-trips', { n: d.roundTrips }),
       bars: [{ value: d.plans, figure: `roundTrips.distribution[${d.roundTrips}].plans`, series: 'plans' }],
     })),
   });
@@ -97,11 +100,11 @@ export function escalationCharts(escalations) {
     { class: 'grid two' },
     barChart({
       id: 'chart-triggers',
-      title: 'Escalations by trigger (raised in the period)',
+      title: t('dash.triggers.title'),
       series: [
-        { key: 'raised', label: 'raised' },
-        { key: 'decided', label: 'decided' },
-        { key: 'overdue', label: 'overdue' },
+        { key: 'raised', label: t('dash.raised') },
+        { key: 'decided', label: t('dash.decided') },
+        { key: 'overdue', label: t('dash.overdue') },
       ],
       format: format.count,
       rows: escalations.byTrigger.map((t) => ({
@@ -115,8 +118,8 @@ export function escalationCharts(escalations) {
     }),
     barChart({
       id: 'chart-decisions',
-      title: "The table's decisions (decided in the period)",
-      series: [{ key: 'decisions', label: 'decisions' }],
+      title: t('dash.decisions.title'),
+      series: [{ key: 'decisions', label: t('dash.decisions') }],
       format: format.count,
       rows: escalations.byDecision.map((d) => ({
         label: d.code,
@@ -134,15 +137,15 @@ export function careCharts(evaluations, scaling) {
     { class: 'grid two' },
     barChart({
       id: 'chart-overdue-evaluations',
-      title: 'Overdue evaluations (K-P6)',
+      title: t('dash.overdue.title'),
       series: [
-        { key: 'overdueNow', label: 'overdue now' },
-        { key: 'overdueEvents', label: 'went overdue in the period' },
+        { key: 'overdueNow', label: t('dash.overdue-now') },
+        { key: 'overdueEvents', label: t('dash.overdue-events') },
       ],
       format: format.count,
       rows: [
         {
-          label: 'All providers',
+          label: t('dash.all-providers'),
           bars: ['overdueNow', 'overdueEvents'].map((m) => ({
             value: evaluations[m],
             figure: `evaluations.${m}`,
@@ -161,15 +164,15 @@ export function careCharts(evaluations, scaling) {
     }),
     barChart({
       id: 'chart-scaling',
-      title: 'Scaling up vs down (K-Q3, approved in the period)',
+      title: t('dash.scaling.title'),
       series: [
-        { key: 'up', label: 'scale up' },
-        { key: 'down', label: 'scale down' },
+        { key: 'up', label: t('dash.up') },
+        { key: 'down', label: t('dash.down') },
       ],
       format: format.count,
       rows: [
         {
-          label: 'All providers',
+          label: t('dash.all-providers'),
           bars: ['up', 'down'].map((m) => ({ value: scaling[m], figure: `scaling.${m}`, series: m })),
         },
         ...scaling.byProvider.map((p) => ({
@@ -188,13 +191,13 @@ export function careCharts(evaluations, scaling) {
 export function costSection(costs) {
   const chart = barChart({
     id: 'chart-costs',
-    title: 'Cost per trajectory by arrangement, against its tariff',
+    title: t('dash.cost.title'),
     series: [
-      { key: 'cost', label: 'mean cost (payment ledger)' },
-      { key: 'tariff', label: 'mean tariff' },
+      { key: 'cost', label: t('dash.mean-cost') },
+      { key: 'tariff', label: t('dash.mean-tariff') },
     ],
     format: format.euro,
-    note: 'Trajectories whose care started in the period; every payment instruction not cancelled or withheld. A tariff is an average price per unit of its pricing basis.',
+    note: t('dash.note.cost'),
     rows: costs.byArrangement.map((a) => ({
       label: `${a.arrangementCode} (${a.trajectories})`,
       bars: [
@@ -220,9 +223,13 @@ export function costSection(costs) {
       h(
         'tr',
         {},
-        ['Arrangement', 'Pricing basis', 'Trajectories', 'Ledger', 'Cost ÷ tariff'].map((l) =>
-          h('th', {}, l),
-        ),
+        [
+          t('case.arrangement'),
+          t('dash.pricing-basis'),
+          t('dash.trajectories'),
+          t('dash.ledger'),
+          t('dash.cost-tariff'),
+        ].map((l) => h('th', {}, l)),
       ),
     ),
     h(
@@ -256,7 +263,7 @@ export function costSection(costs) {
               class: 'num',
               ...figureAttrs(`costs.byArrangement[${a.arrangementCode}].costToTariff`, a.costToTariff),
             },
-            a.costToTariff === null ? 'n/a' : a.costToTariff.toFixed(2),
+            a.costToTariff === null ? t('value.none') : format.decimal(a.costToTariff, 2),
           ),
         ),
       ),
@@ -268,14 +275,14 @@ export function costSection(costs) {
 export function reentryChart(reentry) {
   return barChart({
     id: 'chart-reentry',
-    title: 'Re-entry within 12 months (decisions.md 9)',
-    series: [{ key: 'rate', label: 're-entry rate' }],
+    title: t('dash.reentry.title'),
+    series: [{ key: 'rate', label: t('dash.reentry-rate') }],
     format: format.percent,
     max: 1,
-    note: 'Closures in the period whose client starts a new trajectory in the same domain within 12 months. A product addition: the documents do not ask for it (domain.md §6.7).',
+    note: t('dash.note.reentry'),
     rows: [
       {
-        label: `All providers (${reentry.overall.closures})`,
+        label: `${t('dash.all-providers')} (${reentry.overall.closures})`,
         bars: [{ value: reentry.overall.rate, figure: 'reentry.overall.rate', series: 'rate' }],
       },
       ...reentry.byProvider.map((p) => ({

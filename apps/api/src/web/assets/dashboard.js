@@ -12,6 +12,7 @@ import {
   reentryChart,
   roundTripChart,
 } from './dashboard-sections.js';
+import { t } from './texts.js';
 
 await requireSignIn('dashboard');
 
@@ -33,19 +34,23 @@ function filterForm(current) {
     'select',
     { id: 'filter-domain', name: 'domain' },
     ['', 'JEUGD', 'WMO'].map((d) =>
-      h('option', { value: d, selected: current.get('domain') === d }, d || 'all'),
+      h('option', { value: d, selected: current.get('domain') === d }, d || t('dash.all')),
     ),
   );
   const form = h(
     'form',
     { id: 'filters', class: 'filters' },
-    field('municipality', 'Municipality', input('municipality', { placeholder: 'GM0405' })),
-    field('provider', 'Provider', input('provider', { placeholder: 'PRV-…' })),
-    field('domain', 'Domain', domain),
-    field('from', 'From', input('from', { type: 'date' })),
-    field('to', 'To (inclusive)', input('to', { type: 'date' })),
-    h('button', { type: 'submit', id: 'apply' }, 'Apply'),
-    h('button', { type: 'button', id: 'export-csv', class: 'secondary', onclick: exportCsv }, 'Export CSV'),
+    field('municipality', t('docket.col.municipality'), input('municipality', { placeholder: 'GM0405' })),
+    field('provider', t('docket.col.provider'), input('provider', { placeholder: 'PRV-…' })),
+    field('domain', t('dash.domain'), domain),
+    field('from', t('dash.from'), input('from', { type: 'date' })),
+    field('to', t('dash.to'), input('to', { type: 'date' })),
+    h('button', { type: 'submit', id: 'apply' }, t('dash.apply')),
+    h(
+      'button',
+      { type: 'button', id: 'export-csv', class: 'secondary', onclick: exportCsv },
+      t('dash.export'),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -83,53 +88,53 @@ function render(data) {
     h(
       'div',
       { class: 'tiles' },
-      tile('Trajectories in scope', 'trajectories', data.trajectories, format.count),
-      tile('Closed in the period', 'outcomes.overall.closed', o.closed, format.count),
-      tile('Dropout (K-O1)', 'outcomes.overall.dropoutRate', o.dropoutRate, format.percent),
-      tile('Goal attainment (K-O2)', 'outcomes.overall.goalAttainment', o.goalAttainment, format.percent),
+      tile(t('dash.tile.trajectories'), 'trajectories', data.trajectories, format.count),
+      tile(t('dash.tile.closed'), 'outcomes.overall.closed', o.closed, format.count),
+      tile(t('dash.dropout'), 'outcomes.overall.dropoutRate', o.dropoutRate, format.percent),
+      tile(t('dash.goal'), 'outcomes.overall.goalAttainment', o.goalAttainment, format.percent),
       tile(
-        'Client satisfaction (K-O3)',
+        t('dash.satisfaction'),
         'outcomes.overall.clientSatisfaction',
         o.clientSatisfaction,
         format.percent,
       ),
       tile(
-        'Escalation rate (K-P3)',
+        t('dash.tile.escalation'),
         'escalations.escalationRate',
         data.escalations.escalationRate,
         format.percent,
       ),
-      tile('Overdue evaluations now', 'evaluations.overdueNow', data.evaluations.overdueNow, format.count),
+      tile(t('dash.tile.overdue'), 'evaluations.overdueNow', data.evaluations.overdueNow, format.count),
       tile(
-        'Local team at evaluations (K-P7)',
+        t('dash.tile.local-team'),
         'evaluations.localTeamParticipationRate',
         data.evaluations.localTeamParticipationRate,
         format.percent,
       ),
-      tile('Mean cost per trajectory', 'costs.meanCostCents', data.costs.meanCostCents, format.euro),
-      tile('Re-entry within 12 months', 'reentry.overall.rate', data.reentry.overall.rate, format.percent),
+      tile(t('dash.tile.cost'), 'costs.meanCostCents', data.costs.meanCostCents, format.euro),
+      tile(t('dash.tile.reentry'), 'reentry.overall.rate', data.reentry.overall.rate, format.percent),
     ),
-    section('Outcome indicators per provider', outcomeCharts(data.outcomes)),
+    section(t('dash.sec.outcomes'), outcomeCharts(data.outcomes)),
     section(
-      'Lead times and round trips',
+      t('dash.sec.lead'),
       h('div', { class: 'grid two' }, leadTimeChart(data.leadTimes), roundTripChart(data.roundTrips)),
     ),
-    section('Escalations to the breakthrough table', escalationCharts(data.escalations)),
-    section('Evaluations and scaling', careCharts(data.evaluations, data.scaling)),
-    section('Cost', costSection(data.costs)),
-    section('Re-entry', reentryChart(data.reentry)),
+    section(t('dash.sec.escalations'), escalationCharts(data.escalations)),
+    section(t('dash.sec.care'), careCharts(data.evaluations, data.scaling)),
+    section(t('dash.sec.cost'), costSection(data.costs)),
+    section(t('dash.sec.reentry'), reentryChart(data.reentry)),
     h(
       'p',
       { class: 'muted small', id: 'generated-at' },
-      `Figures of ${format.dateTime(data.generatedAt)} from GET /monitoring/indicators.`,
+      t('dash.generated', { at: format.dateTime(data.generatedAt) }),
     ),
   );
 }
 
 const current = query();
 const form = filterForm(current);
-const body = h('div', { id: 'dashboard-body' }, h('p', { class: 'muted' }, 'Loading…'));
-mount(h('h1', {}, 'Monitoring dashboard'), form, body);
+const body = h('div', { id: 'dashboard-body' }, h('p', { class: 'muted' }, t('dash.loading')));
+mount(h('h1', {}, t('dash.title')), form, body);
 
 async function load() {
   document.body.removeAttribute('data-ready');
