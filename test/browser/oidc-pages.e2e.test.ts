@@ -1,7 +1,10 @@
 import type { Browser } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { bearer } from '../support/auth';
+import { planSubmission } from '../support/plan-submission';
 import { CookieJar, startOidcProvider, type OidcProviderProcess } from '../support/oidc-provider';
 import { bootStack, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
-import { launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
+import { ApiClient, launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
 
 /**
  * Issue 18, sign-in on the pages: in headless Chromium a local team member opens a page, is sent to the
@@ -10,7 +13,7 @@ import { launchChromium, screenshotPath, seriousA11yViolations } from './browser
  */
 jest.setTimeout(180_000);
 
-describe('pages: sign-in through the identity provider', () => {
+describe('pages: sign-in through the identity provider, and by keyboard alone', () => {
   let browser: Browser;
   let stack: RunningStack;
   let provider: OidcProviderProcess;
@@ -79,6 +82,85 @@ describe('pages: sign-in through the identity provider', () => {
     });
     expect(((await after.json()) as { signedIn: boolean }).signedIn).toBe(false);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keyboard only: the table signs in, opens its case from the docket and records its decision', async () => {
+    // A case of its own, in a throwaway municipality of West-Friesland (its docket holds this case alone).
+    const municipality = `GMK${Date.now().toString(36).toUpperCase()}`.slice(0, 16);
+    await stack.api
+      .get(DataSource)
+      .query(
+        `INSERT INTO region_municipality (municipality_code, region_id, name) VALUES ($1, 'WEST-FRIESLAND', $2)`,
+        [municipality, 'Testgemeente (toetsenbord)'],
+      );
+    const api = new ApiClient(base);
+    const caseSystem = bearer(['CASE_SYSTEM'], [municipality]);
+    const localTeam = bearer(['LOCAL_TEAM'], [municipality], undefined, 'lt-keyboard');
+    const provider = bearer(['PROVIDER'], [], 'PRV-HORIZON', 'prv-horizon-keyboard');
+    const { trajectoryId } = await api.post<{ trajectoryId: string }>('/trajectories', caseSystem, {
+      municipalityCode: municipality,
+      caseReference: 'KEYBOARD-1',
+      clientId: 'c-keyboard-1',
+      domain: 'JEUGD',
+      segment: 'B',
+      complexity: 'LOW',
+      requestType: 'SUPPORT',
+    });
+    await api.post(`/trajectories/${trajectoryId}/drafting`, localTeam);
+    await api.post(`/trajectories/${trajectoryId}/lead-provider`, localTeam, {
+      leadProviderId: 'PRV-HORIZON',
+      chosenByFamily: true,
+    });
+    await api.post(`/trajectories/${trajectoryId}/plan/submit`, provider, planSubmission('PRV-HORIZON'));
+    await api.post(`/trajectories/${trajectoryId}/plan/sign`, caseSystem, {
+      planVersion: 1,
+      party: 'CLIENT',
+    });
+    await api.post(`/trajectories/${trajectoryId}/plan/sign`, provider, {
+      planVersion: 1,
+      party: 'LEAD_PROVIDER',
+    });
+    const raised = await api.post<{ openEscalation: { id: string } }>(
+      `/trajectories/${trajectoryId}/escalate`,
+      localTeam,
+      {
+        trigger: 'FINANCIAL_DISPUTE',
+      },
+    );
+    const escalationId = raised.openEscalation.id;
+    const table = bearer(['BREAKTHROUGH_TABLE'], [municipality], undefined, 'chair-keyboard');
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    /** Tabs forward until the focused element satisfies `test` (the page's own tab order, nothing skipped). */
+    const tabTo = async (test: string, limit = 60) => {
+      for (let i = 0; i < limit; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(test)) return;
+      }
+      throw new Error(`never focused: ${test}`);
+    };
+    await page.goto(`${base}/ui/docket`);
+    await page.waitForURL(/\/ui\?next=/);
+    await page.locator('#token:focus').waitFor();
+    await page.keyboard.type(table.replace(/^Bearer /, ''));
+    await tabTo(`document.activeElement?.id === 'sign-in-submit'`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/ui/docket`);
+    await page.locator(`tr[data-escalation-id="${escalationId}"]`).waitFor();
+    await tabTo(`(document.activeElement?.getAttribute('href') ?? '').startsWith('/ui/cases/')`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ui\/cases\//);
+    await page.locator('#decision-form').waitFor();
+    await tabTo(`document.activeElement?.id === 'f-rationaleRef'`);
+    await page.keyboard.type('rationale-keyboard-1');
+    await tabTo(`document.activeElement?.id === 'decide'`);
+    await page.keyboard.press('Enter');
+    const status = page.locator('#decision-result #trajectory-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('DECIDED');
+    await page.screenshot({ path: screenshotPath('22-decided-by-keyboard'), fullPage: true });
     await context.close();
   });
 });
