@@ -16,6 +16,7 @@ const USERS = {
   'cs-hoorn': { roles: ['CASE_SYSTEM'], municipalities: ['GM0405'] },
   'table-hoorn': { roles: ['BREAKTHROUGH_TABLE'], municipalities: ['GM0405'] },
   'fin-hoorn': { roles: ['FINANCE'], municipalities: ['GM0405'] },
+  'fin-region': { roles: ['FINANCE'], municipalities: [] },
   'cm-region': { roles: ['CONTRACT_MANAGEMENT'], municipalities: [] },
   'prv-horizon': { roles: ['PROVIDER'], municipalities: [], provider_id: 'PRV-HORIZON' },
   operator: { roles: ['OPERATOR'], municipalities: [] },

@@ -187,6 +187,7 @@ const RULES: Record<string, Rule> = {
   'GET /ui/cases/{escalationId}': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/trajectories/{trajectoryId}': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/dashboard': { roles: 'PUBLIC', scope: 'global' },
+  'GET /ui/finance': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/assets/{file}': { roles: 'PUBLIC', scope: 'global' },
   'POST /codec/encode': { roles: ['OPERATOR'], scope: 'global' },
   'POST /codec/decode': { roles: ['OPERATOR'], scope: 'global' },

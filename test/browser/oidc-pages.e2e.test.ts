@@ -163,4 +163,43 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
     await page.screenshot({ path: screenshotPath('22-decided-by-keyboard'), fullPage: true });
     await context.close();
   });
+
+  it('finance signs in at the provider, exports a month, downloads and confirms it, and reads the deviations', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto(`${base}/ui/finance`);
+    await page.waitForURL(/\/ui\?next=/);
+    await page.click('#oidc-sign-in-link');
+    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
+    await page.fill('input[name="login"]', 'fin-region');
+    await page.fill('input[name="password"]', 'any');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(
+      (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
+    );
+    if (page.url().startsWith(provider.issuer)) await page.click('button[type="submit"]');
+    await page.waitForURL(`${base}/ui/finance`);
+    await page.locator('#reconciliation-summary').waitFor();
+
+    // A month long gone: an empty batch, so this test moves no other test's payments.
+    await page.fill('#f-period', '2001-01');
+    await page.click('#export');
+    await page.locator('#batch[data-batch-id]').waitFor();
+    expect(await page.locator('#batch-rows').innerText()).toBe('0');
+    expect(await page.locator('#batch-status').getAttribute('data-status')).toBe('EXPORTED');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-batch')]);
+    expect(download.suggestedFilename()).toMatch(/^export-2001-01-.*\.csv$/);
+    await page.click('#confirm-batch');
+    await page.locator('#batch-status[data-status="CONFIRMED"]').waitFor();
+    expect(await page.locator('#batch-status').innerText()).toMatch(/^BEVESTIGD op/);
+    await page.screenshot({ path: screenshotPath('23-finance-confirmed'), fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,5 +1,5 @@
 /** The pages for people (domain.md §4, §6): each is this shell plus one ES module that renders it from the API. */
-export type PageName = 'sign-in' | 'docket' | 'case' | 'timeline' | 'dashboard';
+export type PageName = 'sign-in' | 'docket' | 'case' | 'timeline' | 'dashboard' | 'finance';
 
 /** Dutch first (the users' language), English as the alternative (issue 18). */
 export type PageLanguage = 'nl' | 'en';
@@ -18,6 +18,7 @@ const TITLES: Record<PageLanguage, Record<PageName, string>> = {
     case: 'Zaak aan de doorbraaktafel',
     timeline: 'Tijdlijn van het traject',
     dashboard: 'Monitoringdashboard',
+    finance: 'Financiën',
   },
   en: {
     'sign-in': 'Sign in',
@@ -25,6 +26,7 @@ const TITLES: Record<PageLanguage, Record<PageName, string>> = {
     case: 'Case at the breakthrough table',
     timeline: 'Trajectory timeline',
     dashboard: 'Monitoring dashboard',
+    finance: 'Finance',
   },
 };
 
@@ -33,6 +35,7 @@ const SHELL: Record<PageLanguage, Record<string, string>> = {
     brand: 'Perspectiefplannen',
     table: 'Doorbraaktafel',
     monitoring: 'Monitoring',
+    finance: 'Financiën',
     trajectoryId: 'Trajectnummer',
     timeline: 'Tijdlijn',
     signOut: 'Uitloggen',
@@ -43,6 +46,7 @@ const SHELL: Record<PageLanguage, Record<string, string>> = {
     brand: 'Perspective-plan approvals',
     table: 'Breakthrough table',
     monitoring: 'Monitoring',
+    finance: 'Finance',
     trajectoryId: 'Trajectory id',
     timeline: 'Timeline',
     signOut: 'Sign out',
@@ -81,6 +85,7 @@ function nav(page: PageName, text: Record<string, string>): string {
   return `<nav class="nav">
       ${link('/ui/docket', 'docket', text.table)}
       ${link('/ui/dashboard', 'dashboard', text.monitoring)}
+      ${link('/ui/finance', 'finance', text.finance)}
       <form id="goto-trajectory" class="goto" role="search">
         <label for="goto-id" class="sr-only">${text.trajectoryId}</label>
         <input id="goto-id" name="trajectoryId" placeholder="trajectory-GM0405-…" autocomplete="off" />

@@ -69,6 +69,17 @@ export class WebController {
     return this.page('dashboard', res);
   }
 
+  @Get('finance')
+  @Public()
+  @ApiOperation({
+    summary: "Page: finance's workspace (exports per month, download, confirm, reconciliation)",
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  finance(@Res({ passthrough: true }) res: Response): string {
+    return this.page('finance', res);
+  }
+
   @Get('assets/:file')
   @Public()
   @ApiOperation({ summary: 'The static scripts and stylesheet of the pages' })

@@ -119,9 +119,9 @@ export class ApiError extends Error {
 
 /**
  * Calls the API with the bearer token, or with the session cookie and its CSRF token; JSON in and out (text for
- * CSV). 401 sends the person to sign in.
+ * CSV). Answers the response's headers beside its data. 401 sends the person to sign in.
  */
-export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+export async function request(path, { method = 'GET', body, headers = {} } = {}) {
   const bearer = token();
   const res = await fetch(path, {
     method,
@@ -142,7 +142,12 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     toSignIn();
   }
   if (!res.ok) throw new ApiError(res.status, data);
-  return data;
+  return { data, headers: res.headers };
+}
+
+/** `request`, answering the data only. */
+export async function api(path, options = {}) {
+  return (await request(path, options)).data;
 }
 
 function append(node, children) {
