@@ -23,6 +23,7 @@ import {
   declarationOf,
   lockTrajectoryStream,
   writeOutbound,
+  type AssignmentRef,
   type ChainMessageRow,
 } from '@app/persistence';
 import type { Principal } from '../auth/principal';
@@ -296,7 +297,7 @@ export class ChainInbound {
   /** Records the message and answers; when every line was refused, answers with the first refusal's status. */
   private async finish(
     base: Base,
-    lines: { assignmentNumber?: number; trajectoryId?: string; action?: string; retour?: Retour[] }[],
+    lines: LineRecord[],
     firstFailure: HttpException | undefined,
     extra: { trajectoryId?: string; clientId?: string; outcome?: Record<string, unknown> } = {},
   ): Promise<ChainAnswer> {
@@ -357,52 +358,20 @@ export class ChainInbound {
   }
 
   /** 305: each StartProduct confirms the start of its assignment's trajectory (confirmStart). */
-  private async starts(principal: Principal, base: Base, starts: StartLine[]): Promise<ChainAnswer> {
+  private starts(principal: Principal, base: Base, starts: StartLine[]): Promise<ChainAnswer> {
     const provider = this.asProvider(principal, base.providerId);
-    const lines = [];
-    let firstFailure: HttpException | undefined;
-    for (const [i, line] of starts.entries()) {
-      const about = `StartProduct ${i + 1}`;
-      const found = await this.assignmentOf(line, base.providerId, base.municipalityCode, about);
-      if ('error' in found) {
-        lines.push({ assignmentNumber: line.assignmentNumber, retour: [found.error!] });
-        firstFailure ??= refused(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          'UNKNOWN_ASSIGNMENT',
-          found.error!.detail!,
-          [found.error!],
-        );
-        continue;
-      }
-      const a = found.assignment;
-      const result = await this.command(
-        () =>
-          this.actions.run(
-            provider,
-            a.trajectoryId,
-            'confirmStart',
-            startedAtOf(line.startDate, amsterdamDate(new Date())),
-            `chain:${base.key}:${i}`,
-          ),
-        about,
-        '9074',
-      );
-      if ('error' in result) {
-        lines.push({
-          assignmentNumber: a.assignmentNumber,
-          trajectoryId: a.trajectoryId,
-          retour: [result.error],
-        });
-        firstFailure ??= result.exception;
-      } else {
-        lines.push({
-          assignmentNumber: a.assignmentNumber,
-          trajectoryId: a.trajectoryId,
-          action: 'confirmStart',
-        });
-      }
-    }
-    return this.finish(base, lines, firstFailure);
+    return this.perLine(base, starts, 'StartProduct', (line, a, updateId) => ({
+      run: () =>
+        this.actions.run(
+          provider,
+          a.trajectoryId,
+          'confirmStart',
+          startedAtOf(line.startDate, amsterdamDate(new Date())),
+          updateId,
+        ),
+      onConflict: '9074',
+      record: { action: 'confirmStart' },
+    }));
   }
 
   /**
@@ -411,15 +380,41 @@ export class ChainInbound {
    * temporary stop are recorded and left to the party that decides (the local team's final evaluation, the
    * case system's switch or transfer).
    */
-  private async stops(principal: Principal, base: Base, stops: StopLine[]): Promise<ChainAnswer> {
+  private stops(principal: Principal, base: Base, stops: StopLine[]): Promise<ChainAnswer> {
     const provider = this.asProvider(principal, base.providerId);
-    const lines = [];
+    return this.perLine(base, stops, 'StopProduct', (line, a, updateId) => {
+      const dropout = dropoutReasonOf(base.message.standard, line.reason);
+      if (!dropout) {
+        const action = stopActionOf(base.message.standard, line.reason);
+        return { record: { action, reason: line.reason, endDate: line.endDate } };
+      }
+      return {
+        run: () =>
+          this.actions.run(provider, a.trajectoryId, 'reportDropout', { reasonCode: dropout }, updateId),
+        onConflict: '0001',
+        record: { action: 'reportDropout', reasonCode: dropout, endDate: line.endDate },
+      };
+    });
+  }
+
+  /**
+   * The lines of a 305 or 307, each on its own assignment (the chain answers per class): an unknown assignment
+   * is refused (9019), a command runs as the HTTP route would, a line that needs no command is recorded. The
+   * Update id is the message's key and the line, so a message sent again never acts twice.
+   */
+  private async perLine<L extends StartLine | StopLine>(
+    base: Base,
+    lines: readonly L[],
+    label: string,
+    step: (line: L, a: AssignmentRef, updateId: string) => LineStep,
+  ): Promise<ChainAnswer> {
+    const out: LineRecord[] = [];
     let firstFailure: HttpException | undefined;
-    for (const [i, line] of stops.entries()) {
-      const about = `StopProduct ${i + 1}`;
+    for (const [i, line] of lines.entries()) {
+      const about = `${label} ${i + 1}`;
       const found = await this.assignmentOf(line, base.providerId, base.municipalityCode, about);
       if ('error' in found) {
-        lines.push({ assignmentNumber: line.assignmentNumber, retour: [found.error!] });
+        out.push({ assignmentNumber: line.assignmentNumber, retour: [found.error!] });
         firstFailure ??= refused(
           HttpStatus.UNPROCESSABLE_ENTITY,
           'UNKNOWN_ASSIGNMENT',
@@ -429,47 +424,21 @@ export class ChainInbound {
         continue;
       }
       const a = found.assignment;
-      const dropout = dropoutReasonOf(base.message.standard, line.reason);
-      if (!dropout) {
-        lines.push({
-          assignmentNumber: a.assignmentNumber,
-          trajectoryId: a.trajectoryId,
-          action: stopActionOf(base.message.standard, line.reason),
-          reason: line.reason,
-          endDate: line.endDate,
-        });
+      const ids = { assignmentNumber: a.assignmentNumber, trajectoryId: a.trajectoryId };
+      const next = step(line, a, `chain:${base.key}:${i}`);
+      if (!('run' in next)) {
+        out.push({ ...ids, ...next.record });
         continue;
       }
-      const result = await this.command(
-        () =>
-          this.actions.run(
-            provider,
-            a.trajectoryId,
-            'reportDropout',
-            { reasonCode: dropout },
-            `chain:${base.key}:${i}`,
-          ),
-        about,
-        '0001',
-      );
+      const result = await this.command(next.run, about, next.onConflict);
       if ('error' in result) {
-        lines.push({
-          assignmentNumber: a.assignmentNumber,
-          trajectoryId: a.trajectoryId,
-          retour: [result.error],
-        });
+        out.push({ ...ids, retour: [result.error] });
         firstFailure ??= result.exception;
       } else {
-        lines.push({
-          assignmentNumber: a.assignmentNumber,
-          trajectoryId: a.trajectoryId,
-          action: 'reportDropout',
-          reasonCode: dropout,
-          endDate: line.endDate,
-        });
+        out.push({ ...ids, ...next.record });
       }
     }
-    return this.finish(base, lines, firstFailure);
+    return this.finish(base, out, firstFailure);
   }
 
   /**
@@ -865,6 +834,19 @@ function storedOutcomes(lines: readonly DeclaredLine[], outcome: Record<string, 
       : { line, retour: s?.retour ?? [] };
   });
 }
+
+/** What one line of a 305/307 did, as the message's outcome records it. */
+interface LineRecord {
+  assignmentNumber?: number;
+  trajectoryId?: string;
+  action?: string;
+  retour?: Retour[];
+  [detail: string]: unknown;
+}
+
+/** A line's step: a command to run (and what to record when it succeeds), or only a record. */
+type LineStep =
+  { record: LineRecord } | { run: () => Promise<unknown>; onConflict: Retour['code']; record: LineRecord };
 
 interface Base {
   key: string;
