@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { bearer } from '../support/auth';
 import { planSubmission } from '../support/plan-submission';
@@ -43,6 +43,22 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
     }
   });
 
+  /**
+   * From the sign-in page through the provider's own pages: "Inloggen", its login form, then its consent when
+   * it asks for one, until the browser is back on this API.
+   */
+  async function signInAtProvider(page: Page, user: string): Promise<void> {
+    await page.click('#oidc-sign-in-link');
+    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
+    await page.fill('input[name="login"]', user);
+    await page.fill('input[name="password"]', 'any');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(
+      (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
+    );
+    if (page.url().startsWith(provider.issuer)) await page.click('button[type="submit"]');
+  }
+
   it('a local team member signs in at the provider, lands on the docket signed in, and signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -54,17 +70,7 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
     await page.waitForSelector('#oidc-sign-in-link');
     await page.screenshot({ path: screenshotPath('20-sign-in-provider'), fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.click('#oidc-sign-in-link');
-
-    // The provider's own pages: the login form, then the consent.
-    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
-    await page.fill('input[name="login"]', 'lt-hoorn');
-    await page.fill('input[name="password"]', 'any');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(
-      (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
-    );
-    if (page.url().startsWith(provider.issuer)) await page.click('button[type="submit"]');
+    await signInAtProvider(page, 'lt-hoorn');
 
     await page.waitForURL(`${base}/ui/docket`);
     await page.waitForSelector('#who:has-text("lt-hoorn")');
@@ -174,15 +180,7 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     await page.goto(`${base}/ui/finance`);
     await page.waitForURL(/\/ui\?next=/);
-    await page.click('#oidc-sign-in-link');
-    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
-    await page.fill('input[name="login"]', 'fin-region');
-    await page.fill('input[name="password"]', 'any');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(
-      (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
-    );
-    if (page.url().startsWith(provider.issuer)) await page.click('button[type="submit"]');
+    await signInAtProvider(page, 'fin-region');
     await page.waitForURL(`${base}/ui/finance`);
     await page.locator('#reconciliation-summary').waitFor();
 

@@ -110,12 +110,12 @@ export class ChainInbound {
     const digest = createHash('sha256')
       .update(JSON.stringify({ code: m.code, standard: m.standard.name, tree: m.tree, context }))
       .digest('hex');
+    const base: Base = { key, digest, providerId, municipalityCode, message: m, actor: principal.subject };
     const before = await this.inbox.byKey(key);
     // A 323 answered before is answered again with its complete 325, which only the re-sent message can
     // give (it holds the BSNs): the declaration path replays it.
-    if (before && m.code !== '323') return this.replay(before, digest);
+    if (before && m.code !== '323') return this.replay(before, base);
 
-    const base = { key, digest, providerId, municipalityCode, message: m, actor: principal.subject };
     switch (m.body.code) {
       case '305':
         return this.starts(principal, base, m.body.starts);
@@ -188,17 +188,10 @@ export class ChainInbound {
 
   private async replay(
     before: ChainMessageRow & { digest: string | null },
-    digest: string,
+    base: Base,
   ): Promise<ChainAnswer> {
-    if (before.digest !== digest) {
-      throw refused(
-        HttpStatus.CONFLICT,
-        'DUPLICATE_IDENTIFICATION',
-        `Message ${before.identification} was received before with other content`,
-        [retour('9056', 'Header/BerichtIdentificatie/Identificatie')],
-      );
-    }
-    return { ...(await this.answerOf(before)), replayed: true };
+    const row = this.sameOrRefused({ created: false, digest: before.digest, row: before }, base);
+    return { ...(await this.answerOf(row)), replayed: true };
   }
 
   private async answerOf(row: ChainMessageRow): Promise<ChainAnswer> {
@@ -308,52 +301,28 @@ export class ChainInbound {
         base,
         refusedLines.flatMap((l) => l.retour!),
       );
-      const body = firstFailure.getResponse();
-      const extraOf = firstFailure instanceof ApiException ? firstFailure.extra : {};
-      throw new ApiException(
-        firstFailure.getStatus(),
-        firstFailure instanceof ApiException ? firstFailure.code : 'REFUSED',
-        firstFailure.message,
-        {
-          ...extraOf,
-          retour: refusedLines.flatMap((l) => l.retour!),
-          ...(typeof body === 'object' && body !== null && 'errors' in body
-            ? { errors: (body as { errors: [] }).errors }
-            : {}),
-        },
+      throw withRetour(
+        firstFailure,
+        refusedLines.flatMap((l) => l.retour!),
       );
     }
     const recorded = await this.inbox.recordInbound({
-      key: base.key,
-      code: base.message.code,
-      identification: base.message.header.identification,
-      dated: base.message.header.dated,
-      digest: base.digest,
-      municipalityCode: base.municipalityCode,
-      providerId: base.providerId,
+      ...messageFields(base),
       trajectoryId: extra.trajectoryId ?? lines.find((l) => l.trajectoryId)?.trajectoryId ?? null,
       clientId: extra.clientId ?? null,
       status: 'ACCEPTED',
       retour: [],
       outcome: { standard: base.message.standard.name, lines, ...(extra.outcome ?? {}) },
-      actor: base.actor,
     });
     return this.answerOf(this.sameOrRefused(recorded, base));
   }
 
   private async recordRefusal(base: Base, retours: Retour[]): Promise<void> {
     await this.inbox.recordInbound({
-      key: base.key,
-      code: base.message.code,
-      identification: base.message.header.identification,
-      dated: base.message.header.dated,
-      digest: base.digest,
-      municipalityCode: base.municipalityCode,
-      providerId: base.providerId,
+      ...messageFields(base),
       status: 'REFUSED',
       retour: retours,
       outcome: { standard: base.message.standard.name },
-      actor: base.actor,
     });
   }
 
@@ -564,19 +533,12 @@ export class ChainInbound {
       await lockTrajectoryStream(tx, trajectoryId);
       const recorded = await this.inbox.recordInbound(
         {
-          key: base.key,
-          code: '315',
-          identification: base.message.header.identification,
-          dated: base.message.header.dated,
-          digest: base.digest,
-          municipalityCode: base.municipalityCode,
-          providerId: base.providerId,
+          ...messageFields(base),
           trajectoryId,
           clientId: context.clientId,
           status: 'ACCEPTED',
           retour: [],
           outcome,
-          actor: base.actor,
         },
         tx,
       );
@@ -720,20 +682,10 @@ export class ChainInbound {
     );
     if ('error' in result) {
       await this.recordRefusal(base, [result.error]);
-      const e = result.exception;
-      throw new ApiException(e.getStatus(), e instanceof ApiException ? e.code : 'REFUSED', e.message, {
-        ...(e instanceof ApiException ? e.extra : {}),
-        retour: [result.error],
-      });
+      throw withRetour(result.exception, [result.error]);
     }
     const recorded = await this.inbox.recordInbound({
-      key: base.key,
-      code: '317',
-      identification: base.message.header.identification,
-      dated: base.message.header.dated,
-      digest: base.digest,
-      municipalityCode: base.municipalityCode,
-      providerId: base.providerId,
+      ...messageFields(base),
       trajectoryId,
       clientId: assignments[0].clientId,
       status: 'ACCEPTED',
@@ -746,7 +698,6 @@ export class ChainInbound {
         requestedArrangement: product.arrangementCode,
         reason: request.reason,
       },
-      actor: base.actor,
     });
     return this.answerOf(this.sameOrRefused(recorded, base));
   }
@@ -847,6 +798,40 @@ interface LineRecord {
 /** A line's step: a command to run (and what to record when it succeeds), or only a record. */
 type LineStep =
   { record: LineRecord } | { run: () => Promise<unknown>; onConflict: Retour['code']; record: LineRecord };
+
+/**
+ * The lifecycle's refusal of a message (the route's own 409/422: code, allowed actions, field errors) with the
+ * chain's retour codes beside it.
+ */
+function withRetour(refusal: HttpException, retours: Retour[]): ApiException {
+  const body = refusal.getResponse();
+  return new ApiException(
+    refusal.getStatus(),
+    refusal instanceof ApiException ? refusal.code : 'REFUSED',
+    refusal.message,
+    {
+      ...(refusal instanceof ApiException ? refusal.extra : {}),
+      retour: retours,
+      ...(typeof body === 'object' && body !== null && 'errors' in body
+        ? { errors: (body as { errors: [] }).errors }
+        : {}),
+    },
+  );
+}
+
+/** The fields of a message's record that come from the message itself and its sender. */
+function messageFields(base: Base) {
+  return {
+    key: base.key,
+    code: base.message.code,
+    identification: base.message.header.identification,
+    dated: base.message.header.dated,
+    digest: base.digest,
+    municipalityCode: base.municipalityCode,
+    providerId: base.providerId,
+    actor: base.actor,
+  };
+}
 
 interface Base {
   key: string;

@@ -11,12 +11,13 @@ import {
   type ClientBlock,
   type XmlElement,
 } from '@app/chain';
-import { ChainInbox, type ChainScope } from '@app/persistence';
+import { ChainInbox } from '@app/persistence';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { isProviderScoped, isRegionWide } from '../auth/tenant-scope';
 import { ApiStandardErrors } from '../common/api-docs';
 import { ApiException, invalidFields, notFound } from '../common/domain-errors';
+import { eventScopeOf } from '../events/event-tenant';
+import { OwnIdempotency } from '../common/idempotency-key';
 import { ChainInbound } from './chain-inbound.service';
 import {
   ChainAnswerDto,
@@ -29,12 +30,6 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-function scopeOf(principal: Principal): ChainScope {
-  if (isProviderScoped(principal)) return { providerId: principal.providerId ?? '' };
-  if (isRegionWide(principal)) return {};
-  return { municipalities: principal.municipalities };
-}
-
 /**
  * The iJw/iWmo chain (issue 17), transport-neutral: a case system's hub connector or a provider uploads the
  * messages providers send and downloads the ones the municipality sends (also delivered as events, see
@@ -43,6 +38,7 @@ function scopeOf(principal: Principal): ChainScope {
  */
 @ApiTags('chain (iJw/iWmo)')
 @ApiStandardErrors()
+@OwnIdempotency()
 @Controller('chain/messages')
 export class ChainController {
   private readonly inbox: ChainInbox;
@@ -99,7 +95,7 @@ export class ChainController {
     if (query.before !== undefined && !validCursor(query.before)) {
       throw invalidFields([{ field: 'before', message: 'before must be a cursor this API gave out' }]);
     }
-    return this.inbox.list(scopeOf(principal), {
+    return this.inbox.list(eventScopeOf(principal), {
       ...(query.direction ? { direction: query.direction } : {}),
       ...(query.code ? { code: query.code } : {}),
       ...(query.trajectoryId ? { trajectoryId: query.trajectoryId } : {}),
@@ -190,7 +186,7 @@ export class ChainController {
 
   private async found(id: string, principal: Principal) {
     if (!UUID.test(id)) throw notFound(`message ${id}`);
-    const message = await this.inbox.get(id, scopeOf(principal));
+    const message = await this.inbox.get(id, eventScopeOf(principal));
     if (!message) throw notFound(`message ${id}`);
     return message;
   }

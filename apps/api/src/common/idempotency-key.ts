@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
 import { ApiException } from './domain-errors';
 
 /** What an Idempotency-Key may be; the OpenAPI document states the same pattern. */
@@ -22,3 +22,12 @@ export function invalidIdempotencyKey(): ApiException {
     ],
   });
 }
+
+export const OWN_IDEMPOTENCY_KEY = 'idempotency:own';
+
+/**
+ * Routes whose requests carry their own identity (an iJw/iWmo message's identification, TR056) and whose
+ * answers may hold a client's personal data, which must not be stored: the API remembers no response for
+ * them; a repeat is answered by the route itself.
+ */
+export const OwnIdempotency = () => SetMetadata(OWN_IDEMPOTENCY_KEY, true);

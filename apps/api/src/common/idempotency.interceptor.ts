@@ -2,10 +2,11 @@ import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor 
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, Observable, of, switchMap, tap } from 'rxjs';
+import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ApiException } from './domain-errors';
-import { IDEMPOTENCY_KEY, invalidIdempotencyKey } from './idempotency-key';
+import { IDEMPOTENCY_KEY, invalidIdempotencyKey, OWN_IDEMPOTENCY_KEY } from './idempotency-key';
 
 /**
  * `Idempotency-Key` on any POST: the first request with a key runs and its response is remembered (per
@@ -15,7 +16,10 @@ import { IDEMPOTENCY_KEY, invalidIdempotencyKey } from './idempotency-key';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
@@ -24,9 +28,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (req.method !== 'POST' || key === undefined || !req.principal) return next.handle();
     // Refused on every POST, not only where a route reads the header: an ignored key would silently not dedupe.
     if (!IDEMPOTENCY_KEY.test(key)) throw invalidIdempotencyKey();
-    // Chain messages are idempotent on their own identification (TR056), and their answers may hold the
-    // client's personal data (a complete 325 or 301), which must not be stored: no remembered response.
-    if (req.path.startsWith('/chain/')) return next.handle();
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(OWN_IDEMPOTENCY_KEY, targets)) return next.handle();
 
     const subject = req.principal.subject;
     const hash = createHash('sha256')

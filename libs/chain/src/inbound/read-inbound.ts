@@ -33,20 +33,7 @@ export type ReadResult = { ok: true; message: InboundMessage } | { ok: false; re
 
 const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-function headerOf(root: XmlElement): InboundHeader {
-  const h = child(root, 'Header')!;
-  return {
-    senderAgb: textAt(h, ['Afzender'])!,
-    receiverMunicipality: textAt(h, ['Ontvanger'])!,
-    identification: textAt(h, ['BerichtIdentificatie', 'Identificatie'])!,
-    dated: textAt(h, ['BerichtIdentificatie', 'Dagtekening'])!,
-    xsdVersions: {
-      base: textAt(h, ['XsdVersie', 'BasisschemaXsdVersie'])!,
-      message: textAt(h, ['XsdVersie', 'BerichtXsdVersie'])!,
-    },
-  };
-}
-
+/** What could be read of the header (all of it once the message passed its schema). */
 function partialHeader(root: XmlElement): Partial<InboundHeader> {
   const h = child(root, 'Header');
   if (!h) return {};
@@ -55,6 +42,18 @@ function partialHeader(root: XmlElement): Partial<InboundHeader> {
     receiverMunicipality: textAt(h, ['Ontvanger']),
     identification: textAt(h, ['BerichtIdentificatie', 'Identificatie']),
     dated: textAt(h, ['BerichtIdentificatie', 'Dagtekening']),
+  };
+}
+
+/** The header of a message that passed its schema: every element is there. */
+function headerOf(root: XmlElement): InboundHeader {
+  const h = child(root, 'Header')!;
+  return {
+    ...(partialHeader(root) as Omit<InboundHeader, 'xsdVersions'>),
+    xsdVersions: {
+      base: textAt(h, ['XsdVersie', 'BasisschemaXsdVersie'])!,
+      message: textAt(h, ['XsdVersie', 'BerichtXsdVersie'])!,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { isValidIsoDate } from '@app/domain';
 import type { Codelist } from '../codelists/codelist';
 
 /**
@@ -12,13 +13,6 @@ export interface DataType {
   codelist?: Codelist;
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** The eleven-test (elfproef) of a BSN: 9 digits, Σ digit × (9…2) − last digit ≡ 0 (mod 11), not 0. */
 export function isValidBsn(value: string): boolean {
   if (!/^\d{9}$/.test(value)) return false;
@@ -30,7 +24,7 @@ export function isValidBsn(value: string): boolean {
 export const LDT = {
   date: {
     name: 'LDT_Datum',
-    check: (v: string) => (isCalendarDate(v) ? undefined : 'a date YYYY-MM-DD'),
+    check: (v: string) => (isValidIsoDate(v) ? undefined : 'a date YYYY-MM-DD'),
   },
   bsn: {
     name: 'LDT_BurgerServicenummer',

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Retour } from '@app/chain';
+import { tenantCondition, type EventScope } from '../outbox/event-scope';
 import { CHAIN_MESSAGE_COLUMNS, toChainMessage, type ChainMessageRow } from './chain-store';
 
 /** An assignment as an inbound message refers to it by its number. */
@@ -14,12 +15,6 @@ export interface AssignmentRef {
   validFrom: string;
   validTo: string;
   changeReason: string | null;
-}
-
-/** Who may read a message: a municipality's callers, a provider, or the whole region. */
-export interface ChainScope {
-  municipalities?: readonly string[];
-  providerId?: string;
 }
 
 /** A page of messages, newest first, with the cursor of the next page. */
@@ -226,22 +221,24 @@ export class ChainInbox {
     return rows.map(toChainMessage);
   }
 
-  async get(id: string, scope: ChainScope): Promise<(ChainMessageRow & { xml: string | null }) | undefined> {
-    const [condition, params] = scopeCondition(scope, 2);
+  /** A message of the caller's tenant (the same rule as the event feed's), or undefined. */
+  async get(id: string, scope: EventScope): Promise<(ChainMessageRow & { xml: string | null }) | undefined> {
+    const tenant = tenantCondition(scope, 2);
     const rows = await this.dataSource.query(
-      `SELECT ${CHAIN_MESSAGE_COLUMNS}, body_xml FROM chain_message WHERE id = $1 AND ${condition}`,
-      [id, ...params],
+      `SELECT ${CHAIN_MESSAGE_COLUMNS}, body_xml FROM chain_message WHERE id = $1 AND ${tenant.sql}`,
+      [id, ...tenant.params],
     );
     return rows[0] && { ...toChainMessage(rows[0]), xml: rows[0].body_xml };
   }
 
   /** Messages in the scope, newest first; `before` is the cursor of the previous page. */
   async list(
-    scope: ChainScope,
+    scope: EventScope,
     filter: { direction?: string; code?: string; trajectoryId?: string; before?: string; limit: number },
   ): Promise<ChainMessagePage> {
-    const [condition, params] = scopeCondition(scope, 1);
-    const where = [condition];
+    const tenant = tenantCondition(scope, 1);
+    const params = [...tenant.params];
+    const where = [tenant.sql];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -272,12 +269,4 @@ export class ChainInbox {
           : null,
     };
   }
-}
-
-/** Municipality callers see their municipalities' messages; a provider its own; region-wide callers all. */
-function scopeCondition(scope: ChainScope, first: number): [string, unknown[]] {
-  if (scope.providerId !== undefined) return [`provider_id = $${first}`, [scope.providerId]];
-  if (scope.municipalities !== undefined)
-    return [`municipality_code = ANY ($${first}::text[])`, [scope.municipalities]];
-  return ['true', []];
 }
