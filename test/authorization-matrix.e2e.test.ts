@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ROLES, type Role } from '@app/contracts';
-import { bearer } from './support/auth';
+import { ROLES, STAFF_ROLES, type Role } from '@app/contracts';
+import { bearer, clientBearer } from './support/auth';
 import { contractProvider } from './support/provider-register';
 import { bootStack, RunningStack, uniqueRef, uniqueTaskQueue } from './support/stack';
 import { planSubmission } from './support/plan-submission';
@@ -18,6 +18,8 @@ interface Rule {
 }
 
 const ALL: Role[] = [...ROLES];
+/** Every role but the resident's: the feeds and lists built for professionals. */
+const STAFF: Role[] = [...STAFF_ROLES];
 const CHAIN_READERS: Role[] = [
   'CASE_SYSTEM',
   'PROVIDER',
@@ -44,7 +46,7 @@ const RULES: Record<string, Rule> = {
   'POST /trajectories/{trajectoryId}/plan-exemption': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/withdraw': { roles: ['LOCAL_TEAM', 'CASE_SYSTEM'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/lead-provider': {
-    roles: ['LOCAL_TEAM', 'CASE_SYSTEM'],
+    roles: ['LOCAL_TEAM', 'CASE_SYSTEM', 'CLIENT'],
     scope: 'trajectory',
   },
   'POST /trajectories/{trajectoryId}/plan/submit': {
@@ -52,9 +54,14 @@ const RULES: Record<string, Rule> = {
     scope: 'trajectory',
   },
   'POST /trajectories/{trajectoryId}/plan/sign': {
-    roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER'],
+    roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER', 'CLIENT'],
     scope: 'trajectory',
   },
+  'GET /trajectories/{trajectoryId}/satisfaction': {
+    roles: ['CLIENT', 'LOCAL_TEAM', 'CASE_SYSTEM', 'OPERATOR'],
+    scope: 'trajectory',
+  },
+  'PUT /trajectories/{trajectoryId}/satisfaction/{occasion}': { roles: ['CLIENT'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/plan/request-changes': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/plan/approve': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
   'POST /trajectories/{trajectoryId}/plan/reject': { roles: ['LOCAL_TEAM'], scope: 'trajectory' },
@@ -108,9 +115,9 @@ const RULES: Record<string, Rule> = {
   'GET /worklists/incidents': { roles: ['OPERATOR'], scope: 'list' },
   'POST /trajectories/{trajectoryId}/incident/retry': { roles: ['OPERATOR'], scope: 'trajectory' },
   'POST /escalations/{escalationId}/incident/retry': { roles: ['OPERATOR'], scope: 'escalation' },
-  'GET /events': { roles: ALL, scope: 'list' },
-  'GET /events/types': { roles: ALL, scope: 'global' },
-  'GET /events/asyncapi': { roles: ALL, scope: 'global' },
+  'GET /events': { roles: STAFF, scope: 'list' },
+  'GET /events/types': { roles: STAFF, scope: 'global' },
+  'GET /events/asyncapi': { roles: STAFF, scope: 'global' },
   'POST /webhooks/subscriptions': { roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'], scope: 'global' },
   'GET /webhooks/subscriptions': { roles: ['CASE_SYSTEM', 'PROVIDER', 'OPERATOR'], scope: 'list' },
   'GET /webhooks/subscriptions/{subscriptionId}': {
@@ -197,10 +204,15 @@ const RULES: Record<string, Rule> = {
 
 const OWN = 'GM0405';
 const OTHER = 'GM9999';
+const MATRIX_CLIENT = 'c-matrix-1';
 const LEAD = 'PRV-MATRIX';
 
-/** Own: the trajectory's municipality (FINANCE and OPERATOR region-wide); other: another municipality. */
+/**
+ * Own: the trajectory's municipality (FINANCE and OPERATOR region-wide), its client for CLIENT; other: another
+ * municipality, another client.
+ */
 function tokenFor(role: Role, own: boolean): string {
+  if (role === 'CLIENT') return clientBearer(OWN, own ? MATRIX_CLIENT : 'c-matrix-someone-else');
   if (role === 'PROVIDER') return bearer(['PROVIDER'], [], own ? LEAD : 'PRV-SOMEONE-ELSE');
   if (own && (role === 'FINANCE' || role === 'OPERATOR')) return bearer([role], []);
   return bearer([role], [own ? OWN : OTHER]);
@@ -230,7 +242,7 @@ describe('authorization matrix: every route × role × own/other municipality', 
         .send({
           municipalityCode: OWN,
           caseReference,
-          clientId: 'c-matrix-1',
+          clientId: MATRIX_CLIENT,
           domain: 'JEUGD',
           segment: 'B',
           complexity: 'LOW',
@@ -274,7 +286,8 @@ describe('authorization matrix: every route × role × own/other municipality', 
       .replace('{regionId}', 'WEST-FRIESLAND')
       .replace('{providerId}', LEAD)
       .replace('{contractId}', '0')
-      .replace('{freezeId}', '0');
+      .replace('{freezeId}', '0')
+      .replace('{occasion}', 'evaluation-1');
     return { method: method.toLowerCase() as 'get' | 'post' | 'put', path };
   }
 

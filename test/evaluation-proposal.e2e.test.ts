@@ -60,7 +60,7 @@ describe('a provider’s evaluation outcome is a proposal for the local team', (
     await post(`/trajectories/${id}/drafting`, localTeam).expect(200);
     // Before the family's choice is recorded the provider cannot even see the trajectory.
     await post(`/trajectories/${id}/plan/submit`, providerUser, planSubmission(provider)).expect(404);
-    await post(`/trajectories/${id}/lead-provider`, localTeam, { leadProviderId: provider }).expect(400);
+    await post(`/trajectories/${id}/lead-provider`, localTeam, { leadProviderId: provider }).expect(422);
     await post(`/trajectories/${id}/lead-provider`, localTeam, {
       leadProviderId: provider,
       chosenByFamily: false,

@@ -17,3 +17,8 @@ export function bearer(
   });
   return `Bearer ${token}`;
 }
+
+/** A resident's (CLIENT) token: one pseudonymous client of one municipality, as the portal signs them in. */
+export function clientBearer(municipality: string, clientId: string, sub = `resident-${clientId}`): string {
+  return `Bearer ${mintDevToken(loadConfig(), { sub, roles: ['CLIENT'], municipalities: [municipality], clientId })}`;
+}

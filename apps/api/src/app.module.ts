@@ -6,6 +6,7 @@ import { CodecModule } from './codec/codec.module';
 import { IdempotencyRetention } from './common/idempotency-retention';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { EventsModule } from './events/events.module';
+import { FamilyModule } from './family/family.module';
 import { ChainModule } from './chain/chain.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
@@ -27,6 +28,7 @@ import { WebModule } from './web/web.module';
     MetricsModule,
     HealthModule,
     TrajectoriesModule,
+    FamilyModule,
     IncidentsModule,
     PaymentsModule,
     RegisterModule,

@@ -192,6 +192,7 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
       roles: env.OIDC_ROLES_CLAIM || 'roles',
       municipalities: env.OIDC_MUNICIPALITIES_CLAIM || 'municipalities',
       providerId: env.OIDC_PROVIDER_CLAIM || 'provider_id',
+      clientId: env.OIDC_CLIENT_CLAIM || 'client_ref',
     },
     sessionHours: read.positiveInt('SESSION_HOURS', 8),
     tokenSignIn: read.flag('TOKEN_SIGN_IN', config.nodeEnv !== 'production'),

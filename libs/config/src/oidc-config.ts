@@ -13,8 +13,11 @@ export interface OidcConfig {
   redirectUrl: string;
   /** `OIDC_SCOPES`, space separated; must include `openid`. */
   scopes: string;
-  /** The ID token's claims that carry the roles, the municipalities (CBS codes) and the provider id. */
-  claims: { roles: string; municipalities: string; providerId: string };
+  /**
+   * The ID token's claims that carry the roles, the municipalities (CBS codes), the provider id and, for a
+   * resident signed in through the municipality's portal, the pseudonymous client id (`OIDC_CLIENT_CLAIM`).
+   */
+  claims: { roles: string; municipalities: string; providerId: string; clientId: string };
   /** `SESSION_HOURS`: a page session lasts this long, then the person signs in again. */
   sessionHours: number;
   /** `TOKEN_SIGN_IN`: the pages' token paste, for local development only (off in production by default). */

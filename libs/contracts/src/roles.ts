@@ -7,3 +7,9 @@ import { ACTOR_ROLES, type ActorRole } from '@app/domain';
  */
 export type Role = Exclude<ActorRole, 'SYSTEM'>;
 export const ROLES: readonly Role[] = ACTOR_ROLES.filter((r): r is Role => r !== 'SYSTEM');
+
+/**
+ * The roles of organisations and their staff: every role but CLIENT. The resident (or their representative)
+ * reads only their own trajectories and never the feeds, lists or ledgers built for professionals.
+ */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'CLIENT');

@@ -14,3 +14,4 @@ export * from './chain/chain-store';
 export * from './chain/chain-assignments';
 export * from './chain/chain-inbox';
 export * from './chain/chain-declarations';
+export * from './family/family-answers';

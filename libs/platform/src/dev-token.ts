@@ -7,6 +7,8 @@ export interface DevTokenRequest {
   roles: Role[];
   municipalities?: string[];
   providerId?: string;
+  /** A CLIENT token's pseudonymous client id. */
+  clientId?: string;
   expiresIn?: string;
 }
 
@@ -14,8 +16,14 @@ export interface DevTokenRequest {
 export function mintDevToken(config: AppConfig, request: DevTokenRequest): string {
   if (!config.auth.jwtSecret)
     throw new Error('JWT_SECRET is not configured (a JWKS setup cannot mint tokens)');
-  const { sub, roles, municipalities = [], providerId, expiresIn = '8h' } = request;
-  return jwt.sign({ roles, municipalities, ...(providerId ? { providerId } : {}) }, config.auth.jwtSecret, {
+  const { sub, roles, municipalities = [], providerId, clientId, expiresIn = '8h' } = request;
+  const claims = {
+    roles,
+    municipalities,
+    ...(providerId ? { providerId } : {}),
+    ...(clientId ? { clientId } : {}),
+  };
+  return jwt.sign(claims, config.auth.jwtSecret, {
     algorithm: 'HS256',
     subject: sub,
     issuer: config.auth.issuer,

@@ -162,6 +162,7 @@ export class OidcController {
       roles: claims[names.roles],
       municipalities: claims[names.municipalities] ?? [],
       providerId: claims[names.providerId] ?? undefined,
+      clientId: claims[names.clientId] ?? undefined,
     });
     if (!principal) return fail('the identity provider gave no roles this product knows, or odd claims');
     const id = await this.sessions.create({ ...principal, via: 'session' }, this.config.oidc.sessionHours);
@@ -182,6 +183,7 @@ export class OidcController {
         roles: { type: 'array', items: { type: 'string' } },
         municipalities: { type: 'array', items: { type: 'string' } },
         providerId: { type: 'string' },
+        clientId: { type: 'string', description: 'A resident: the pseudonymous client id' },
         expiresAt: { type: 'string', format: 'date-time' },
         csrfToken: { type: 'string', description: 'Send it in X-CSRF-Token with every change' },
       },

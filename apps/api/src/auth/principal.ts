@@ -8,6 +8,11 @@ export interface Principal {
   municipalities: string[];
   /** Set for PROVIDER callers: they see only trajectories where they are the lead provider. */
   providerId?: string;
+  /**
+   * Set for CLIENT callers (the resident or their representative): the pseudonymous client id the
+   * municipality's portal gives them; they see only the trajectories of that client in their municipality.
+   */
+  clientId?: string;
   via: 'jwt' | 'api-key' | 'session';
 }
 
@@ -17,4 +22,5 @@ export interface TokenClaims {
   roles: string[];
   municipalities?: string[];
   providerId?: string;
+  clientId?: string;
 }

@@ -4,6 +4,8 @@ import type { Principal } from './principal';
 export interface TenantFacts {
   municipalityCode: string;
   providerId?: string | null;
+  /** The trajectory's pseudonymous client: needed to decide for a CLIENT caller. */
+  clientId?: string | null;
 }
 
 /**
@@ -13,6 +15,13 @@ export interface TenantFacts {
  * revealed.
  */
 export function canSee(principal: Principal, facts: TenantFacts): boolean {
+  if (isClientScoped(principal)) {
+    return (
+      principal.clientId !== undefined &&
+      facts.clientId === principal.clientId &&
+      principal.municipalities.includes(facts.municipalityCode)
+    );
+  }
   if (isProviderScoped(principal)) {
     return principal.providerId !== undefined && facts.providerId === principal.providerId;
   }
@@ -24,6 +33,7 @@ export function canSee(principal: Principal, facts: TenantFacts): boolean {
 export function isRegionWide(principal: Principal): boolean {
   return (
     !isProviderScoped(principal) &&
+    !isClientScoped(principal) &&
     principal.municipalities.length === 0 &&
     principal.roles.some((r) => r === 'FINANCE' || r === 'OPERATOR')
   );
@@ -35,4 +45,9 @@ export function isRegionWide(principal: Principal): boolean {
  */
 export function isProviderScoped(principal: Principal): boolean {
   return principal.roles.includes('PROVIDER');
+}
+
+/** A resident (or their representative): sees only the trajectories of its own client id (issue 18). */
+export function isClientScoped(principal: Principal): boolean {
+  return principal.roles.includes('CLIENT');
 }

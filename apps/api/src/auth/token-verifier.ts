@@ -62,6 +62,8 @@ export class TokenVerifier {
 const SUBJECT = /^[\x21-\x7e]{1,128}$/;
 const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const MAX_MUNICIPALITIES = 500;
+/** The pseudonymous client id of a trajectory (StartTrajectoryDto.clientId). */
+const CLIENT_ID = /^[A-Za-z0-9._-]{4,100}$/;
 
 /**
  * The claims schema: a signature proves who issued a token, not that its content fits this API. A subject of
@@ -70,7 +72,7 @@ const MAX_MUNICIPALITIES = 500;
  * other token is unauthenticated (401), so odd claims never reach a workflow or the database.
  */
 export function principalOf(claims: Partial<Record<keyof TokenClaims, unknown>>): Principal | undefined {
-  const { sub, roles, municipalities = [], providerId } = claims;
+  const { sub, roles, municipalities = [], providerId, clientId } = claims;
   if (typeof sub !== 'string' || !SUBJECT.test(sub) || containsBsn(sub)) return undefined;
   if (!Array.isArray(roles) || roles.length === 0 || roles.length > 10) return undefined;
   if (!roles.every((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r)))
@@ -83,5 +85,13 @@ export function principalOf(claims: Partial<Record<keyof TokenClaims, unknown>>)
     (typeof providerId !== 'string' || !PROVIDER_ID.test(providerId) || containsBsn(providerId))
   )
     return undefined;
+  if (roles.includes('CLIENT') || clientId !== undefined) {
+    // A resident is never also staff, and is always one client of named municipalities: no clientId, no
+    // municipality or a role beside CLIENT makes the token unusable rather than wider.
+    if (roles.some((r) => r !== 'CLIENT') || providerId !== undefined || municipalities.length === 0)
+      return undefined;
+    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || containsBsn(clientId)) return undefined;
+    return { subject: sub, roles: ['CLIENT'], municipalities, clientId, via: 'jwt' };
+  }
   return { subject: sub, roles: [...new Set(roles)], municipalities, providerId, via: 'jwt' };
 }

@@ -58,14 +58,15 @@ export class WebSessions {
     const id = randomToken();
     await this.db.query(`DELETE FROM web_session WHERE expires_at < now()`);
     await this.db.query(
-      `INSERT INTO web_session (id_hash, subject, roles, municipalities, provider_id, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))`,
+      `INSERT INTO web_session (id_hash, subject, roles, municipalities, provider_id, client_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7))`,
       [
         sha256(id),
         principal.subject,
         principal.roles,
         principal.municipalities,
         principal.providerId ?? null,
+        principal.clientId ?? null,
         hours,
       ],
     );
@@ -79,9 +80,10 @@ export class WebSessions {
       roles: string[];
       municipalities: string[];
       provider_id: string | null;
+      client_id: string | null;
       expires_at: Date;
     }[] = await this.db.query(
-      `SELECT subject, roles, municipalities, provider_id, expires_at FROM web_session
+      `SELECT subject, roles, municipalities, provider_id, client_id, expires_at FROM web_session
          WHERE id_hash = $1 AND expires_at > now()`,
       [sha256(id)],
     );
@@ -92,6 +94,7 @@ export class WebSessions {
       roles: r.roles as Principal['roles'],
       municipalities: r.municipalities,
       ...(r.provider_id ? { providerId: r.provider_id } : {}),
+      ...(r.client_id ? { clientId: r.client_id } : {}),
       via: 'session',
       expiresAt: new Date(r.expires_at).toISOString(),
     };

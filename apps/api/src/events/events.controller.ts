@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { asyncApiDocument, EVENT_CATALOGUE } from '@app/notify';
 import { decodeFeedCursor, encodeFeedCursor, FEED_START, readEventFeed } from '@app/persistence';
-import { ROLES } from '@app/contracts';
+import { STAFF_ROLES } from '@app/contracts';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
@@ -22,7 +22,7 @@ export class EventsController {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   @Get()
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({
     summary: 'Lifecycle events after a cursor, oldest first, in your tenant',
     description:
@@ -49,7 +49,7 @@ export class EventsController {
   }
 
   @Get('types')
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The event catalogue: every event type with what it means' })
   @ApiOkResponse({ type: [EventTypeDto] })
   types(): EventTypeDto[] {
@@ -57,7 +57,7 @@ export class EventsController {
   }
 
   @Get('asyncapi')
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({
     summary: 'The event catalogue as an AsyncAPI 3.0 document: one payload schema per event type',
   })

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  ArrangementFact,
-  CareEventFact,
-  ClientTrajectoryFact,
-  EscalationFact,
-  MonitoringPeriod,
-  ScalingDirection,
-  TrajectoryFact,
+import {
+  satisfactionOccasions,
+  type ArrangementFact,
+  type CareEventFact,
+  type ClientTrajectoryFact,
+  type EscalationFact,
+  type MonitoringPeriod,
+  type ScalingDirection,
+  type TrajectoryFact,
+  type SatisfactionOccasionFact,
 } from '@app/domain';
+import {
+  SATISFACTION_EVENT_COLUMNS,
+  SATISFACTION_EVENT_TYPES,
+  type SatisfactionEventRow,
+} from '@app/persistence';
+import { satisfactionEventOf } from '../family/satisfaction-events';
 import type { Principal } from '../auth/principal';
 import { tenantCondition } from '../read-model/tenant-filter';
 import type { MonitoringQueryDto } from './monitoring-query.dto';
@@ -137,6 +145,43 @@ export class MonitoringFactsReader {
     return rows.map(toCareEvent);
   }
 
+  /**
+   * Every occasion the family was asked its satisfaction (K-O3, issue 18), from the audit trail by the domain's
+   * rule (satisfactionOccasions), with the number of answers and positive answers it gave.
+   */
+  async satisfactionOccasions(scope: Scope): Promise<SatisfactionOccasionFact[]> {
+    const [events, answers] = await Promise.all([
+      this.db.query(
+        `SELECT ${SATISFACTION_EVENT_COLUMNS}, t.provider_id
+         FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+         WHERE ${scope.where} AND ${SATISFACTION_EVENT_TYPES} ORDER BY a.trajectory_id, a.seq`,
+        scope.params,
+      ) as Promise<(SatisfactionEventRow & { provider_id: string | null })[]>,
+      this.db.query(
+        `SELECT f.trajectory_id, f.occasion, COUNT(*)::int AS answers,
+                COUNT(*) FILTER (WHERE f.answer = 'POSITIVE')::int AS positive
+         FROM family_answer f JOIN trajectory t ON t.trajectory_id = f.trajectory_id
+         WHERE ${scope.where} GROUP BY f.trajectory_id, f.occasion`,
+        scope.params,
+      ) as Promise<{ trajectory_id: string; occasion: string; answers: number; positive: number }[]>,
+    ]);
+    const answered = new Map(answers.map((a) => [`${a.trajectory_id}/${a.occasion}`, a]));
+    const out: SatisfactionOccasionFact[] = [];
+    for (const [trajectoryId, rows] of groupRows(events)) {
+      for (const o of satisfactionOccasions(rows.map(satisfactionEventOf))) {
+        const a = answered.get(`${trajectoryId}/${o.id}`);
+        out.push({
+          trajectoryId,
+          providerId: rows[0].provider_id,
+          at: o.at,
+          answers: a?.answers ?? 0,
+          positive: a?.positive ?? 0,
+        });
+      }
+    }
+    return out;
+  }
+
   /** Every trajectory of the clients with a closure in scope, in any municipality: for re-entry only. */
   async clientTrajectories(scope: Scope): Promise<ClientTrajectoryFact[]> {
     const rows: Row[] = await this.db.query(
@@ -221,4 +266,14 @@ function toCareEvent(r: Row): CareEventFact {
         direction: (str(r.direction) ?? 'LATERAL') as ScalingDirection,
       };
   }
+}
+
+function groupRows<R extends { trajectory_id: string }>(rows: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = out.get(r.trajectory_id);
+    if (list) list.push(r);
+    else out.set(r.trajectory_id, [r]);
+  }
+  return out;
 }

@@ -27,6 +27,12 @@ export class MonitoringIndicatorsDto implements Record<keyof MonitoringIndicator
   trajectories: number;
   @ApiProperty({ ...SECTION, description: 'K-O1..3, overall and per provider' })
   outcomes: Record<string, unknown>;
+  @ApiProperty({
+    ...SECTION,
+    description:
+      "K-O3 from the family's own answers: asked, answered, responseRate, answers, positive, satisfaction; overall and per provider",
+  })
+  familySatisfaction: Record<string, unknown>;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   leadTimes: Record<string, unknown>[];
   @ApiProperty({ ...SECTION, description: 'K-P2' }) roundTrips: Record<string, unknown>;

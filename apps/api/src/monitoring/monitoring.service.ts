@@ -42,13 +42,15 @@ export class MonitoringService {
   ): Promise<MonitoringIndicators> {
     const period = periodOf(q);
     const scope = this.reader.scope(principal, q, period);
-    const [trajectories, escalations, careEvents, clientTrajectories, arrangements] = await Promise.all([
-      this.reader.trajectories(scope),
-      this.reader.escalations(scope),
-      this.reader.careEvents(scope),
-      this.reader.clientTrajectories(scope),
-      this.reader.arrangements(),
-    ]);
+    const [trajectories, escalations, careEvents, clientTrajectories, arrangements, satisfactionOccasions] =
+      await Promise.all([
+        this.reader.trajectories(scope),
+        this.reader.escalations(scope),
+        this.reader.careEvents(scope),
+        this.reader.clientTrajectories(scope),
+        this.reader.arrangements(),
+        this.reader.satisfactionOccasions(scope),
+      ]);
     return monitoringIndicators(
       {
         period,
@@ -58,6 +60,7 @@ export class MonitoringService {
         careEvents,
         clientTrajectories,
         arrangements,
+        satisfactionOccasions,
       },
       {
         municipality: q.municipality ?? null,

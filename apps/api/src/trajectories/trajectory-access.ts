@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { municipalityOfTrajectory } from '@app/contracts';
 import type { TrajectoryView } from '@app/domain';
 import type { Principal } from '../auth/principal';
-import { canSee, isProviderScoped } from '../auth/tenant-scope';
+import { canSee, isClientScoped, isProviderScoped } from '../auth/tenant-scope';
 import { notFound } from '../common/domain-errors';
 import { TrajectoryGateway } from './trajectory-gateway';
 
@@ -21,23 +21,27 @@ export class TrajectoryAccess {
     private readonly db: DataSource,
   ) {}
 
-  /** Returns the live view when the check needed it (a provider, trajectory not yet in the read model). */
+  /**
+   * Returns the live view when the check needed it (a provider, trajectory not yet in the read model). A
+   * CLIENT is decided on the read model only: a trajectory it has not seen yet is not theirs to read yet.
+   */
   async authorize(principal: Principal, trajectoryId: string): Promise<TrajectoryView | undefined> {
     const municipalityCode = municipalityOfTrajectory(trajectoryId);
     if (!municipalityCode) throw notFound(`trajectory ${trajectoryId}`);
-    if (!isProviderScoped(principal)) {
+    if (!isProviderScoped(principal) && !isClientScoped(principal)) {
       if (!canSee(principal, { municipalityCode })) throw notFound(`trajectory ${trajectoryId}`);
       return undefined;
     }
-    const rows: Array<{ provider_id: string | null }> = await this.db.query(
-      'SELECT provider_id FROM trajectory WHERE trajectory_id = $1',
+    const rows: Array<{ provider_id: string | null; client_id: string }> = await this.db.query(
+      'SELECT provider_id, client_id FROM trajectory WHERE trajectory_id = $1',
       [trajectoryId],
     );
     if (rows.length > 0) {
-      if (!canSee(principal, { municipalityCode, providerId: rows[0].provider_id ?? undefined }))
-        throw notFound(`trajectory ${trajectoryId}`);
+      const facts = { municipalityCode, providerId: rows[0].provider_id, clientId: rows[0].client_id };
+      if (!canSee(principal, facts)) throw notFound(`trajectory ${trajectoryId}`);
       return undefined;
     }
+    if (isClientScoped(principal)) throw notFound(`trajectory ${trajectoryId}`);
     const view = await this.gateway.view(trajectoryId);
     if (!canSee(principal, { municipalityCode, providerId: view.leadProviderId })) {
       throw notFound(`trajectory ${trajectoryId}`);

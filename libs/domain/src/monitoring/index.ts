@@ -17,6 +17,24 @@ export { monitoringIndicators } from './monitoring-indicators';
 export type { MonitoringFilter, MonitoringIndicators } from './monitoring-indicators';
 export { figurePath, indicatorFigures, indicatorsCsv } from './indicator-figures';
 export type { IndicatorFigure } from './indicator-figures';
+export type {
+  FamilySatisfactionFigures,
+  FamilySatisfactionSection,
+  SatisfactionOccasionFact,
+} from './family-satisfaction-figures';
+export {
+  FAMILY_ANSWERS,
+  OCCASION_ID,
+  SATISFACTION_ANSWER_DAYS,
+  familyAnswerViolations,
+  satisfactionOccasions,
+} from './satisfaction-occasions';
+export type {
+  FamilyAnswer,
+  ResultAnswer,
+  SatisfactionEvent,
+  SatisfactionOccasion,
+} from './satisfaction-occasions';
 export type { OutcomeFigures, OutcomeSection, ProviderOutcomeFigures } from './outcome-figures';
 export type { LeadTimeFigures, LeadTimeStage } from './lead-time-figures';
 export type { RoundTripFigures } from './round-trip-figures';

@@ -1,4 +1,5 @@
 import type { ScalingDirection } from '../payments';
+import type { SatisfactionOccasionFact } from './family-satisfaction-figures';
 /**
  * What the monitoring figures (domain.md §6) are computed from: plain rows of the PostgreSQL read model,
  * already limited to what the caller may see. Instants are ISO-8601 strings, money integer euro cents.
@@ -85,6 +86,8 @@ export interface MonitoringFacts {
   careEvents: CareEventFact[];
   clientTrajectories: ClientTrajectoryFact[];
   arrangements: ArrangementFact[];
+  /** Every occasion the family was asked its satisfaction, with its answers (K-O3, issue 18). */
+  satisfactionOccasions: SatisfactionOccasionFact[];
 }
 
 /** Whether an instant falls in the period (null instants never do). */

@@ -55,6 +55,7 @@ function facts(overrides: Partial<MonitoringFacts> = {}): MonitoringFacts {
     careEvents: [],
     clientTrajectories: [],
     arrangements: [{ code: 'ARR-M', pricingBasis: 'PER_TRAJECTORY' }],
+    satisfactionOccasions: [],
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import {
   type EvaluationFigures,
   type ScalingFigures,
 } from './care-figures';
+import { familySatisfactionSection, type FamilySatisfactionSection } from './family-satisfaction-figures';
 import { escalationFigures, type EscalationFigures } from './escalation-figures';
 import { leadTimeFigures, type LeadTimeFigures } from './lead-time-figures';
 import type { MonitoringFacts, MonitoringPeriod } from './monitoring-facts';
@@ -32,6 +33,8 @@ export interface MonitoringIndicators {
   /** Trajectories visible to the caller that match the filter and could touch the period. */
   trajectories: number;
   outcomes: OutcomeSection;
+  /** K-O3 from the family's own answers, with the response rate (the professional's tick is in outcomes). */
+  familySatisfaction: FamilySatisfactionSection;
   leadTimes: LeadTimeFigures[];
   roundTrips: RoundTripFigures;
   escalations: EscalationFigures;
@@ -49,6 +52,7 @@ export function monitoringIndicators(facts: MonitoringFacts, filter: MonitoringF
     generatedAt: facts.now,
     trajectories: trajectories.length,
     outcomes: outcomeSection(trajectories, period),
+    familySatisfaction: familySatisfactionSection(facts.satisfactionOccasions, period),
     leadTimes: leadTimeFigures(trajectories, escalations, period),
     roundTrips: roundTripFigures(trajectories, period),
     escalations: escalationFigures(trajectories, escalations, period),

@@ -11,18 +11,22 @@ import { notify, recordAudit } from '../trajectory/transition-draft';
 export interface ChooseLeadProvider extends CommandBase {
   type: 'chooseLeadProvider';
   leadProviderId: string;
-  /** The caller attests that the family made this choice; the audit records who attested it. */
-  chosenByFamily: boolean;
+  /**
+   * The caller attests that the family made this choice; the audit records who attested it. A CLIENT
+   * chooses for itself, so its own choice needs no attestation.
+   */
+  chosenByFamily?: boolean;
 }
 
 export const chooseLeadProvider: CommandSpec<ChooseLeadProvider> = {
-  // The family's choice reaches the system through the local team or the case system, never the provider.
-  roles: ['LOCAL_TEAM', 'CASE_SYSTEM'],
+  // The family chooses on its own page, or its choice reaches the system through the local team or the case
+  // system; never through a provider.
+  roles: ['LOCAL_TEAM', 'CASE_SYSTEM', 'CLIENT'],
   isOpen: (state) => state.status === 'DRAFTING' || state.status === 'CHANGES_REQUESTED',
   violations(_state, command) {
     const out: RuleViolation[] = [];
     requireText(out, 'leadProviderId', command.leadProviderId, 'a lead provider is required (R-ROLE-06)');
-    if (command.chosenByFamily !== true) {
+    if (command.actor.role !== 'CLIENT' && command.chosenByFamily !== true) {
       out.push(violation('chosenByFamily', 'the family chooses the lead provider (R-ROLE-05)'));
     }
     return out;
@@ -39,7 +43,7 @@ export const chooseLeadProvider: CommandSpec<ChooseLeadProvider> = {
     recordAudit(draft, 'LEAD_PROVIDER_CHOSEN', command.actor, {
       leadProviderId: command.leadProviderId,
       previousLeadProviderId: previous,
-      attestations: ['CHOSEN_BY_FAMILY'],
+      attestations: [command.actor.role === 'CLIENT' ? 'CHOSEN_BY_FAMILY_ITSELF' : 'CHOSEN_BY_FAMILY'],
     });
     notify(draft, 'LEAD_PROVIDER_CHOSEN', 'PROVIDER', { leadProviderId: command.leadProviderId });
   },

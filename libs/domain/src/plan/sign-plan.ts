@@ -12,16 +12,19 @@ export interface SignPlan extends CommandBase {
   party: SignatureParty;
 }
 
-/** Which actor may put which signature on the plan (R-ROLE-04; the case system records the client's). */
+/**
+ * Which actor may put which signature on the plan (R-ROLE-04). The family signs for itself on its page
+ * (CLIENT); the case system or the local team still records a signature given on paper.
+ */
 const SIGNERS: Readonly<Record<SignatureParty, readonly ActorRole[]>> = {
-  CLIENT: ['CASE_SYSTEM', 'LOCAL_TEAM'],
-  LEGAL_REPRESENTATIVE: ['CASE_SYSTEM', 'LOCAL_TEAM'],
+  CLIENT: ['CLIENT', 'CASE_SYSTEM', 'LOCAL_TEAM'],
+  LEGAL_REPRESENTATIVE: ['CLIENT', 'CASE_SYSTEM', 'LOCAL_TEAM'],
   LEAD_PROVIDER: ['PROVIDER'],
   LOCAL_TEAM: ['LOCAL_TEAM'],
 };
 
 export const signPlan: CommandSpec<SignPlan> = {
-  roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER'],
+  roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER', 'CLIENT'],
   // Signatures the region lets follow the approval (signaturesBeforeApproval) are given until care starts.
   isOpen: (state) =>
     isAwaitingApproval(state) || (state.status === 'DECIDED' && missingSignatures(state).length > 0),

@@ -11,6 +11,12 @@ export type ActorRole =
   | 'OPERATOR'
   /** Contract management (contractmanagement): keeps the provider register; sends no trajectory command. */
   | 'CONTRACT_MANAGEMENT'
+  /**
+   * The resident or their legal representative (cliënt, wettelijk vertegenwoordiger), signed in through the
+   * municipality's portal and scoped to their own trajectories: signs the plan, chooses the lead provider,
+   * answers the satisfaction questions (issue 18, R-ROLE-04, R-ROLE-05, K-O3) — nothing else.
+   */
+  | 'CLIENT'
   | 'SYSTEM';
 
 export const ACTOR_ROLES: readonly ActorRole[] = [
@@ -21,6 +27,7 @@ export const ACTOR_ROLES: readonly ActorRole[] = [
   'FINANCE',
   'OPERATOR',
   'CONTRACT_MANAGEMENT',
+  'CLIENT',
   'SYSTEM',
 ];
 

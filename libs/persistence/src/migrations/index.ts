@@ -10,6 +10,7 @@ import { RateLimitWindows1765100000000 } from './1765100000000-RateLimitWindows'
 import { EventsWebhooksAndMail1765200000000 } from './1765200000000-EventsWebhooksAndMail';
 import { ChainMessages1765300000000 } from './1765300000000-ChainMessages';
 import { WebSessions1765300000001 } from './1765300000001-WebSessions';
+import { FamilyAnswers1765400000000 } from './1765400000000-FamilyAnswers';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EventsWebhooksAndMail1765200000000,
   ChainMessages1765300000000,
   WebSessions1765300000001,
+  FamilyAnswers1765400000000,
 ];

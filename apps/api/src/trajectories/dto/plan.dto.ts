@@ -146,7 +146,11 @@ export class ChooseLeadProviderDto {
   @ApiProperty({ example: 'PRV-HORIZON' })
   @Matches(REF)
   leadProviderId: string;
-  @ApiProperty({ description: 'The caller attests that the family made this choice (R-ROLE-05)' })
+  @ApiPropertyOptional({
+    description:
+      'The caller attests that the family made this choice (R-ROLE-05); required from staff, not from the CLIENT itself',
+  })
+  @Optional()
   @IsBoolean()
-  chosenByFamily: boolean;
+  chosenByFamily?: boolean;
 }

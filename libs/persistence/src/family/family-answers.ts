@@ -1,0 +1,96 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * The audit rows the satisfaction questions follow (libs/domain satisfaction-occasions.ts decides which ask):
+ * evaluations and the closure, with whether care had started. Columns over `audit_event a JOIN trajectory t`.
+ */
+export const SATISFACTION_EVENT_COLUMNS = `a.trajectory_id, a.type, a.at,
+  a.details->>'evaluationNumber' AS evaluation_number, a.details->>'type' AS evaluation_type,
+  (t.summary->>'startedAt') IS NOT NULL AS care_started`;
+export const SATISFACTION_EVENT_TYPES = `a.stream = 'trajectory' AND a.type IN ('EVALUATION_RECORDED', 'TRAJECTORY_CLOSED')`;
+
+export interface SatisfactionEventRow {
+  trajectory_id: string;
+  type: string;
+  at: Date | string;
+  evaluation_number: string | null;
+  evaluation_type: string | null;
+  care_started: boolean;
+}
+
+export interface StoredAnswer {
+  occasion: string;
+  resultId: string;
+  answer: string;
+  answeredAt: string;
+}
+
+/** RECORDED: written now; SAME_AGAIN: these answers were given before; ALREADY_ANSWERED: others were. */
+export type RecordAnswersOutcome = 'RECORDED' | 'SAME_AGAIN' | 'ALREADY_ANSWERED';
+
+/**
+ * The family's satisfaction answers (K-O3, issue 18) in PostgreSQL, and the audit rows their questions follow:
+ * nothing here depends on the workflow still running, so the closure's question is answered after it ended.
+ */
+export class FamilyAnswers {
+  constructor(private readonly db: DataSource) {}
+
+  events(trajectoryId: string): Promise<SatisfactionEventRow[]> {
+    return this.db.query(
+      `SELECT ${SATISFACTION_EVENT_COLUMNS} FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+        WHERE a.trajectory_id = $1 AND ${SATISFACTION_EVENT_TYPES} ORDER BY a.seq`,
+      [trajectoryId],
+    );
+  }
+
+  async answers(trajectoryId: string): Promise<StoredAnswer[]> {
+    const rows: { occasion: string; result_id: string; answer: string; answered_at: Date }[] =
+      await this.db.query(
+        `SELECT occasion, result_id, answer, answered_at FROM family_answer WHERE trajectory_id = $1
+        ORDER BY result_id`,
+        [trajectoryId],
+      );
+    return rows.map((r) => ({
+      occasion: r.occasion,
+      resultId: r.result_id,
+      answer: r.answer,
+      answeredAt: new Date(r.answered_at).toISOString(),
+    }));
+  }
+
+  /**
+   * Records the answers of one occasion in one transaction; answers are final. The same answers again (a
+   * retried request) are no change; different answers to an answered occasion are refused.
+   */
+  record(
+    trajectoryId: string,
+    occasion: string,
+    answers: readonly { resultId: string; answer: string }[],
+    answeredBy: string,
+  ): Promise<RecordAnswersOutcome> {
+    return this.db.transaction(async (tx) => {
+      // One writer per trajectory and occasion: a double click cannot leave half of two answer sets.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('family_answer'), hashtext($1))`, [
+        `${trajectoryId}/${occasion}`,
+      ]);
+      const existing: { result_id: string; answer: string }[] = await tx.query(
+        `SELECT result_id, answer FROM family_answer WHERE trajectory_id = $1 AND occasion = $2`,
+        [trajectoryId, occasion],
+      );
+      if (existing.length > 0) {
+        const same =
+          existing.length === answers.length &&
+          answers.every((a) => existing.some((e) => e.result_id === a.resultId && e.answer === a.answer));
+        return same ? 'SAME_AGAIN' : 'ALREADY_ANSWERED';
+      }
+      for (const a of answers) {
+        await tx.query(
+          `INSERT INTO family_answer (trajectory_id, occasion, result_id, answer, answered_by)
+           VALUES ($1, $2, $3, $4, $5)`,
+          [trajectoryId, occasion, a.resultId, a.answer, answeredBy],
+        );
+      }
+      return 'RECORDED';
+    });
+  }
+}
