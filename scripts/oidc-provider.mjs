@@ -20,6 +20,10 @@ const USERS = {
   'cm-region': { roles: ['CONTRACT_MANAGEMENT'], municipalities: [] },
   'prv-horizon': { roles: ['PROVIDER'], municipalities: [], provider_id: 'PRV-HORIZON' },
   operator: { roles: ['OPERATOR'], municipalities: [] },
+  // A resident of Hoorn as the municipality's portal signs them in: the pseudonymous client id, never a BSN.
+  'fam-hoorn': { roles: ['CLIENT'], municipalities: ['GM0405'], client_ref: 'c-demo-hoorn-1' },
+  // Tests add their own accounts (a resident of a trajectory they create) without editing this file.
+  ...JSON.parse(process.env.OIDC_EXTRA_USERS ?? '{}'),
 };
 
 const provider = new Provider(issuer, {
@@ -37,7 +41,7 @@ const provider = new Provider(issuer, {
   ],
   pkce: { required: () => true },
   scopes: ['openid', 'perspective'],
-  claims: { openid: ['sub'], perspective: ['roles', 'municipalities', 'provider_id'] },
+  claims: { openid: ['sub'], perspective: ['roles', 'municipalities', 'provider_id', 'client_ref'] },
   conformIdTokenClaims: false,
   async findAccount(_ctx, id) {
     const user = USERS[id];

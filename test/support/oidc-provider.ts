@@ -10,12 +10,28 @@ export interface OidcProviderProcess {
   stop(): Promise<void>;
 }
 
-export async function startOidcProvider(redirectUri: string): Promise<OidcProviderProcess> {
+/** The claims of an extra account of the provider (scripts/oidc-provider.mjs OIDC_EXTRA_USERS). */
+export interface OidcTestUser {
+  roles: string[];
+  municipalities: string[];
+  provider_id?: string;
+  client_ref?: string;
+}
+
+export async function startOidcProvider(
+  redirectUri: string,
+  extraUsers: Record<string, OidcTestUser> = {},
+): Promise<OidcProviderProcess> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'scripts/oidc-provider.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, OIDC_PROVIDER_PORT: String(port), OIDC_REDIRECT_URIS: redirectUri },
+    env: {
+      ...process.env,
+      OIDC_PROVIDER_PORT: String(port),
+      OIDC_REDIRECT_URIS: redirectUri,
+      OIDC_EXTRA_USERS: JSON.stringify(extraUsers),
+    },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -23,6 +23,7 @@ import { ListTrajectoriesDto } from './dto/list-trajectories.dto';
 import { StartTrajectoryDto } from './dto/start-trajectory.dto';
 import { AuditTrailItemDto, TrajectoryPageDto, TrajectoryStateDto } from './dto/trajectory-reads.dto';
 import { StartResultDto, TrajectoryViewDto } from './dto/trajectory-view.dto';
+import { rolesFor } from './command-roles';
 import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
 import { StartResult, TrajectoryGateway } from './trajectory-gateway';
@@ -103,8 +104,13 @@ export class TrajectoriesController {
   })
   @ApiOkResponse({ type: TrajectoryViewDto })
   async get(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
-    const view = await this.access.authorize(principal, trajectoryId);
-    return view ?? this.gateway.view(trajectoryId);
+    const view =
+      (await this.access.authorize(principal, trajectoryId)) ?? (await this.gateway.view(trajectoryId));
+    // The domain's decision rights (command-roles.ts), so a page offers exactly what the API will take.
+    const yourActions = view.allowedActions.filter((a) =>
+      rolesFor(a).some((r) => principal.roles.includes(r)),
+    );
+    return { ...view, yourActions };
   }
 
   @Get(':trajectoryId/state')

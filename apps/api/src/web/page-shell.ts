@@ -1,5 +1,6 @@
 /** The pages for people (domain.md §4, §6): each is this shell plus one ES module that renders it from the API. */
-export type PageName = 'sign-in' | 'docket' | 'case' | 'timeline' | 'dashboard' | 'finance';
+export type PageName =
+  'sign-in' | 'docket' | 'case' | 'timeline' | 'dashboard' | 'finance' | 'local-team' | 'provider' | 'family';
 
 /** Dutch first (the users' language), English as the alternative (issue 18). */
 export type PageLanguage = 'nl' | 'en';
@@ -19,6 +20,9 @@ const TITLES: Record<PageLanguage, Record<PageName, string>> = {
     timeline: 'Tijdlijn van het traject',
     dashboard: 'Monitoringdashboard',
     finance: 'Financiën',
+    'local-team': 'Werkplek lokaal team',
+    provider: 'Werkplek aanbieder',
+    family: 'Mijn plan',
   },
   en: {
     'sign-in': 'Sign in',
@@ -27,6 +31,9 @@ const TITLES: Record<PageLanguage, Record<PageName, string>> = {
     timeline: 'Trajectory timeline',
     dashboard: 'Monitoring dashboard',
     finance: 'Finance',
+    'local-team': 'Local team workspace',
+    provider: 'Provider workspace',
+    family: 'My plan',
   },
 };
 
@@ -36,6 +43,8 @@ const SHELL: Record<PageLanguage, Record<string, string>> = {
     table: 'Doorbraaktafel',
     monitoring: 'Monitoring',
     finance: 'Financiën',
+    localTeam: 'Lokaal team',
+    provider: 'Aanbieder',
     trajectoryId: 'Trajectnummer',
     timeline: 'Tijdlijn',
     signOut: 'Uitloggen',
@@ -47,6 +56,8 @@ const SHELL: Record<PageLanguage, Record<string, string>> = {
     table: 'Breakthrough table',
     monitoring: 'Monitoring',
     finance: 'Finance',
+    localTeam: 'Local team',
+    provider: 'Provider',
     trajectoryId: 'Trajectory id',
     timeline: 'Timeline',
     signOut: 'Sign out',
@@ -80,9 +91,15 @@ function escapeHtml(value: string): string {
 
 function nav(page: PageName, text: Record<string, string>): string {
   if (page === 'sign-in') return '';
+  // The family sees its own page only: no professionals' navigation, no trajectory search.
+  if (page === 'family') {
+    return `<div class="who"><span id="who"></span><button id="sign-out" type="button">${text.signOut}</button></div>`;
+  }
   const link = (href: string, key: string, label: string) =>
     `<a href="${href}" data-nav="${key}"${key === page ? ' aria-current="page"' : ''}>${label}</a>`;
   return `<nav class="nav">
+      ${link('/ui/local-team', 'local-team', text.localTeam)}
+      ${link('/ui/provider', 'provider', text.provider)}
       ${link('/ui/docket', 'docket', text.table)}
       ${link('/ui/dashboard', 'dashboard', text.monitoring)}
       ${link('/ui/finance', 'finance', text.finance)}

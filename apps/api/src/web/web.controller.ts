@@ -80,6 +80,40 @@ export class WebController {
     return this.page('finance', res);
   }
 
+  @Get('local-team')
+  @Public()
+  @ApiOperation({
+    summary: "Page: the local team's workspace (to approve, overdue, table cases, plan and evaluation forms)",
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  localTeam(@Res({ passthrough: true }) res: Response): string {
+    return this.page('local-team', res);
+  }
+
+  @Get('provider')
+  @Public()
+  @ApiOperation({
+    summary: "Page: the provider's workspace (my trajectories, sign, start, evaluations, stop)",
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  provider(@Res({ passthrough: true }) res: Response): string {
+    return this.page('provider', res);
+  }
+
+  @Get('family')
+  @Public()
+  @ApiOperation({
+    summary:
+      "Page: the family's own plan (sign, choose the lead provider, answer the satisfaction questions)",
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  family(@Res({ passthrough: true }) res: Response): string {
+    return this.page('family', res);
+  }
+
   @Get('assets/:file')
   @Public()
   @ApiOperation({ summary: 'The static scripts and stylesheet of the pages' })

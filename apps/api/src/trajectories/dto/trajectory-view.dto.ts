@@ -84,6 +84,12 @@ export class TrajectoryViewDto implements Omit<TrajectoryView, 'deadlines'> {
   subFlags: SubFlagsDto;
   @ApiProperty({ enum: TRAJECTORY_COMMAND_TYPES, isArray: true, description: 'Commands allowed now' })
   allowedActions: TrajectoryCommandType[];
+  @ApiPropertyOptional({
+    enum: TRAJECTORY_COMMAND_TYPES,
+    isArray: true,
+    description: 'GET only: the allowed actions your roles may send (what a page offers you)',
+  })
+  yourActions?: TrajectoryCommandType[];
   @ApiPropertyOptional({ example: 1 })
   planVersion?: number;
   @ApiProperty({ example: 0, description: 'Plan round trips so far' })

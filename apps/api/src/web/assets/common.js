@@ -56,6 +56,7 @@ export async function signedInSession() {
       roles: body.roles,
       municipalities: body.municipalities,
       providerId: body.providerId,
+      clientId: body.clientId,
       exp: Math.floor(Date.parse(body.expiresAt) / 1000),
     },
   };

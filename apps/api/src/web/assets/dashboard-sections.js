@@ -53,6 +53,33 @@ export function outcomeCharts(outcomes) {
   );
 }
 
+/** K-O3 in the family's own answers (issue 18): the share positive and how many families answered. */
+export function familySatisfactionChart(family) {
+  const bars = (figures, prefix) => [
+    { value: figures.satisfaction, figure: `${prefix}.satisfaction`, series: 'satisfaction' },
+    { value: figures.responseRate, figure: `${prefix}.responseRate`, series: 'response' },
+  ];
+  return barChart({
+    id: 'chart-family-satisfaction',
+    title: t('dash.family.title'),
+    series: [
+      { key: 'satisfaction', label: t('dash.family.satisfaction') },
+      { key: 'response', label: t('dash.family.response') },
+    ],
+    format: format.percent,
+    max: 1,
+    labelWidth: 160,
+    note: t('dash.note.family', { asked: family.overall.asked, answered: family.overall.answered }),
+    rows: [
+      { label: t('dash.all-providers'), bars: bars(family.overall, 'familySatisfaction.overall') },
+      ...family.byProvider.map((p) => ({
+        label: providerLabel(p.providerId),
+        bars: bars(p, `familySatisfaction.byProvider[${key(p.providerId)}]`),
+      })),
+    ],
+  });
+}
+
 export function leadTimeChart(leadTimes) {
   return barChart({
     id: 'chart-lead-times',

@@ -11,6 +11,7 @@ import {
   outcomeCharts,
   reentryChart,
   roundTripChart,
+  familySatisfactionChart,
 } from './dashboard-sections.js';
 import { t } from './texts.js';
 
@@ -93,6 +94,18 @@ function render(data) {
       tile(t('dash.dropout'), 'outcomes.overall.dropoutRate', o.dropoutRate, format.percent),
       tile(t('dash.goal'), 'outcomes.overall.goalAttainment', o.goalAttainment, format.percent),
       tile(
+        t('dash.family.satisfaction'),
+        'familySatisfaction.overall.satisfaction',
+        data.familySatisfaction.overall.satisfaction,
+        format.percent,
+      ),
+      tile(
+        t('dash.family.response'),
+        'familySatisfaction.overall.responseRate',
+        data.familySatisfaction.overall.responseRate,
+        format.percent,
+      ),
+      tile(
         t('dash.satisfaction'),
         'outcomes.overall.clientSatisfaction',
         o.clientSatisfaction,
@@ -115,6 +128,7 @@ function render(data) {
       tile(t('dash.tile.reentry'), 'reentry.overall.rate', data.reentry.overall.rate, format.percent),
     ),
     section(t('dash.sec.outcomes'), outcomeCharts(data.outcomes)),
+    section(t('dash.sec.family'), familySatisfactionChart(data.familySatisfaction)),
     section(
       t('dash.sec.lead'),
       h('div', { class: 'grid two' }, leadTimeChart(data.leadTimes), roundTripChart(data.roundTrips)),

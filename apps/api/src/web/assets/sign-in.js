@@ -7,7 +7,11 @@ import { t } from './texts.js';
 function landingFor(claims) {
   const next = new URLSearchParams(location.search).get('next');
   if (next && next.startsWith('/ui/')) return next;
-  return hasRole(claims, 'BREAKTHROUGH_TABLE', 'LOCAL_TEAM') ? '/ui/docket' : '/ui/dashboard';
+  if (hasRole(claims, 'CLIENT')) return '/ui/family';
+  if (hasRole(claims, 'LOCAL_TEAM')) return '/ui/local-team';
+  if (hasRole(claims, 'PROVIDER')) return '/ui/provider';
+  if (hasRole(claims, 'FINANCE')) return '/ui/finance';
+  return hasRole(claims, 'BREAKTHROUGH_TABLE') ? '/ui/docket' : '/ui/dashboard';
 }
 
 const message = h('p', { id: 'sign-in-message', class: 'muted', role: 'status' });

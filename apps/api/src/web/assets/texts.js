@@ -2,6 +2,10 @@
 // Dutch first, English as the alternative (issue 18): the page's language is the shell's <html lang>, chosen by
 // the server (?lang=en|nl, remembered in a cookie). Texts by key; numbers, money and dates the Dutch way.
 
+import { LIFE_DOMAINS, PEOPLE_TEXTS } from './texts-people.js';
+
+export { LIFE_DOMAINS };
+
 export const LANG = document.documentElement.lang === 'en' ? 'en' : 'nl';
 export const LOCALE = LANG === 'en' ? 'en-GB' : 'nl-NL';
 
@@ -175,7 +179,13 @@ const TEXTS = {
     'dash.tile.closed': 'Gesloten in de periode',
     'dash.dropout': 'Uitval (K-O1)',
     'dash.goal': 'Doelrealisatie (K-O2)',
-    'dash.satisfaction': 'Cliënttevredenheid (K-O3)',
+    'dash.satisfaction': 'Tevredenheid volgens de professional (K-O3)',
+    'dash.sec.family': 'Cliënttevredenheid volgens de families (K-O3)',
+    'dash.family.title': 'Tevredenheid en respons per aanbieder',
+    'dash.family.satisfaction': 'Tevredenheid volgens de familie (K-O3)',
+    'dash.family.response': 'Respons van de families',
+    'dash.note.family':
+      '{answered} van {asked} keer gevraagd beantwoord (na elke evaluatie en bij het afsluiten). Tevredenheid = antwoorden ‘goed genoeg’ ÷ alle antwoorden per resultaat.',
     'dash.tile.escalation': 'Escalatiegraad (K-P3)',
     'dash.tile.overdue': 'Evaluaties nu te laat',
     'dash.tile.local-team': 'Lokaal team bij evaluaties (K-P7)',
@@ -197,7 +207,8 @@ const TEXTS = {
     'dash.no-provider': '(geen aanbieder)',
     'dash.note.dropout': 'EARLY_DROPOUT ÷ trajecten gesloten in de periode',
     'dash.note.goal': 'Gemiddelde realisatie bij afsluiting; een gedeeltelijk resultaat telt voor ½',
-    'dash.note.satisfaction': 'Positief ÷ gevraagde cliënten',
+    'dash.note.satisfaction':
+      'Oordeel van de professional bij de laatste evaluatie: positief ÷ positief + negatief',
     'dash.lead.title': 'Doorlooptijden per fase (kalenderdagen)',
     'dash.median': 'mediaan',
     'dash.p90': '90e percentiel',
@@ -404,7 +415,13 @@ const TEXTS = {
     'dash.tile.closed': 'Closed in the period',
     'dash.dropout': 'Dropout (K-O1)',
     'dash.goal': 'Goal attainment (K-O2)',
-    'dash.satisfaction': 'Client satisfaction (K-O3)',
+    'dash.satisfaction': 'Satisfaction in the professional’s view (K-O3)',
+    'dash.sec.family': 'Client satisfaction in the families’ words (K-O3)',
+    'dash.family.title': 'Satisfaction and response per provider',
+    'dash.family.satisfaction': 'Satisfaction in the family’s words (K-O3)',
+    'dash.family.response': 'Families’ response rate',
+    'dash.note.family':
+      'Answered {answered} of {asked} times asked (after each evaluation and at closure). Satisfaction = answers “well enough” ÷ all answers per result.',
     'dash.tile.escalation': 'Escalation rate (K-P3)',
     'dash.tile.overdue': 'Overdue evaluations now',
     'dash.tile.local-team': 'Local team at evaluations (K-P7)',
@@ -426,7 +443,8 @@ const TEXTS = {
     'dash.no-provider': '(no provider)',
     'dash.note.dropout': 'EARLY_DROPOUT ÷ trajectories closed in the period',
     'dash.note.goal': 'Mean attainment at closure; a partial result counts ½',
-    'dash.note.satisfaction': 'Positive ÷ clients asked',
+    'dash.note.satisfaction':
+      'The professional’s view at the last evaluation: positive ÷ positive + negative',
     'dash.lead.title': 'Lead times per stage (calendar days)',
     'dash.median': 'median',
     'dash.p90': '90th percentile',
@@ -466,8 +484,24 @@ const TEXTS = {
   },
 };
 
+Object.assign(TEXTS.nl, PEOPLE_TEXTS.nl);
+Object.assign(TEXTS.en, PEOPLE_TEXTS.en);
+
 /** The text of a key in the page's language, with `{name}` filled from `vars`; the key itself when missing. */
 export function t(key, vars = {}) {
   const text = TEXTS[LANG][key] ?? TEXTS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
+}
+
+/** A life domain (or result area) in words; the code itself when the region uses one the pages do not know. */
+export function lifeDomainLabel(code) {
+  if (!code) return t('value.none');
+  const key = `life-domain.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/** A trajectory status in words. */
+export function statusLabel(status) {
+  return t(`status.${status}`);
 }
