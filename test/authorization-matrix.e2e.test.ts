@@ -178,6 +178,7 @@ const RULES: Record<string, Rule> = {
   'GET /payments': { roles: ['FINANCE', 'OPERATOR', 'LOCAL_TEAM', 'PROVIDER', 'CASE_SYSTEM'], scope: 'list' },
   'POST /payments/{idempotencyKey}/withhold': { roles: ['FINANCE'], scope: 'global' },
   'POST /payments/exports': { roles: ['FINANCE'], scope: 'global' },
+  'GET /payments/exports': { roles: ['FINANCE', 'OPERATOR'], scope: 'global' },
   'GET /payments/exports/{batchId}': { roles: ['FINANCE', 'OPERATOR'], scope: 'global' },
   'POST /payments/exports/{batchId}/confirm': { roles: ['FINANCE'], scope: 'global' },
   'GET /reconciliation': { roles: ['FINANCE', 'OPERATOR'], scope: 'list' },

@@ -280,7 +280,7 @@ describe('events, webhooks and mail over HTTP', () => {
       expect(await feedOf(otherProvider, trajectoryIds)).toEqual([]);
     });
 
-    it("mails the decision to the provider's contact, in Dutch, with a link that opens the trajectory page", async () => {
+    it("mails the decision to the provider's contact, in Dutch, with a link that opens it in the provider's workspace", async () => {
       const [first] = trajectoryIds;
       const mail = await smtp.waitFor(
         (m) =>
@@ -290,7 +290,7 @@ describe('events, webhooks and mail over HTTP', () => {
       expect(mail.headers['content-language']).toBe('nl');
       // It says by when to confirm the start (the provider-start deadline, in Dutch).
       expect(mail.text).toMatch(/Bevestig de start van de zorg vóór \d{1,2} [a-z]+ \d{4}/);
-      const link = `${baseUrl}/ui/trajectories/${first}`;
+      const link = `${baseUrl}/ui/provider?trajectory=${first}`;
       expect(mail.text).toContain(link);
       expect(mail.html).toContain(link);
       const page = await fetch(link);
@@ -344,7 +344,7 @@ describe('events, webhooks and mail over HTTP', () => {
     );
     expect(digest.headers['content-language']).toBe('nl');
     expect(digest.text).toMatch(/te laat/i);
-    expect(digest.text).toContain(`${baseUrl}/ui/trajectories/${id}`);
+    expect(digest.text).toContain(`${baseUrl}/ui/local-team?trajectory=${id}`);
     // Composing the same day again queues nothing new for that contact.
     const again = await request(http)
       .post('/mail/digests')

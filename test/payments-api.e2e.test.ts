@@ -290,6 +290,23 @@ describe('payments API: catalogue, ledger, withhold, finance exports, reconcilia
       expect(ledger.body.items).toEqual([
         expect.objectContaining({ status: 'CONFIRMED', exportBatchId: batchId }),
       ]);
+
+      // Finance finds a month's batches again, newest first, without their content.
+      const listed = await request(http)
+        .get('/payments/exports?period=2026-05')
+        .set('Authorization', finance)
+        .expect(200);
+      expect(listed.body.map((b: { id: string }) => b.id)).toEqual([
+        second.headers['x-export-batch-id'],
+        batchId,
+      ]);
+      expect(listed.body[1]).toMatchObject({ rowCount: 1, confirmedAt: expect.any(String) });
+      expect(listed.body[1]).not.toHaveProperty('content');
+      const bad = await request(http)
+        .get('/payments/exports?period=2026-13')
+        .set('Authorization', finance)
+        .expect(400);
+      expect(JSON.stringify(bad.body.errors)).toContain('period');
     });
 
     it('exports JSON shaped like a 323 declaration', async () => {

@@ -187,14 +187,28 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
     // A month long gone: an empty batch, so this test moves no other test's payments.
     await page.fill('#f-period', '2001-01');
     await page.click('#export');
-    await page.locator('#batch[data-batch-id]').waitFor();
-    expect(await page.locator('#batch-rows').innerText()).toBe('0');
-    expect(await page.locator('#batch-status').getAttribute('data-status')).toBe('EXPORTED');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-batch')]);
+    // The new batch heads the month's list of batches (newest first).
+    const batch = page.locator('#month-batches .batch[data-new]');
+    await batch.waitFor();
+    expect(await page.locator('#month-batches .batch').first().getAttribute('data-new')).toBe('');
+    expect(await batch.locator('.batch-rows').innerText()).toBe('0');
+    expect(await batch.locator('.batch-status').getAttribute('data-status')).toBe('EXPORTED');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      batch.locator('.download-batch').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^export-2001-01-.*\.csv$/);
-    await page.click('#confirm-batch');
-    await page.locator('#batch-status[data-status="CONFIRMED"]').waitFor();
-    expect(await page.locator('#batch-status').innerText()).toMatch(/^BEVESTIGD op/);
+    await batch.locator('.confirm-batch').click();
+    await batch.locator('.batch-status[data-status="CONFIRMED"]').waitFor();
+    expect(await batch.locator('.batch-status').innerText()).toMatch(/^BEVESTIGD op/);
+    // Reloaded, the month lists it again, confirmed: finance finds its earlier exports per month.
+    const batchId = await batch.getAttribute('data-batch-id');
+    await page.reload();
+    await page.fill('#f-period', '2001-01');
+    await page.dispatchEvent('#f-period', 'change');
+    await page
+      .locator(`#month-batches .batch[data-batch-id="${batchId}"] .batch-status[data-status="CONFIRMED"]`)
+      .waitFor();
     await page.screenshot({ path: screenshotPath('23-finance-confirmed'), fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -113,6 +113,8 @@ describe('pages: the family, the local team and the provider, signed in at the i
 
   async function checked(page: Page, screenshot: string): Promise<void> {
     await page.screenshot({ path: screenshotPath(screenshot), fullPage: true });
+    // Nothing leaks from the code into the words people read.
+    expect(await page.locator('#main').innerText()).not.toMatch(/\b(null|undefined|NaN)\b|\[object /);
     expect(await seriousA11yViolations(page)).toEqual([]);
   }
 
@@ -218,13 +220,26 @@ describe('pages: the family, the local team and the provider, signed in at the i
     ]);
   });
 
-  it('the family answers the satisfaction question per result; K-O3 counts it', async () => {
+  it('the family answers the satisfaction question per result, by keyboard alone; K-O3 counts it', async () => {
     await family.goto(`${base}/ui/family`);
     await family.locator('#satisfaction-evaluation-1').waitFor();
     await checked(family, '37-family-satisfaction');
-    await family.check('#satisfaction-evaluation-1-answers-0-answer-0');
-    await family.check('#satisfaction-evaluation-1-answers-1-answer-1');
-    await family.click('#satisfaction-evaluation-1-submit');
+    /** Tabs forward until the element with this id has the focus (the page's own tab order). */
+    const tabTo = async (id: string) => {
+      for (let i = 0; i < 40; i += 1) {
+        await family.keyboard.press('Tab');
+        if ((await family.evaluate('document.activeElement?.id')) === id) return;
+      }
+      throw new Error(`never focused: ${id}`);
+    };
+    // A radio group is one tab stop: Space picks the first answer, the arrow keys move to the other one.
+    await tabTo('satisfaction-evaluation-1-answers-0-answer-0');
+    await family.keyboard.press('Space');
+    await tabTo('satisfaction-evaluation-1-answers-1-answer-0');
+    await family.keyboard.press('ArrowDown');
+    expect(await family.isChecked('#satisfaction-evaluation-1-answers-1-answer-1')).toBe(true);
+    await tabTo('satisfaction-evaluation-1-submit');
+    await family.keyboard.press('Enter');
     await family.locator('.answered[data-occasion="evaluation-1"]').waitFor();
     expect(await family.locator('.answered[data-occasion="evaluation-1"]').innerText()).toContain('Bedankt');
     const answers = await api.get<{ occasions: { answers: unknown[] }[] }>(

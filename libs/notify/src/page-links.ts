@@ -4,25 +4,34 @@ type LinkAudience =
 
 /** The pages a mail links to, absolute, where the recipient acts (the API's `/ui` pages). */
 export interface PageLinks {
-  trajectory(trajectoryId: string): string;
+  /** Where the recipient acts on a trajectory: its workspace for the local team and a provider, else the timeline. */
+  trajectory(trajectoryId: string, audience?: LinkAudience): string;
   tableCase(escalationId: string): string;
   worklist(audience: LinkAudience): string;
 }
 
+/** The workspace of an audience, where its work waits (issue 18); the drafters' mail goes to the provider. */
+const WORKSPACES: Record<LinkAudience, string> = {
+  LOCAL_TEAM: '/ui/local-team',
+  PROVIDER: '/ui/provider',
+  DRAFTERS: '/ui/provider',
+  BREAKTHROUGH_TABLE: '/ui/docket',
+  FINANCE: '/ui/finance',
+  CONTRACT_MANAGEMENT: '/ui/dashboard',
+};
+
 /**
- * Links on `PUBLIC_BASE_URL`: a trajectory's timeline, a table case, and per role the page where its work
- * waits (the table's docket; the dashboard for contract management and finance; the start page otherwise).
+ * Links on `PUBLIC_BASE_URL`: a trajectory opened in the recipient's workspace (the local team's, the
+ * provider's) or its timeline, a table case, and per role the page where its work waits.
  */
 export function pageLinks(publicBaseUrl: string): PageLinks {
   const base = publicBaseUrl.replace(/\/+$/, '');
   return {
-    trajectory: (id) => `${base}/ui/trajectories/${encodeURIComponent(id)}`,
+    trajectory: (id, audience) =>
+      audience === 'LOCAL_TEAM' || audience === 'PROVIDER' || audience === 'DRAFTERS'
+        ? `${base}${WORKSPACES[audience]}?trajectory=${encodeURIComponent(id)}`
+        : `${base}/ui/trajectories/${encodeURIComponent(id)}`,
     tableCase: (id) => `${base}/ui/cases/${encodeURIComponent(id)}`,
-    worklist: (audience) =>
-      audience === 'BREAKTHROUGH_TABLE'
-        ? `${base}/ui/docket`
-        : audience === 'CONTRACT_MANAGEMENT' || audience === 'FINANCE'
-          ? `${base}/ui/dashboard`
-          : `${base}/ui`,
+    worklist: (audience) => `${base}${WORKSPACES[audience]}`,
   };
 }

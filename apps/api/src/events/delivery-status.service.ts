@@ -58,8 +58,10 @@ export class DeliveryStatusService implements OnModuleInit {
       this.mail.backlog(),
       this.dataSource.query(`SELECT coalesce(max(position), 0)::text AS written FROM lifecycle_event`),
       this.dataSource.query(
-        `SELECT coalesce(extract(epoch FROM now() - min(xact_start)), 0)::float AS horizon FROM pg_stat_activity
-         WHERE (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) AND pid <> pg_backend_pid()`,
+        // clock_timestamp, not now(): a transaction that began after this statement's own would be "younger
+        // than now()" and give a negative age.
+        `SELECT greatest(coalesce(extract(epoch FROM clock_timestamp() - min(xact_start)), 0), 0)::float AS horizon
+         FROM pg_stat_activity WHERE (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) AND pid <> pg_backend_pid()`,
       ),
     ]);
     const alert = this.config.delivery.backlogAlertSeconds;

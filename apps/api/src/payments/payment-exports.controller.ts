@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,7 +17,7 @@ import { PaymentExportService, type ExportBatchView, type ExportResult } from '@
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiErrorBody } from '../common/api-error';
-import { CreateExportDto, ExportBatchDto, JsonExportDto } from './dto/export.dto';
+import { CreateExportDto, ExportBatchDto, JsonExportDto, ListExportsQueryDto } from './dto/export.dto';
 import { LedgerErrorInterceptor } from './ledger-error.interceptor';
 import { requireRegionWide } from './ledger-scope';
 import { actorOf } from './payments.controller';
@@ -60,6 +60,21 @@ export class PaymentExportsController {
     });
     res.status(201).location(`/payments/exports/${result.batch.id}`);
     return send(result, res);
+  }
+
+  @Get()
+  @Roles('FINANCE', 'OPERATOR')
+  @ApiOperation({
+    summary: 'The export batches of a month (or the latest 100), newest first, without content',
+  })
+  @ApiOkResponse({ type: [ExportBatchDto] })
+  @ApiBadRequestResponse({ type: ApiErrorBody })
+  list(
+    @Query() query: ListExportsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ExportBatchView[]> {
+    requireRegionWide(principal);
+    return this.exports.list(query.period);
   }
 
   @Get(':batchId')

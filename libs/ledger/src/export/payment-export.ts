@@ -127,6 +127,16 @@ export class PaymentExportService {
     });
   }
 
+  /** The batches of a month (or the latest of all), newest first, without their content. */
+  async list(period?: string, limit = 100): Promise<ExportBatchView[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${BATCH_COLUMNS} FROM export_batch WHERE ($1::text IS NULL OR period = $1)
+        ORDER BY created_at DESC, id LIMIT $2`,
+      [period ?? null, limit],
+    );
+    return rows.map(toBatchView);
+  }
+
   async get(batchId: string): Promise<ExportResult> {
     if (!UUID.test(batchId)) throw new LedgerError('NOT_FOUND', `no export batch ${batchId}`);
     const [row] = await this.dataSource.query(

@@ -108,7 +108,7 @@ export class MailOutbox {
       ids: notice.ids,
       actionUrl: escalationId
         ? this.links.tableCase(escalationId)
-        : this.links.trajectory(notice.trajectory_id),
+        : this.links.trajectory(notice.trajectory_id, contact.audience),
       occurredAt: notice.created_at.toISOString(),
     });
   }
@@ -284,7 +284,7 @@ async function digestItems(
     trajectoryId: r.trajectory_id,
     deadlineAt: r.deadline?.toISOString() ?? null,
     overdue: r.deadline !== null && r.deadline.getTime() < Date.now(),
-    actionUrl: links.trajectory(r.trajectory_id),
+    actionUrl: links.trajectory(r.trajectory_id, contact.audience),
   });
   const caseItem = (r: {
     trajectory_id: string;

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { EXPORT_FORMATS, type ExportBatchView, type ExportFormat } from '@app/ledger';
 import { ISO_MONTH } from '../../validation/iso-dates';
+import { Optional } from '../../validation/optional';
 
 export class CreateExportDto {
   @ApiProperty({ example: '2026-11', description: 'Calendar month (YYYY-MM) of the due dates to export' })
@@ -11,6 +12,13 @@ export class CreateExportDto {
   @ApiProperty({ enum: EXPORT_FORMATS, example: 'csv', description: 'csv (text/csv) or json (323-shaped)' })
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat;
+}
+
+export class ListExportsQueryDto {
+  @ApiPropertyOptional({ example: '2026-11', description: 'Only the batches of this month (YYYY-MM)' })
+  @Optional()
+  @Matches(ISO_MONTH, { message: 'period must be YYYY-MM' })
+  period?: string;
 }
 
 export class ExportBatchDto implements ExportBatchView {

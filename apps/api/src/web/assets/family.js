@@ -184,23 +184,29 @@ async function trajectoryCard(trajectoryId) {
         api(`${base}/satisfaction`),
       ]);
       const actions = [signForm(view, render), await chooseForm(view, state, render)].filter(Boolean);
+      // replaceChildren takes nodes only (a null would show as text): the sections there are.
       holder.replaceChildren(
-        section(
-          t('family.your-plan'),
-          h(
-            'p',
-            { class: 'lead', id: 'family-status', 'data-status': view.status },
-            t(`family.status.${view.status}`),
+        ...[
+          section(
+            t('family.your-plan'),
+            h(
+              'p',
+              { class: 'lead', id: 'family-status', 'data-status': view.status },
+              t(`family.status.${view.status}`),
+            ),
+            h('h3', {}, t('family.results')),
+            resultsList(state),
+            h('h3', {}, t('family.who')),
+            await whoDoesWhat(view, state),
           ),
-          h('h3', {}, t('family.results')),
-          resultsList(state),
-          h('h3', {}, t('family.who')),
-          await whoDoesWhat(view, state),
-        ),
-        actions.length ? section(t('family.to-do'), actions) : null,
-        satisfaction.occasions.length
-          ? section(t('family.satisfaction'), satisfactionForms(view, state, satisfaction.occasions, render))
-          : null,
+          actions.length ? section(t('family.to-do'), actions) : null,
+          satisfaction.occasions.length
+            ? section(
+                t('family.satisfaction'),
+                satisfactionForms(view, state, satisfaction.occasions, render),
+              )
+            : null,
+        ].filter(Boolean),
       );
     } catch (error) {
       holder.replaceChildren(section(t('family.your-plan'), errorBox(error)));

@@ -42,9 +42,10 @@ async function download(batch) {
   link.remove();
 }
 
-function batchCard(batch) {
+/** One batch; classes, not ids, because a month may have several (each is `.batch[data-batch-id]`). */
+function batchCard(batch, fresh = false) {
   const status = h('span', {
-    id: 'batch-status',
+    class: 'batch-status',
     'data-status': batch.confirmedAt ? 'CONFIRMED' : 'EXPORTED',
   });
   const result = h('div', { role: 'status' });
@@ -59,7 +60,7 @@ function batchCard(batch) {
     'button',
     {
       type: 'button',
-      id: 'confirm-batch',
+      class: 'confirm-batch',
       onclick: async () => {
         confirm.disabled = true;
         try {
@@ -75,13 +76,15 @@ function batchCard(batch) {
     },
     t('finance.confirm'),
   );
-  return section(
-    t('finance.batch', { period: batch.period }),
+  return h(
+    'article',
+    { class: 'batch', 'data-batch-id': batch.id, 'data-new': fresh },
+    h('h3', {}, t('finance.batch', { period: batch.period, at: format.dateTime(batch.createdAt) })),
     h(
       'dl',
-      { class: 'facts', id: 'batch', 'data-batch-id': batch.id },
+      { class: 'facts' },
       h('dt', {}, t('finance.rows')),
-      h('dd', { id: 'batch-rows' }, String(batch.rowCount)),
+      h('dd', { class: 'batch-rows' }, String(batch.rowCount)),
       h('dt', {}, t('finance.total')),
       h('dd', {}, format.euro(batch.totalCents)),
       h('dt', {}, t('finance.format')),
@@ -94,7 +97,7 @@ function batchCard(batch) {
       {},
       h(
         'button',
-        { type: 'button', id: 'download-batch', class: 'secondary', onclick: () => download(batch) },
+        { type: 'button', class: 'secondary download-batch', onclick: () => download(batch) },
         t('finance.download'),
       ),
       ' ',
@@ -102,6 +105,25 @@ function batchCard(batch) {
     ),
     result,
   );
+}
+
+/** The batches already made for a month, newest first: each can be downloaded again and confirmed once paid. */
+let listed = 0;
+async function monthBatches(holder, period, freshId) {
+  // Only the latest request shows: a slow answer for another month never overwrites a newer one.
+  const mine = ++listed;
+  try {
+    const batches = await api(`/payments/exports?period=${encodeURIComponent(period)}`);
+    if (mine !== listed) return;
+    holder.replaceChildren(
+      h('h2', {}, t('finance.month-batches', { period })),
+      ...(batches.length === 0
+        ? [h('p', { class: 'muted', id: 'no-batches' }, t('finance.no-batches'))]
+        : batches.map((b) => batchCard(b, b.id === freshId))),
+    );
+  } catch (error) {
+    holder.replaceChildren(errorBox(error));
+  }
 }
 
 function exportForm(onBatch) {
@@ -198,15 +220,16 @@ async function deviations() {
 if (!hasRole(claims, 'FINANCE')) {
   mount(h('h1', {}, t('finance.title')), h('p', { class: 'muted' }, t('finance.only-finance')));
 } else {
-  const batches = h('div', { id: 'batches' });
+  const earlier = h('div', { id: 'month-batches', class: 'card' });
+  const form = exportForm((b) => monthBatches(earlier, b.period, b.id));
+  // The month of the form decides which earlier batches are listed.
+  const month = form.querySelector('#f-period');
+  month.addEventListener('change', () => monthBatches(earlier, month.value));
   mount(
     h('h1', {}, t('finance.title')),
-    section(
-      t('finance.export-title'),
-      h('p', {}, t('finance.export-lead')),
-      exportForm((b) => batches.prepend(batchCard(b))),
-    ),
-    batches,
+    section(t('finance.export-title'), h('p', {}, t('finance.export-lead')), form),
+    earlier,
     await deviations(),
   );
+  await monthBatches(earlier, month.value);
 }

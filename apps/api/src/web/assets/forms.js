@@ -50,6 +50,10 @@ export function radios(form, name, legend, options) {
   );
 }
 
+function escapeRegExp(text) {
+  return String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function clearErrors(form) {
   for (const node of form.querySelectorAll('.field-error')) node.remove();
   for (const node of form.querySelectorAll('[aria-invalid]')) {
@@ -87,10 +91,12 @@ export function showFieldErrors(form, error) {
       continue;
     }
     const id = `${node.querySelector('input, select, textarea')?.id ?? node.getAttribute('data-field')}-error`;
+    // The API's message may start with the field's path; beside the field itself that is noise.
+    const message = String(e.message).replace(new RegExp(`^${escapeRegExp(e.field)}\\s+`), '');
     if (!node.querySelector(`[id="${id}"]`)) {
-      node.append(h('p', { class: 'field-error', id }, `${e.message}`));
+      node.append(h('p', { class: 'field-error', id }, message));
     } else {
-      node.querySelector(`[id="${id}"]`).append(` · ${e.message}`);
+      node.querySelector(`[id="${id}"]`).append(` · ${message}`);
     }
     for (const control of node.querySelectorAll('input, select, textarea')) {
       control.setAttribute('aria-invalid', 'true');
