@@ -6,6 +6,7 @@ import { mintDevToken } from '@app/platform';
  * Local tokens for development:
  *   npm run token -- --role BREAKTHROUGH_TABLE --municipality GM0405 --sub table-chair-1
  *   npm run token -- --role PROVIDER --provider PRV-001 --sub provider-user-7
+ *   npm run token -- --role CLIENT --municipality GM0405 --client c-demo-hoorn-1   (a resident)
  */
 function arg(name: string): string[] {
   const values: string[] = [];
@@ -18,7 +19,7 @@ const roles = arg('role') as Role[];
 const bad = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
 if (roles.length === 0 || bad.length > 0) {
   console.error(
-    `usage: --role <${ROLES.join('|')}> [--municipality GM0405]… [--provider ID] [--sub ID] [--expires 8h]`,
+    `usage: --role <${ROLES.join('|')}> [--municipality GM0405]… [--provider ID] [--client ID] [--sub ID] [--expires 8h]`,
   );
   process.exit(2);
 }
@@ -29,6 +30,7 @@ console.log(
     roles,
     municipalities: arg('municipality'),
     providerId: arg('provider')[0],
+    clientId: arg('client')[0],
     expiresIn: arg('expires')[0],
   }),
 );
