@@ -7,7 +7,7 @@ import { loadConfig, loadPayloadKeys } from '@app/config';
 import { ROLES } from '@app/contracts';
 import { AppModule } from '../apps/api/src/app.module';
 import { setupApp } from '../apps/api/src/setup-app';
-import { bearer } from './support/auth';
+import { bearer, clientBearer } from './support/auth';
 import { migrateTestDatabase } from './support/stack';
 
 /** Base64 of text or bytes, as the Temporal UI sends payload fields. */
@@ -59,8 +59,10 @@ describe('codec server: POST /codec/encode and /codec/decode', () => {
 
   it('403 for every role but OPERATOR', async () => {
     for (const role of ROLES.filter((r) => r !== 'OPERATOR')) {
+      // A resident's token names its client id (a CLIENT token without one is no token at all: 401).
+      const token = role === 'CLIENT' ? clientBearer('GM0405', 'c-codec-1') : bearer([role], ['GM0405']);
       for (const path of ['/codec/encode', '/codec/decode']) {
-        const res = await post(path, { payloads: [plainPayload] }, bearer([role], ['GM0405'])).expect(403);
+        const res = await post(path, { payloads: [plainPayload] }, token).expect(403);
         expectErrorBody(res.body, 403, 'FORBIDDEN');
       }
     }

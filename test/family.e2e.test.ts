@@ -66,10 +66,25 @@ describe('the family: its own trajectory, its signature, its choice and its answ
   it('sees its own trajectory, in the list and by id, and nobody else’s (404)', async () => {
     const list = await get('/trajectories', family).expect(200);
     expect(list.body.items.map((t: { trajectoryId: string }) => t.trajectoryId)).toEqual([id]);
-    await get(`/trajectories/${id}/state`, family).expect(200);
+    const mine = await get(`/trajectories/${id}/family`, family).expect(200);
+    expect(mine.body).toMatchObject({
+      trajectoryId: id,
+      status: 'DRAFTING',
+      results: [],
+      yourActions: ['chooseLeadProvider'],
+    });
+    // The choice is among the region's contracted providers for youth care, never one without a contract.
+    const options = mine.body.leadProviderOptions.map((p: { providerId: string }) => p.providerId);
+    expect(options).toEqual(expect.arrayContaining([provider, 'PRV-HORIZON']));
+    expect(options).not.toContain('PRV-KOMPAS');
+    // The professionals' records are theirs: the full state, the audit trail, the register's internals.
+    await get(`/trajectories/${id}/state`, family).expect(403);
+    await get(`/trajectories/${id}/audit`, family).expect(403);
+    await get('/providers', family).expect(403);
     for (const stranger of [otherFamily, sameClientElsewhere]) {
       await get(`/trajectories/${id}`, stranger).expect(404);
       await get(`/trajectories/${id}/satisfaction`, stranger).expect(404);
+      await get(`/trajectories/${id}/family`, stranger).expect(404);
       await post(`/trajectories/${id}/plan/sign`, stranger, { planVersion: 1, party: 'CLIENT' }).expect(404);
       const theirs = await get('/trajectories', stranger).expect(200);
       expect(JSON.stringify(theirs.body)).not.toContain(id);
@@ -83,6 +98,8 @@ describe('the family: its own trajectory, its signature, its choice and its answ
       `Bearer ${mintDevToken(loadConfig(), { sub: 'resident-x', roles: ['CLIENT'], ...claims })}`;
     await get('/trajectories', mint({ municipalities: [municipality] })).expect(401);
     await get('/trajectories', mint({ municipalities: [], clientId })).expect(401);
+    // A client id is unique within one municipality only: a token naming two would widen the scope.
+    await get('/trajectories', mint({ municipalities: [municipality, 'GM0363'], clientId })).expect(401);
     await get('/trajectories', mint({ municipalities: [municipality], clientId: '999990019' })).expect(401);
     await get(
       '/trajectories',
@@ -90,7 +107,11 @@ describe('the family: its own trajectory, its signature, its choice and its answ
     ).expect(401);
   });
 
-  it('chooses the lead provider itself; staff still attest the family’s choice', async () => {
+  it('chooses the lead provider itself among the contracted ones; staff still attest the family’s choice', async () => {
+    const elsewhere = await post(`/trajectories/${id}/lead-provider`, family, {
+      leadProviderId: 'PRV-KOMPAS',
+    }).expect(422);
+    expect(elsewhere.body.errors).toEqual([expect.objectContaining({ field: 'leadProviderId' })]);
     const chosen = await post(`/trajectories/${id}/lead-provider`, family, {
       leadProviderId: provider,
     }).expect(200);
@@ -99,12 +120,17 @@ describe('the family: its own trajectory, its signature, its choice and its answ
       leadProviderId: provider,
     }).expect(422);
     expect(unattested.body.errors.map((e: { field: string }) => e.field)).toContain('chosenByFamily');
-    const audit = await get(`/trajectories/${id}/audit`, family).expect(200);
-    expect(JSON.stringify(audit.body)).toContain('CHOSEN_BY_FAMILY_ITSELF');
+    const audit = await get(`/trajectories/${id}/audit`, localTeam).expect(200);
+    const choice = audit.body.find((a: { type: string }) => a.type === 'LEAD_PROVIDER_CHOSEN');
+    expect(choice.details.attestations).toEqual(['CHOSEN_BY_FAMILY_ITSELF']);
+    // The resident acts under a pseudonym of its own, never the portal's subject.
+    expect(choice.actorRef).toMatch(/^resident-[0-9a-f]{16}$/);
+    expect(JSON.stringify(audit.body)).not.toContain(`resident-${clientId}`);
   });
 
   it('signs the plan as the client, never as someone else, and cannot approve, pay or start', async () => {
-    const { leadProviderChosenByFamily: _attested, ...plan } = planSubmission(provider);
+    const { leadProviderChosenByFamily: _attested, ...base } = planSubmission(provider);
+    const plan = { ...base, requiredSignatures: ['CLIENT', 'LEGAL_REPRESENTATIVE', 'LEAD_PROVIDER'] };
     await post(`/trajectories/${id}/plan/submit`, providerUser, plan).expect(200);
     await post(`/trajectories/${id}/plan/submit`, family, plan).expect(403);
     const asProvider = await post(`/trajectories/${id}/plan/sign`, family, {
@@ -116,7 +142,19 @@ describe('the family: its own trajectory, its signature, its choice and its answ
       planVersion: 1,
       party: 'CLIENT',
     }).expect(200);
-    expect(signed.body.missingSignatures).toEqual(['LEAD_PROVIDER']);
+    expect(signed.body.missingSignatures).toEqual(['LEGAL_REPRESENTATIVE', 'LEAD_PROVIDER']);
+    // One person gives one family signature; the parent signs in with their own account.
+    const twice = await post(`/trajectories/${id}/plan/sign`, family, {
+      planVersion: 1,
+      party: 'LEGAL_REPRESENTATIVE',
+    }).expect(422);
+    expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'party' })]);
+    const parent = clientBearer(municipality, clientId, 'portal-parent-of-the-client');
+    const both = await post(`/trajectories/${id}/plan/sign`, parent, {
+      planVersion: 1,
+      party: 'LEGAL_REPRESENTATIVE',
+    }).expect(200);
+    expect(both.body.missingSignatures).toEqual(['LEAD_PROVIDER']);
     const audit = await get(`/trajectories/${id}/audit`, localTeam).expect(200);
     expect(audit.body).toEqual(
       expect.arrayContaining([
@@ -202,8 +240,16 @@ describe('the family: its own trajectory, its signature, its choice and its answ
       (p: { providerId: string }) => p.providerId === provider,
     );
     // Every trajectory of this provider is this suite's: 2 asked, 2 answered, 2 of 3 answers positive.
-    expect(mine).toMatchObject({ asked: 2, answered: 2, responseRate: 1, answers: 3, positive: 2 });
+    expect(mine).toMatchObject({ asked: 2, answered: 2, open: 0, responseRate: 1, answers: 3, positive: 2 });
     expect(mine.satisfaction).toBeCloseTo(0.6667, 4);
+    // The provider being judged reads no figure of fewer than five answered questions.
+    const judged = await get(`/monitoring/indicators?provider=${provider}`, providerUser).expect(200);
+    expect(judged.body.familySatisfaction.overall).toMatchObject({
+      answered: 2,
+      satisfaction: null,
+      answers: null,
+      suppressed: true,
+    });
     // The professional's tick at the final evaluation stays its own figure (NEGATIVE: 0 of 1).
     const professional = figures.body.outcomes.byProvider.find(
       (p: { providerId: string }) => p.providerId === provider,

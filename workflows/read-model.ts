@@ -94,6 +94,14 @@ function trajectoryRow(state: TrajectoryState, view: TrajectoryView): Trajectory
       predecessorTrajectoryId: state.predecessorTrajectoryId ?? null,
       successorTrajectoryId: state.successorTrajectoryId ?? null,
       outcome: state.closure?.outcome ?? null,
+      // The plan's results by id and life domain (no text: that is a reference in the case system), so the
+      // family's questions can be answered after the workflow is gone from Temporal (issue 18).
+      results: (state.plan?.results ?? []).map((r) => ({
+        id: r.id,
+        lifeDomain: r.lifeDomain ?? null,
+        resultAreaCode: r.resultAreaCode ?? null,
+        targetDate: r.targetDate ?? null,
+      })),
     },
   };
 }

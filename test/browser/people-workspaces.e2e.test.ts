@@ -171,6 +171,9 @@ describe('pages: the family, the local team and the provider, signed in at the i
     await family.locator('#plan-results li').first().waitFor();
     expect(await family.locator('#plan-results').innerText()).toContain('Wonen');
     await checked(family, '33-family-sign');
+    // Who signs is the person's to say: nothing is ticked for them.
+    expect(await family.isChecked('#family-sign-party-0')).toBe(false);
+    await family.check('#family-sign-party-0');
     await family.click('#family-sign-submit');
     await family.locator('#family-status[data-status="AWAITING_APPROVAL"]').waitFor();
     await eventually(async () =>
@@ -200,7 +203,12 @@ describe('pages: the family, the local team and the provider, signed in at the i
 
     await team.goto(`${base}/ui/local-team?trajectory=${trajectoryId}`);
     await team.locator('#record-evaluation').waitFor();
+    // Nothing is pre-chosen for the professional (a default would skew K-O2 and K-O3).
+    await team.click('#record-evaluation-submit');
+    await team.locator('[data-field="evaluation.resultAssessments.0.attainment"] .field-error').waitFor();
     await team.selectOption('#record-evaluation-evaluation-resultAssessments-0-attainment', 'ACHIEVED');
+    await team.selectOption('#record-evaluation-evaluation-resultAssessments-1-attainment', 'PARTIAL');
+    await team.selectOption('#record-evaluation-evaluation-clientSatisfaction', 'POSITIVE');
     await team.selectOption('#record-evaluation-evaluation-outcome', 'CONTINUE');
     await checked(team, '36-local-team-evaluation');
     await team.click('#record-evaluation-submit');
@@ -233,11 +241,11 @@ describe('pages: the family, the local team and the provider, signed in at the i
       throw new Error(`never focused: ${id}`);
     };
     // A radio group is one tab stop: Space picks the first answer, the arrow keys move to the other one.
-    await tabTo('satisfaction-evaluation-1-answers-0-answer-0');
+    await tabTo('satisfaction-evaluation-1-result-0-0');
     await family.keyboard.press('Space');
-    await tabTo('satisfaction-evaluation-1-answers-1-answer-0');
+    await tabTo('satisfaction-evaluation-1-result-1-0');
     await family.keyboard.press('ArrowDown');
-    expect(await family.isChecked('#satisfaction-evaluation-1-answers-1-answer-1')).toBe(true);
+    expect(await family.isChecked('#satisfaction-evaluation-1-result-1-1')).toBe(true);
     await tabTo('satisfaction-evaluation-1-submit');
     await family.keyboard.press('Enter');
     await family.locator('.answered[data-occasion="evaluation-1"]').waitFor();

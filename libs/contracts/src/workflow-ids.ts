@@ -5,6 +5,8 @@
 /** A municipality code has no dash, so the id `trajectory-<municipality>-<case ref>` parses back unambiguously. */
 export const MUNICIPALITY_CODE = /^[A-Za-z0-9]{1,16}$/;
 export const CASE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The pseudonymous client id of a trajectory, as the case system and the municipality's portal know it. */
+export const CLIENT_ID = /^[A-Za-z0-9._-]{4,100}$/;
 
 export function trajectoryWorkflowId(municipalityCode: string, caseReference: string): string {
   if (!MUNICIPALITY_CODE.test(municipalityCode) || !CASE_REFERENCE.test(caseReference)) {

@@ -296,6 +296,32 @@ export class ProviderRegister {
     return { regionId, arrangementCode, providers };
   }
 
+  /**
+   * The providers a family may choose as lead provider on `onDate` (R-ROLE-05): a contract of the region for an
+   * arrangement of the trajectory's domain, and no intake freeze in force there. By name.
+   */
+  async choosableLeadProviders(
+    regionId: string,
+    domain: string,
+    onDate: string,
+  ): Promise<{ providerId: string; name: string }[]> {
+    const rows: { provider_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT p.provider_id, p.name FROM provider p
+        WHERE EXISTS (
+                SELECT 1 FROM provider_contract c
+                  JOIN arrangement a ON a.code = c.arrangement_code AND a.region = c.region_id
+                 WHERE c.provider_id = p.provider_id AND c.region_id = $1 AND a.domain = $2
+                   AND c.valid_from <= $3 AND (c.valid_to IS NULL OR c.valid_to >= $3))
+          AND NOT EXISTS (
+                SELECT 1 FROM provider_intake_freeze f
+                 WHERE f.provider_id = p.provider_id AND f.region_id = $1 AND f.starts_on <= $3
+                   AND (f.ends_on IS NULL OR f.ends_on >= $3) AND (f.lifted_on IS NULL OR f.lifted_on > $3))
+        ORDER BY p.name, p.provider_id`,
+      [regionId, domain, onDate],
+    );
+    return rows.map((r) => ({ providerId: r.provider_id, name: r.name }));
+  }
+
   /** One contract of a provider; NOT_FOUND when it has none with that id. */
   async contract(providerId: string, contractId: string): Promise<ContractView> {
     const [contract] = (await this.dataSource.query(

@@ -3,7 +3,7 @@ import { createHash, createSecretKey, timingSafeEqual, type KeyObject } from 'no
 import jwt, { JwtHeader, SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient, { JwksClient } from 'jwks-rsa';
 import { AppConfig } from '@app/config';
-import { containsBsn, MUNICIPALITY_CODE, ROLES, type Role } from '@app/contracts';
+import { CLIENT_ID, containsBsn, MUNICIPALITY_CODE, ROLES, type Role } from '@app/contracts';
 import { APP_CONFIG } from '@app/platform';
 import type { Principal, TokenClaims } from './principal';
 
@@ -58,12 +58,19 @@ export class TokenVerifier {
   }
 }
 
+/**
+ * A resident acts under a pseudonym of its own, never the portal's subject: what the trajectory records (its
+ * signature, its choice, its answers) names `resident-<16 hex>`, one per person, so a client and their legal
+ * representative stay two signers and nothing of the portal's account reaches Temporal or the database.
+ */
+export function residentRef(subject: string): string {
+  return `resident-${createHash('sha256').update(`resident:${subject}`).digest('hex').slice(0, 16)}`;
+}
+
 /** A subject is an opaque id of the identity provider (Entra: 43 characters, Keycloak: a UUID). */
 const SUBJECT = /^[\x21-\x7e]{1,128}$/;
 const PROVIDER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const MAX_MUNICIPALITIES = 500;
-/** The pseudonymous client id of a trajectory (StartTrajectoryDto.clientId). */
-const CLIENT_ID = /^[A-Za-z0-9._-]{4,100}$/;
 
 /**
  * The claims schema: a signature proves who issued a token, not that its content fits this API. A subject of
@@ -86,12 +93,13 @@ export function principalOf(claims: Partial<Record<keyof TokenClaims, unknown>>)
   )
     return undefined;
   if (roles.includes('CLIENT') || clientId !== undefined) {
-    // A resident is never also staff, and is always one client of named municipalities: no clientId, no
-    // municipality or a role beside CLIENT makes the token unusable rather than wider.
-    if (roles.some((r) => r !== 'CLIENT') || providerId !== undefined || municipalities.length === 0)
+    // A resident is never also staff, and is one client of one municipality (a client id is unique within its
+    // municipality only): no clientId, not exactly one municipality or a role beside CLIENT makes the token
+    // unusable rather than wider.
+    if (roles.some((r) => r !== 'CLIENT') || providerId !== undefined || municipalities.length !== 1)
       return undefined;
     if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || containsBsn(clientId)) return undefined;
-    return { subject: sub, roles: ['CLIENT'], municipalities, clientId, via: 'jwt' };
+    return { subject: residentRef(sub), roles: ['CLIENT'], municipalities, clientId, via: 'jwt' };
   }
   return { subject: sub, roles: [...new Set(roles)], municipalities, providerId, via: 'jwt' };
 }

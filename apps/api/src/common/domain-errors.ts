@@ -27,6 +27,12 @@ export const notFound = (what: string) =>
 export const invalidFields = (errors: { field: string; message: string }[]) =>
   new ApiException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The request has invalid fields', { errors });
 
+/** 422 naming the field whose value breaks a rule the API checks before the workflow (a register fact). */
+export const domainViolation = (field: string, message: string) =>
+  new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, 'DOMAIN_RULE_VIOLATION', message, {
+    errors: [{ field, message }],
+  });
+
 /** 403 for acting on behalf of a tenant the caller does not act for. */
 export const forbiddenTenant = (what: string) =>
   new ApiException(HttpStatus.FORBIDDEN, 'FORBIDDEN', `You do not act for ${what}`);

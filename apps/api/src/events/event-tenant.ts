@@ -1,10 +1,12 @@
 import type { EventScope, SubscriptionFilter, SubscriptionTenant } from '@app/persistence';
 import type { Principal } from '../auth/principal';
-import { isProviderScoped, isRegionWide } from '../auth/tenant-scope';
+import { isClientScoped, isProviderScoped, isRegionWide } from '../auth/tenant-scope';
 import { forbiddenTenant, invalidFields } from '../common/domain-errors';
 
 /** The events a caller may read: its provider's, its municipalities', or the region's (tenant-scope.ts rules). */
 export function eventScopeOf(principal: Principal): EventScope {
+  // The feeds are for organisations (CLIENT is not admitted); a resident would see nothing, never a municipality.
+  if (isClientScoped(principal)) return { kind: 'municipalities', codes: [] };
   if (isProviderScoped(principal)) return { kind: 'provider', providerId: principal.providerId ?? '' };
   if (isRegionWide(principal)) return { kind: 'region' };
   return { kind: 'municipalities', codes: principal.municipalities };
@@ -16,6 +18,7 @@ export function eventScopeOf(principal: Principal): EventScope {
  * with a managing one does not widen what the caller may change.
  */
 export function tenantFilterOf(principal: Principal): SubscriptionFilter {
+  if (isClientScoped(principal)) return { kind: 'municipalities', codes: [] };
   if (isProviderScoped(principal)) return { kind: 'provider', providerId: principal.providerId ?? '' };
   if (principal.municipalities.length === 0 && principal.roles.includes('OPERATOR'))
     return { kind: 'region' };

@@ -11,5 +11,6 @@ export function satisfactionEventOf(row: SatisfactionEventRow): SatisfactionEven
     at,
     evaluationNumber: Number(row.evaluation_number),
     evaluationType: row.evaluation_type ?? 'PERIODIC',
+    ...(row.outcome ? { outcome: row.outcome } : {}),
   };
 }

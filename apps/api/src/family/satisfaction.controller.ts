@@ -9,14 +9,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { familyAnswerViolations, OCCASION_ID } from '@app/domain';
+import { familyAnswerViolations, OCCASION_ID, type ResultAnswer } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { ApiStandardErrors } from '../common/api-docs';
 import { ApiErrorBody } from '../common/api-error';
 import { ApiException, invalidFields, notFound } from '../common/domain-errors';
 import { TrajectoryAccess } from '../trajectories/trajectory-access';
-import { TrajectoryGateway } from '../trajectories/trajectory-gateway';
+import { FAMILY_READERS } from './family.controller';
+import { FamilyViews } from './family-view.service';
 import { FamilySatisfaction, type OccasionWithAnswers } from './family-satisfaction.service';
 import { SatisfactionAnswersDto, SatisfactionDto, SatisfactionOccasionDto } from './dto/satisfaction.dto';
 
@@ -25,7 +26,7 @@ import { SatisfactionAnswersDto, SatisfactionDto, SatisfactionOccasionDto } from
  * provider, whose care is being judged, sees only the figures on the dashboard (a family must not have to
  * answer to the organisation it judges).
  */
-const READERS = ['CLIENT', 'LOCAL_TEAM', 'CASE_SYSTEM', 'OPERATOR'] as const;
+const READERS = FAMILY_READERS;
 
 /**
  * Client satisfaction in the family's own words (cliënttevredenheid, K-O3, issue 18): after each evaluation
@@ -38,7 +39,7 @@ export class SatisfactionController {
   constructor(
     private readonly answers: FamilySatisfaction,
     private readonly access: TrajectoryAccess,
-    private readonly gateway: TrajectoryGateway,
+    private readonly views: FamilyViews,
   ) {}
 
   @Get()
@@ -77,7 +78,13 @@ export class SatisfactionController {
       ? (await this.answers.occasions(trajectoryId)).find((o) => o.id === occasionId)
       : undefined;
     if (!occasion) throw notFound(`satisfaction question ${occasionId}`);
-    if (occasion.answers.length === 0 && Date.now() > Date.parse(occasion.openUntil)) {
+    // An answered question is settled in PostgreSQL alone: a retry gets its answer even with Temporal away.
+    if (occasion.answers.length > 0) {
+      if (!sameAnswers(occasion.answers, dto.answers)) throw alreadyAnswered(occasion);
+      res.status(HttpStatus.OK);
+      return view(occasion, Date.now());
+    }
+    if (Date.now() > Date.parse(occasion.openUntil)) {
       throw new ApiException(
         HttpStatus.CONFLICT,
         'QUESTION_CLOSED',
@@ -85,22 +92,30 @@ export class SatisfactionController {
         { allowedActions: [] },
       );
     }
-    const plan = (await this.gateway.state(trajectoryId)).plan;
-    const errors = familyAnswerViolations(plan?.results.map((r) => r.id) ?? [], dto.answers);
+    const errors = familyAnswerViolations(await this.views.resultIds(trajectoryId), dto.answers);
     if (errors.length > 0) throw invalidFields(errors);
     const outcome = await this.answers.record(trajectoryId, occasion.id, dto.answers, principal.subject);
     const stored = (await this.answers.occasions(trajectoryId)).find((o) => o.id === occasion.id)!;
-    if (outcome === 'ALREADY_ANSWERED') {
-      throw new ApiException(
-        HttpStatus.CONFLICT,
-        'ALREADY_ANSWERED',
-        `The question ${occasion.id} was answered on ${stored.answeredAt}; answers are final`,
-        { allowedActions: [] },
-      );
-    }
+    if (outcome === 'ALREADY_ANSWERED') throw alreadyAnswered(stored);
     res.status(outcome === 'RECORDED' ? HttpStatus.CREATED : HttpStatus.OK);
     return view(stored, Date.now());
   }
+}
+
+function alreadyAnswered(o: OccasionWithAnswers): ApiException {
+  return new ApiException(
+    HttpStatus.CONFLICT,
+    'ALREADY_ANSWERED',
+    `The question ${o.id} was answered on ${o.answeredAt}; answers are final`,
+    { allowedActions: [] },
+  );
+}
+
+function sameAnswers(given: readonly ResultAnswer[], asked: readonly ResultAnswer[]): boolean {
+  return (
+    given.length === asked.length &&
+    asked.every((a) => given.some((g) => g.resultId === a.resultId && g.answer === a.answer))
+  );
 }
 
 function view(o: OccasionWithAnswers, now: number): SatisfactionOccasionDto {

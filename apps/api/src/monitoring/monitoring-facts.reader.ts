@@ -174,6 +174,7 @@ export class MonitoringFactsReader {
           trajectoryId,
           providerId: rows[0].provider_id,
           at: o.at,
+          openUntil: o.openUntil,
           answers: a?.answers ?? 0,
           positive: a?.positive ?? 0,
         });

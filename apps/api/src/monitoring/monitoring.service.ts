@@ -1,6 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { monitoringIndicators, type MonitoringIndicators, type MonitoringPeriod } from '@app/domain';
+import {
+  monitoringIndicators,
+  withheldBelowMinimum,
+  type MonitoringIndicators,
+  type MonitoringPeriod,
+} from '@app/domain';
 import type { Principal } from '../auth/principal';
+import { isProviderScoped } from '../auth/tenant-scope';
 import { ApiException } from '../common/domain-errors';
 import { MonitoringFactsReader } from './monitoring-facts.reader';
 import type { MonitoringQueryDto } from './monitoring-query.dto';
@@ -51,7 +57,7 @@ export class MonitoringService {
         this.reader.arrangements(),
         this.reader.satisfactionOccasions(scope),
       ]);
-    return monitoringIndicators(
+    const indicators = monitoringIndicators(
       {
         period,
         now: now.toISOString(),
@@ -70,5 +76,15 @@ export class MonitoringService {
         to: q.to ?? null,
       },
     );
+    // A provider is judged by the families: it never sees a figure small enough to give one family away.
+    if (!isProviderScoped(principal)) return indicators;
+    const family = indicators.familySatisfaction;
+    return {
+      ...indicators,
+      familySatisfaction: {
+        overall: withheldBelowMinimum(family.overall),
+        byProvider: family.byProvider.map((p) => ({ ...withheldBelowMinimum(p), providerId: p.providerId })),
+      },
+    };
   }
 }

@@ -9,7 +9,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { ROLES } from '@app/contracts';
+import { STAFF_ROLES } from '@app/contracts';
 import { ArrangementCatalogue, type ArrangementView } from '@app/ledger';
 import { Roles } from '../auth/decorators';
 import { ApiErrorBody } from '../common/api-error';
@@ -25,7 +25,7 @@ export class ArrangementsController {
   constructor(private readonly catalogue: ArrangementCatalogue) {}
 
   @Get()
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({
     summary: 'The arrangement catalogue: tariff versions (average prices, R-TAR-05), filterable',
   })
@@ -36,7 +36,7 @@ export class ArrangementsController {
   }
 
   @Get(':code')
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Every tariff version of one arrangement, or the one valid on a date' })
   @ApiParam({ name: 'code', example: 'WF-J-B-OPV-M' })
   @ApiOkResponse({ type: [ArrangementDto] })

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { isProviderScoped, isRegionWide } from '../auth/tenant-scope';
+import { isClientScoped, isProviderScoped, isRegionWide } from '../auth/tenant-scope';
 import { ApiException } from '../common/domain-errors';
 
 /**
@@ -13,6 +13,8 @@ export interface LedgerScope {
 }
 
 export function ledgerScope(principal: Principal): LedgerScope {
+  // A resident reads no ledger (its routes do not admit CLIENT); should one ever, it sees nothing.
+  if (isClientScoped(principal)) return { municipalityCodes: [] };
   if (isProviderScoped(principal)) {
     // A provider token without a provider id sees nothing: an empty municipality list matches no row.
     return principal.providerId !== undefined

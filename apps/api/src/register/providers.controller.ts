@@ -24,7 +24,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ROLES } from '@app/contracts';
+import { STAFF_ROLES } from '@app/contracts';
 import { amsterdamDate } from '@app/ledger';
 import {
   ProviderRegister,
@@ -80,7 +80,7 @@ export class ProvidersController {
   ) {}
 
   @Get()
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Providers with their contracts and intake freezes' })
   @ApiOkResponse({ type: [ProviderDto] })
   @ApiBadRequestResponse({ type: ApiErrorBody })
@@ -89,7 +89,7 @@ export class ProvidersController {
   }
 
   @Get(':providerId')
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'One provider with its contracts and intake freezes' })
   @ProviderIdParam()
   @ApiOkResponse({ type: ProviderDto })

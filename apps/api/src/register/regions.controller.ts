@@ -8,7 +8,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { ROLES } from '@app/contracts';
+import { STAFF_ROLES } from '@app/contracts';
 import { RegionDirectory, type RegionView } from '@app/register';
 import { Roles } from '../auth/decorators';
 import { ApiErrorBody } from '../common/api-error';
@@ -25,7 +25,7 @@ export class RegionsController {
   constructor(private readonly regions: RegionDirectory) {}
 
   @Get()
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Every region with its municipalities, payment split and policy' })
   @ApiOkResponse({ type: [RegionDto] })
   list(): Promise<RegionView[]> {
@@ -33,7 +33,7 @@ export class RegionsController {
   }
 
   @Get(':regionId')
-  @Roles(...ROLES)
+  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'One region: the policy a trajectory started there today freezes' })
   @ApiParam({ name: 'regionId', example: 'FRIESLAND' })
   @ApiOkResponse({ type: RegionDto })

@@ -26,6 +26,10 @@ export interface PayloadContext {
   ): Promise<ProviderRegisterFacts>;
   /** The workflow id of a successor, addressed like any trajectory: municipality + the new case reference. */
   successorId(caseReference: string): string | undefined;
+  /** Whether the caller is the family itself (CLIENT): what it may choose is checked here, not attested. */
+  byFamily: boolean;
+  /** The providers this trajectory's family may choose as lead provider today (R-ROLE-05). */
+  choosableLeadProviders(): Promise<{ providerId: string; name: string }[]>;
 }
 
 /**

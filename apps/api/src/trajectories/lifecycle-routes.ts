@@ -24,6 +24,7 @@ import {
   SignPlanDto,
   SubmitPlanDto,
 } from './dto/plan.dto';
+import { domainViolation } from '../common/domain-errors';
 import { route } from './lifecycle-route';
 import type { LifecycleRoute, PayloadContext } from './lifecycle-route';
 
@@ -70,6 +71,17 @@ export const LIFECYCLE_ROUTES: readonly LifecycleRoute[] = [
     command: 'chooseLeadProvider',
     body: ChooseLeadProviderDto,
     summary: 'Record the family’s choice of lead provider (R-ROLE-05); the provider may then read and submit',
+    // The family choosing for itself picks among the region's contracted providers without an intake stop;
+    // staff attest a choice made elsewhere (chosenByFamily) and the plan's submission checks the register.
+    toPayload: async (body, c) => {
+      if (
+        c.byFamily &&
+        !(await c.choosableLeadProviders()).some((p) => p.providerId === body.leadProviderId)
+      ) {
+        throw domainViolation('leadProviderId', 'not a provider with a contract for you in your region');
+      }
+      return body;
+    },
   }),
   route({
     operation: 'submitPlan',

@@ -10,7 +10,7 @@ import { PaymentLedger, type Page } from '@app/ledger';
 import { PaymentPageDto, PaymentPageQueryDto } from '../payments/dto/payment.dto';
 import { LedgerErrorInterceptor } from '../payments/ledger-error.interceptor';
 import type { Response } from 'express';
-import { ROLES, trajectoryWorkflowId } from '@app/contracts';
+import { ROLES, STAFF_ROLES, trajectoryWorkflowId } from '@app/contracts';
 import type { TrajectoryPolicyOverrides } from '@app/domain';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -31,6 +31,11 @@ import type { PaymentInstructionView } from '@app/contracts';
 
 /** Reading a trajectory is open to every role; the tenant check decides what each caller sees. */
 const EVERYONE = ROLES;
+/**
+ * The full state and the audit trail name the professionals and the table's workings: for staff. The family
+ * reads its own plan through GET /trajectories/:id/family.
+ */
+const STAFF = STAFF_ROLES;
 
 @ApiTags('trajectories')
 @ApiStandardErrors()
@@ -114,7 +119,7 @@ export class TrajectoriesController {
   }
 
   @Get(':trajectoryId/state')
-  @Roles(...EVERYONE)
+  @Roles(...STAFF)
   @ApiOperation({
     summary: 'Full pseudonymous state: plan, rounds, escalations, decisions, evaluations, payments',
   })
@@ -125,7 +130,7 @@ export class TrajectoriesController {
   }
 
   @Get(':trajectoryId/audit')
-  @Roles(...EVERYONE)
+  @Roles(...STAFF)
   @ApiOperation({ summary: 'Audit trail: who did what, when, in which role (append-only)' })
   @ApiOkResponse({ type: [AuditTrailItemDto] })
   async auditTrail(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {

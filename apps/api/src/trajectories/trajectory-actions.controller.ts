@@ -13,6 +13,8 @@ import { rolesFor } from './command-roles';
 import type { LifecycleRoute, PayloadContext } from './lifecycle-route';
 import { LIFECYCLE_ROUTES } from './lifecycle-routes';
 import { TrajectoryActions } from './trajectory-actions.service';
+import { TrajectoryGateway } from './trajectory-gateway';
+import { isClientScoped } from '../auth/tenant-scope';
 
 /**
  * The lifecycle actions of domain.md §7.4, one endpoint per command, mounted from the route table
@@ -26,12 +28,26 @@ export class TrajectoryActionsController {
     readonly actions: TrajectoryActions,
     readonly arrangements: ArrangementTermsResolver,
     readonly register: ProviderRegister,
+    readonly gateway: TrajectoryGateway,
   ) {}
 }
 
-function payloadContext(controller: TrajectoryActionsController, trajectoryId: string): PayloadContext {
+function payloadContext(
+  controller: TrajectoryActionsController,
+  trajectoryId: string,
+  principal: Principal,
+): PayloadContext {
   return {
     trajectoryId,
+    byFamily: isClientScoped(principal),
+    async choosableLeadProviders() {
+      const state = await controller.gateway.state(trajectoryId);
+      return controller.register.choosableLeadProviders(
+        state.policy.regionId,
+        state.domain,
+        amsterdamDate(new Date()),
+      );
+    },
     arrangement: (code, field) => controller.arrangements.resolve(code, field),
     async optionalArrangement(key, code, field) {
       if (code === undefined) return {};
@@ -69,7 +85,7 @@ function mount(route: LifecycleRoute): void {
   ): Promise<TrajectoryView> {
     const input = body ?? {};
     const payload = route.toPayload
-      ? await route.toPayload(input, payloadContext(this, trajectoryId))
+      ? await route.toPayload(input, payloadContext(this, trajectoryId, principal))
       : input;
     return this.actions.run(principal, trajectoryId, route.command, payload, idempotencyKey);
   }

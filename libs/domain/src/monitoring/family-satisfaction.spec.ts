@@ -1,4 +1,8 @@
-import { familySatisfactionSection } from './family-satisfaction-figures';
+import { familySatisfactionSection, withheldBelowMinimum } from './family-satisfaction-figures';
+
+const NOW = '2026-06-01T00:00:00.000Z';
+const MAY = '2026-05-30T00:00:00.000Z';
+const JULY = '2026-07-01T00:00:00.000Z';
 import { familyAnswerViolations, satisfactionOccasions } from './satisfaction-occasions';
 
 describe('the family’s satisfaction questions (K-O3, issue 18)', () => {
@@ -25,6 +29,19 @@ describe('the family’s satisfaction questions (K-O3, issue 18)', () => {
       { kind: 'TRAJECTORY_CLOSED', at: '2026-06-01T09:00:00.000Z', careStarted: true },
     ]);
     expect(occasions.map((o) => o.id)).toEqual(['evaluation-1', 'evaluation-2', 'closure']);
+    // An evaluation that stops care closes the trajectory at once: the closure asks, not the evaluation too.
+    expect(
+      satisfactionOccasions([
+        {
+          kind: 'EVALUATION_RECORDED',
+          at: JULY,
+          evaluationNumber: 1,
+          evaluationType: 'PERIODIC',
+          outcome: 'TERMINATE',
+        },
+        { kind: 'TRAJECTORY_CLOSED', at: JULY, careStarted: true },
+      ]).map((o) => o.id),
+    ).toEqual(['closure']);
     // SATISFACTION_ANSWER_DAYS: 90 days to answer.
     expect(occasions[0].openUntil).toBe('2026-05-30T09:00:00.000Z');
   });
@@ -55,30 +72,78 @@ describe('the family’s satisfaction questions (K-O3, issue 18)', () => {
   it('counts the response rate over the occasions asked in the period and satisfaction over the answers', () => {
     const section = familySatisfactionSection(
       [
-        { trajectoryId: 't1', providerId: 'P1', at: '2026-02-01T00:00:00.000Z', answers: 2, positive: 2 },
-        { trajectoryId: 't1', providerId: 'P1', at: '2026-03-01T00:00:00.000Z', answers: 0, positive: 0 },
-        { trajectoryId: 't2', providerId: 'P2', at: '2026-03-05T00:00:00.000Z', answers: 3, positive: 1 },
+        {
+          trajectoryId: 't1',
+          providerId: 'P1',
+          at: '2026-02-01T00:00:00.000Z',
+          openUntil: MAY,
+          answers: 2,
+          positive: 2,
+        },
+        // Lapsed unanswered: counts against the response rate.
+        {
+          trajectoryId: 't1',
+          providerId: 'P1',
+          at: '2026-03-01T00:00:00.000Z',
+          openUntil: MAY,
+          answers: 0,
+          positive: 0,
+        },
+        {
+          trajectoryId: 't2',
+          providerId: 'P2',
+          at: '2026-03-05T00:00:00.000Z',
+          openUntil: MAY,
+          answers: 3,
+          positive: 1,
+        },
+        // Unanswered but still open on NOW: asked, yet in neither part of the response rate.
+        {
+          trajectoryId: 't4',
+          providerId: 'P2',
+          at: '2026-03-20T00:00:00.000Z',
+          openUntil: JULY,
+          answers: 0,
+          positive: 0,
+        },
         // Asked before the period: not counted, even though answered.
-        { trajectoryId: 't3', providerId: 'P2', at: '2025-12-01T00:00:00.000Z', answers: 1, positive: 1 },
+        {
+          trajectoryId: 't3',
+          providerId: 'P2',
+          at: '2025-12-01T00:00:00.000Z',
+          openUntil: MAY,
+          answers: 1,
+          positive: 1,
+        },
       ],
       { from: '2026-01-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' },
+      NOW,
     );
+    // 2 answered of 3 that could be (t4 still open); 3 of 5 answers positive.
     expect(section.overall).toEqual({
-      asked: 3,
+      asked: 4,
       answered: 2,
+      open: 1,
       responseRate: 0.6667,
       answers: 5,
       positive: 3,
       satisfaction: 0.6,
+      suppressed: false,
     });
     expect(section.byProvider.map((p) => [p.providerId, p.responseRate, p.satisfaction])).toEqual([
       ['P1', 0.5, 1],
       ['P2', 1, 0.3333],
     ]);
+    // A provider reads no figure of fewer than five answered questions.
+    expect(withheldBelowMinimum(section.overall)).toMatchObject({
+      satisfaction: null,
+      answers: null,
+      suppressed: true,
+    });
   });
 
   it('reports nothing rather than zero when nobody was asked', () => {
-    expect(familySatisfactionSection([], { from: null, to: null }).overall).toMatchObject({
+    expect(familySatisfactionSection([], { from: null, to: null }, NOW).overall).toMatchObject({
       responseRate: null,
       satisfaction: null,
     });

@@ -17,6 +17,7 @@ export { monitoringIndicators } from './monitoring-indicators';
 export type { MonitoringFilter, MonitoringIndicators } from './monitoring-indicators';
 export { figurePath, indicatorFigures, indicatorsCsv } from './indicator-figures';
 export type { IndicatorFigure } from './indicator-figures';
+export { MIN_ANSWERED_FOR_PROVIDERS, withheldBelowMinimum } from './family-satisfaction-figures';
 export type {
   FamilySatisfactionFigures,
   FamilySatisfactionSection,

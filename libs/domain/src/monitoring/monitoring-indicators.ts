@@ -52,7 +52,7 @@ export function monitoringIndicators(facts: MonitoringFacts, filter: MonitoringF
     generatedAt: facts.now,
     trajectories: trajectories.length,
     outcomes: outcomeSection(trajectories, period),
-    familySatisfaction: familySatisfactionSection(facts.satisfactionOccasions, period),
+    familySatisfaction: familySatisfactionSection(facts.satisfactionOccasions, period, facts.now),
     leadTimes: leadTimeFigures(trajectories, escalations, period),
     roundTrips: roundTripFigures(trajectories, period),
     escalations: escalationFigures(trajectories, escalations, period),

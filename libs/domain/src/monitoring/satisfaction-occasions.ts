@@ -18,7 +18,14 @@ export const SATISFACTION_ANSWER_DAYS = 90;
 
 /** What the trajectory's audit trail says happened, as far as the questions go. */
 export type SatisfactionEvent =
-  | { kind: 'EVALUATION_RECORDED'; at: string; evaluationNumber: number; evaluationType: string }
+  | {
+      kind: 'EVALUATION_RECORDED';
+      at: string;
+      evaluationNumber: number;
+      evaluationType: string;
+      /** The evaluation's outcome; TERMINATE closes the trajectory at once. */
+      outcome?: string;
+    }
   | { kind: 'TRAJECTORY_CLOSED'; at: string; careStarted: boolean };
 
 /** One moment the family is asked: `evaluation-<n>` or `closure`. */
@@ -33,13 +40,14 @@ export interface SatisfactionOccasion {
 export const OCCASION_ID = /^(evaluation-[1-9][0-9]{0,3}|closure)$/;
 
 /**
- * The occasions of one trajectory, oldest first: every evaluation except the final one (closure asks then,
- * once), and the closure of a trajectory whose care started (a plan withdrawn or refused had no care to judge).
+ * The occasions of one trajectory, oldest first: every evaluation except one that ends the trajectory (the final
+ * one, or one that stops care early: the closure asks then, once), and the closure of a trajectory whose care
+ * started (a plan withdrawn or refused had no care to judge).
  */
 export function satisfactionOccasions(events: readonly SatisfactionEvent[]): SatisfactionOccasion[] {
   const out: SatisfactionOccasion[] = [];
   for (const e of events) {
-    if (e.kind === 'EVALUATION_RECORDED' && e.evaluationType !== 'FINAL') {
+    if (e.kind === 'EVALUATION_RECORDED' && e.evaluationType !== 'FINAL' && e.outcome !== 'TERMINATE') {
       out.push({
         id: `evaluation-${e.evaluationNumber}`,
         kind: 'EVALUATION',

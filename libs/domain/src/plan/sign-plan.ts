@@ -23,6 +23,9 @@ const SIGNERS: Readonly<Record<SignatureParty, readonly ActorRole[]>> = {
   LOCAL_TEAM: ['LOCAL_TEAM'],
 };
 
+/** The family's own signatures (R-ROLE-04): the resident and, for a minor or under guardianship, the representative. */
+const FAMILY_PARTIES: readonly SignatureParty[] = ['CLIENT', 'LEGAL_REPRESENTATIVE'];
+
 export const signPlan: CommandSpec<SignPlan> = {
   roles: ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER', 'CLIENT'],
   // Signatures the region lets follow the approval (signaturesBeforeApproval) are given until care starts.
@@ -38,6 +41,12 @@ export const signPlan: CommandSpec<SignPlan> = {
       out.push(violation('party', `${command.party} has already signed version ${plan.version}`));
     } else if (!SIGNERS[command.party].includes(command.actor.role)) {
       out.push(violation('actor.role', `a ${command.actor.role} cannot sign as ${command.party}`));
+    } else if (
+      command.actor.role === 'CLIENT' &&
+      plan.signatures.some((s) => FAMILY_PARTIES.includes(s.party) && s.actorRef === command.actor.ref)
+    ) {
+      // The client and the legal representative are two people: one person never gives both signatures.
+      out.push(violation('party', 'you have already signed this version for the family'));
     }
     return out;
   },

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
  */
 export const SATISFACTION_EVENT_COLUMNS = `a.trajectory_id, a.type, a.at,
   a.details->>'evaluationNumber' AS evaluation_number, a.details->>'type' AS evaluation_type,
+  a.details->>'outcome' AS outcome,
   (t.summary->>'startedAt') IS NOT NULL AS care_started`;
 export const SATISFACTION_EVENT_TYPES = `a.stream = 'trajectory' AND a.type IN ('EVALUATION_RECORDED', 'TRAJECTORY_CLOSED')`;
 
@@ -15,6 +16,7 @@ export interface SatisfactionEventRow {
   at: Date | string;
   evaluation_number: string | null;
   evaluation_type: string | null;
+  outcome: string | null;
   care_started: boolean;
 }
 

@@ -11,6 +11,7 @@ import { EventsWebhooksAndMail1765200000000 } from './1765200000000-EventsWebhoo
 import { ChainMessages1765300000000 } from './1765300000000-ChainMessages';
 import { WebSessions1765300000001 } from './1765300000001-WebSessions';
 import { FamilyAnswers1765400000000 } from './1765400000000-FamilyAnswers';
+import { TrajectoryClientIndex1765400000001 } from './1765400000001-TrajectoryClientIndex';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ChainMessages1765300000000,
   WebSessions1765300000001,
   FamilyAnswers1765400000000,
+  TrajectoryClientIndex1765400000001,
 ];

@@ -5,6 +5,7 @@ import {
   CARE_DOMAINS,
   CARE_SEGMENTS,
   CASE_REFERENCE,
+  CLIENT_ID,
   COMPLEXITY_CLASSES,
   MUNICIPALITY_CODE,
   type CareDomain,
@@ -81,7 +82,7 @@ export class StartTrajectoryDto {
   caseReference: string;
 
   @ApiProperty({ example: 'c-7f3a9b', description: 'Pseudonymous client id (never a BSN or a name)' })
-  @Matches(/^[A-Za-z0-9._-]{4,100}$/, {
+  @Matches(CLIENT_ID, {
     message: 'clientId must be a pseudonymous id of 4-100 safe characters',
   })
   clientId: string;

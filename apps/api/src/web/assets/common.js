@@ -84,7 +84,10 @@ export function hasRole(claims, ...roles) {
 
 function initShell(claims) {
   const who = document.getElementById('who');
-  if (who) {
+  if (who && hasRole(claims, 'CLIENT')) {
+    // A resident is no role and no code: just that they are signed in.
+    who.textContent = t('family.resident');
+  } else if (who) {
     const scope = claims.providerId ?? ((claims.municipalities ?? []).join(', ') || 'region');
     who.textContent = `${claims.sub} · ${(claims.roles ?? []).join(', ')} · ${scope}`;
   }

@@ -2,85 +2,57 @@
 // The family's page (issue 18): the perspective plan is the resident's own instrument [001:L283]. In plain
 // words: what the plan wants to reach, who does what, when it is looked at again; and what only the family does —
 // sign the plan (its own signature, R-ROLE-04), choose the lead provider among the contracted ones (R-ROLE-05),
-// and say after each evaluation and at the end whether each result went well enough (K-O3).
+// and say after each evaluation and at the end whether each result went well enough (K-O3). Everything comes
+// from GET /trajectories/:id/family and …/satisfaction: nothing of the professionals' own records.
 import { api, errorBox, format, h, hasRole, mount, requireSignIn, section } from './common.js';
 import { actionForm, field, radios, select, valueOf } from './forms.js';
-import { lifeDomainLabel, t } from './texts.js';
+import { lifeDomainLabel, statusLabel, t } from './texts.js';
 
 const claims = await requireSignIn('family');
 
-const today = new Date().toISOString().slice(0, 10);
-const active = (from, to) => from <= today && (to === null || to === undefined || to >= today);
+const resultName = (r) => lifeDomainLabel(r.lifeDomain ?? r.resultAreaCode);
 
-/** The contracted providers a family can choose from: a contract of its region for its domain, no intake stop. */
-async function choosableProviders(state) {
-  const [providers, arrangements] = await Promise.all([api('/providers'), api('/arrangements')]);
-  const region = { regionId: state.policy?.regionId };
-  const domainCodes = new Set(arrangements.filter((a) => a.domain === state.domain).map((a) => a.code));
-  return providers.filter(
-    (p) =>
-      p.contracts.some(
-        (c) =>
-          c.regionId === region?.regionId &&
-          domainCodes.has(c.arrangementCode) &&
-          active(c.validFrom, c.validTo),
-      ) && !p.intakeFreezes.some((f) => f.regionId === region?.regionId && active(f.startsOn, f.endsOn)),
-  );
-}
-
-async function providerName(providerId) {
-  if (!providerId) return null;
-  try {
-    return (await api(`/providers/${encodeURIComponent(providerId)}`)).name;
-  } catch {
-    return providerId;
-  }
-}
-
-function resultsList(state) {
-  const results = state.plan?.results ?? [];
-  const last = state.evaluations?.[state.evaluations.length - 1];
-  const attainment = (id) => last?.resultAssessments.find((a) => a.resultId === id)?.attainment;
-  if (results.length === 0) return h('p', { class: 'muted' }, t('family.no-plan-yet'));
+function resultsList(view) {
+  if (view.results.length === 0) return h('p', { class: 'muted' }, t('family.no-plan-yet'));
   return h(
     'ul',
     { class: 'results', id: 'plan-results' },
-    results.map((r) =>
+    view.results.map((r) =>
       h(
         'li',
         { 'data-result': r.id },
-        h('strong', {}, lifeDomainLabel(r.lifeDomain ?? r.resultAreaCode)),
+        h('strong', {}, resultName(r)),
         r.targetDate ? ` · ${t('family.target', { date: format.date(r.targetDate) })}` : '',
-        attainment(r.id) ? ` · ${t(`family.attainment.${attainment(r.id)}`)}` : '',
+        r.lastAttainment ? ` · ${t(`family.attainment.${r.lastAttainment}`)}` : '',
       ),
     ),
   );
 }
 
-async function whoDoesWhat(view, state) {
-  const lead = await providerName(view.leadProviderId ?? state.leadProviderChoice?.providerId);
-  const subs = await Promise.all((state.plan?.subcontractorIds ?? []).map(providerName));
+function whoDoesWhat(view) {
   return h(
     'dl',
     { class: 'facts', id: 'who-does-what' },
     h('dt', {}, t('family.lead-provider')),
-    h('dd', {}, lead ?? t('family.not-chosen')),
-    subs.length ? [h('dt', {}, t('family.subcontractors')), h('dd', {}, subs.join(', '))] : null,
+    h('dd', {}, view.leadProvider?.name ?? t('family.not-chosen')),
+    view.subcontractors.length
+      ? [
+          h('dt', {}, t('family.subcontractors')),
+          h('dd', {}, view.subcontractors.map((p) => p.name).join(', ')),
+        ]
+      : null,
     h('dt', {}, t('family.local-team')),
     h('dd', {}, t('family.local-team-does')),
     h('dt', {}, t('family.next-evaluation')),
-    h(
-      'dd',
-      { id: 'next-evaluation' },
-      format.date(view.deadlines.nextEvaluationAt) ?? t('family.not-planned'),
-    ),
+    h('dd', { id: 'next-evaluation' }, format.date(view.nextEvaluationAt) ?? t('family.not-planned')),
   );
 }
 
 function signForm(view, reload) {
   const parties = ['CLIENT', 'LEGAL_REPRESENTATIVE'].filter((p) => view.missingSignatures.includes(p));
   if (!view.yourActions.includes('signPlan') || parties.length === 0) return null;
-  const form = actionForm({
+  // Nothing chosen for the person: who signs is theirs to say (the API refuses a missing party).
+  return actionForm({
     id: 'family-sign',
     title: t('family.sign-title'),
     intro: t('family.sign-intro', { version: view.planVersion }),
@@ -97,13 +69,10 @@ function signForm(view, reload) {
     body: (f) => ({ planVersion: view.planVersion, party: valueOf(f, 'party') }),
     done: reload,
   });
-  form.querySelector('input[type="radio"]').checked = true;
-  return form;
 }
 
-async function chooseForm(view, state, reload) {
+function chooseForm(view, reload) {
   if (!view.yourActions.includes('chooseLeadProvider')) return null;
-  const providers = await choosableProviders(state);
   return actionForm({
     id: 'family-choose',
     title: t('family.choose-title'),
@@ -116,8 +85,8 @@ async function chooseForm(view, state, reload) {
         'leadProviderId',
         t('family.provider'),
         select(
-          providers.map((p) => [p.providerId, p.name]),
-          { value: state.leadProviderChoice?.providerId },
+          view.leadProviderOptions.map((p) => [p.providerId, p.name]),
+          { blank: t('family.choose-blank'), value: view.leadProvider?.providerId },
         ),
       ),
     ],
@@ -132,44 +101,48 @@ function occasionTitle(o) {
     : t('family.question.evaluation', { date: format.date(o.at) });
 }
 
-function satisfactionForms(view, state, occasions, reload) {
-  const results = state.plan?.results ?? [];
-  return occasions.map((o) => {
-    if (!o.open) {
-      return h(
-        'div',
-        { class: 'answered', 'data-occasion': o.id },
-        h('h3', {}, occasionTitle(o)),
-        h(
-          'p',
-          { class: 'muted' },
-          o.answeredAt
-            ? t('family.thanks', { date: format.date(o.answeredAt) })
-            : t('family.closed', { date: format.date(o.openUntil) }),
-        ),
-      );
-    }
-    const id = `satisfaction-${o.id}`;
-    return actionForm({
-      id,
-      title: occasionTitle(o),
-      intro: t('family.question.intro', { date: format.date(o.openUntil) }),
-      submit: t('family.answer'),
-      method: 'PUT',
-      path: `/trajectories/${encodeURIComponent(view.trajectoryId)}/satisfaction/${o.id}`,
-      fields: results.map((r, i) =>
-        radios(id, `answers.${i}.answer`, lifeDomainLabel(r.lifeDomain ?? r.resultAreaCode), [
-          ['POSITIVE', t('family.answer.POSITIVE')],
-          ['NEGATIVE', t('family.answer.NEGATIVE')],
-        ]),
+function satisfactionForm(view, o, reload) {
+  if (!o.open) {
+    return h(
+      'div',
+      { class: 'answered', 'data-occasion': o.id },
+      h('h3', {}, occasionTitle(o)),
+      h(
+        'p',
+        { class: 'muted' },
+        o.answeredAt
+          ? t('family.thanks', { date: format.date(o.answeredAt) })
+          : t('family.closed', { date: format.date(o.openUntil) }),
       ),
-      body: (f) => ({
-        answers: results
-          .map((r, i) => ({ resultId: r.id, answer: valueOf(f, `answers.${i}.answer`) }))
-          .filter((a) => a.answer !== ''),
-      }),
-      done: reload,
-    });
+    );
+  }
+  const id = `satisfaction-${o.id}`;
+  const groups = view.results.map((r, i) =>
+    radios(id, `result.${i}`, resultName(r), [
+      ['POSITIVE', t('family.answer.POSITIVE')],
+      ['NEGATIVE', t('family.answer.NEGATIVE')],
+    ]),
+  );
+  return actionForm({
+    id,
+    title: occasionTitle(o),
+    intro: t('family.question.intro', { date: format.date(o.openUntil) }),
+    submit: t('family.answer'),
+    method: 'PUT',
+    path: `/trajectories/${encodeURIComponent(view.trajectoryId)}/satisfaction/${o.id}`,
+    fields: groups,
+    body: (f) => {
+      // A result may be left unanswered: the API names an answer by its place in what is sent, so each answered
+      // group takes that place as its field name (an error lands beside the right question).
+      const answers = [];
+      view.results.forEach((r, i) => {
+        const answer = valueOf(f, `result.${i}`);
+        groups[i].setAttribute('data-field', answer ? `answers.${answers.length}` : `result.${i}`);
+        if (answer) answers.push({ resultId: r.id, answer });
+      });
+      return { answers };
+    },
+    done: reload,
   });
 }
 
@@ -178,12 +151,8 @@ async function trajectoryCard(trajectoryId) {
   const render = async () => {
     try {
       const base = `/trajectories/${encodeURIComponent(trajectoryId)}`;
-      const [view, state, satisfaction] = await Promise.all([
-        api(base),
-        api(`${base}/state`),
-        api(`${base}/satisfaction`),
-      ]);
-      const actions = [signForm(view, render), await chooseForm(view, state, render)].filter(Boolean);
+      const [view, satisfaction] = await Promise.all([api(`${base}/family`), api(`${base}/satisfaction`)]);
+      const actions = [signForm(view, render), chooseForm(view, render)].filter(Boolean);
       // replaceChildren takes nodes only (a null would show as text): the sections there are.
       holder.replaceChildren(
         ...[
@@ -195,15 +164,15 @@ async function trajectoryCard(trajectoryId) {
               t(`family.status.${view.status}`),
             ),
             h('h3', {}, t('family.results')),
-            resultsList(state),
+            resultsList(view),
             h('h3', {}, t('family.who')),
-            await whoDoesWhat(view, state),
+            whoDoesWhat(view),
           ),
           actions.length ? section(t('family.to-do'), actions) : null,
           satisfaction.occasions.length
             ? section(
                 t('family.satisfaction'),
-                satisfactionForms(view, state, satisfaction.occasions, render),
+                satisfaction.occasions.map((o) => satisfactionForm(view, o, render)),
               )
             : null,
         ].filter(Boolean),
@@ -216,17 +185,45 @@ async function trajectoryCard(trajectoryId) {
   return holder;
 }
 
+/** More than one trajectory (a new care need, another provider): one at a time, the others as links. */
+function otherTrajectories(items, shown) {
+  const others = items.filter((i) => i.trajectoryId !== shown);
+  if (others.length === 0) return null;
+  return section(
+    t('family.other-trajectories'),
+    h(
+      'ul',
+      {},
+      others.map((i) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: `/ui/family?trajectory=${encodeURIComponent(i.trajectoryId)}` },
+            `${format.date(i.createdAt)} · ${statusLabel(i.status)}`,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 if (!hasRole(claims, 'CLIENT')) {
   mount(h('h1', {}, t('family.title')), h('p', { class: 'muted' }, t('family.only-family')));
 } else {
-  const page = await api('/trajectories?limit=20');
+  const page = await api('/trajectories?limit=50');
   const wanted = new URLSearchParams(location.search).get('trajectory');
-  const items = page.items.filter((i) => !wanted || i.trajectoryId === wanted);
+  // The asked one, or else the newest still running, or else the newest.
+  const shown = wanted
+    ? page.items.find((i) => i.trajectoryId === wanted)
+    : (page.items.find((i) => i.status !== 'CLOSED') ?? page.items[0]);
   mount(
     h('h1', {}, t('family.title')),
     h('p', {}, t('family.lead')),
-    items.length === 0
-      ? h('p', { class: 'muted', id: 'no-trajectory' }, t('family.none'))
-      : await Promise.all(items.map((i) => trajectoryCard(i.trajectoryId))),
+    shown
+      ? await trajectoryCard(shown.trajectoryId)
+      : h('p', { class: 'muted', id: 'no-trajectory' }, t('family.none')),
+    otherTrajectories(page.items, shown?.trajectoryId),
   );
 }

@@ -2,11 +2,9 @@
 // breakthrough table, and one trajectory at a time with the forms of what the team may do now — submit a plan
 // from the catalogue's arrangements, sign, approve or ask for changes, record an evaluation, ask for or decide a
 // scaling, confirm completion.
-import { api, format, h, hasRole, mount, requireSignIn, section, table } from './common.js';
+import { api, errorBox, format, h, section, table } from './common.js';
 import { t } from './texts.js';
-import { deadline, openForm, panel, worklist } from './workspace.js';
-
-const claims = await requireSignIn('local-team');
+import { deadline, workspacePage, worklist } from './workspace.js';
 
 const OFFERED = [
   'submitPlan',
@@ -21,7 +19,12 @@ const OFFERED = [
 ];
 
 async function tableCases(open) {
-  const cases = (await api('/escalations').catch(() => [])).filter((c) => c.raisedByRole === 'LOCAL_TEAM');
+  let cases;
+  try {
+    cases = (await api('/escalations')).filter((c) => c.raisedByRole === 'LOCAL_TEAM');
+  } catch (error) {
+    return section(t('work.lt.table-cases'), errorBox(error));
+  }
   return section(
     t('work.lt.table-cases'),
     cases.length === 0
@@ -50,21 +53,14 @@ async function tableCases(open) {
   );
 }
 
-if (!hasRole(claims, 'LOCAL_TEAM')) {
-  mount(h('h1', {}, t('work.lt.title')), h('p', { class: 'muted' }, t('work.lt.only')));
-} else {
-  const arrangements = await api('/arrangements').catch(() => []);
-  const holder = h('div', { id: 'panel' });
-  const { open, initial } = panel(holder, {
-    offered: OFFERED,
-    role: 'LOCAL_TEAM',
-    signAs: ['LOCAL_TEAM', 'CLIENT', 'LEGAL_REPRESENTATIVE'],
-    arrangements,
-  });
-  mount(
-    h('h1', {}, t('work.lt.title')),
-    h('div', { class: 'card' }, openForm(open)),
-    holder,
+await workspacePage({
+  page: 'local-team',
+  role: 'LOCAL_TEAM',
+  title: () => t('work.lt.title'),
+  notYours: t('work.lt.only'),
+  offered: OFFERED,
+  signAs: ['LOCAL_TEAM', 'CLIENT', 'LEGAL_REPRESENTATIVE'],
+  lists: async (open) => [
     await worklist('to-approve', t('work.lt.to-approve'), '/worklists/to-approve', open, [
       deadline(t('work.approval-deadline'), 'approvalDeadline'),
     ]),
@@ -72,6 +68,5 @@ if (!hasRole(claims, 'LOCAL_TEAM')) {
       deadline(t('work.next-evaluation'), 'nextEvaluationAt'),
     ]),
     await tableCases(open),
-  );
-  if (initial) await open(initial);
-}
+  ],
+});

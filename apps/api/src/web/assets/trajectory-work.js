@@ -35,11 +35,23 @@ function resultLabel(result) {
 function planForm(view, state, arrangements, done) {
   const id = 'submit-plan';
   const fit = fitting(arrangements, state);
-  const rows = Array.from({ length: RESULT_ROWS }, (_, i) => {
-    const existing = state.plan?.results?.[i];
+  // A new version keeps the results it had (their ids: evaluations and answers point at them) and room for more.
+  const existing = state.plan?.results ?? [];
+  const taken = new Set(existing.map((r) => r.id));
+  let next = 1;
+  const freshId = () => {
+    while (taken.has(`r${next}`)) next += 1;
+    taken.add(`r${next}`);
+    return `r${next}`;
+  };
+  const rowIds = Array.from({ length: Math.max(RESULT_ROWS, existing.length + 1) }, (_, i) =>
+    i < existing.length ? existing[i].id : freshId(),
+  );
+  const rows = rowIds.map((resultId, i) => {
+    const r = existing[i];
     return h(
       'fieldset',
-      { class: 'result-row', 'data-field': `results.${i}` },
+      { class: 'result-row', 'data-field': `results.${i}`, 'data-result-id': resultId },
       h('legend', {}, t('work.result-n', { n: i + 1 })),
       field(
         id,
@@ -47,27 +59,30 @@ function planForm(view, state, arrangements, done) {
         t('work.life-domain'),
         select(
           LIFE_DOMAINS.map((d) => [d, lifeDomainLabel(d)]),
-          { blank: i === 0 ? undefined : t('work.no-result'), value: existing?.lifeDomain },
+          {
+            blank: r?.resultAreaCode ? lifeDomainLabel(r.resultAreaCode) : t('work.no-result'),
+            value: r?.lifeDomain,
+          },
         ),
       ),
       field(
         id,
         `results.${i}.targetDate`,
         t('work.target-date'),
-        input({ type: 'date', value: existing?.targetDate }),
+        input({ type: 'date', value: r?.targetDate }),
       ),
       field(
         id,
         `results.${i}.descriptionRef`,
         t('work.description-ref'),
-        input({ value: existing?.descriptionRef ?? '', placeholder: 'doc-4711' }),
+        input({ value: r?.descriptionRef ?? '', placeholder: 'doc-4711' }),
         t('work.description-ref-hint'),
       ),
       field(
         id,
         `results.${i}.smart`,
         t('work.smart'),
-        input({ type: 'checkbox', checked: existing?.smart ?? true }),
+        input({ type: 'checkbox', checked: r?.smart ?? true }),
       ),
     );
   });
@@ -121,16 +136,22 @@ function planForm(view, state, arrangements, done) {
     ],
     body: (form) => {
       const chosen = fit.find((a) => a.code === valueOf(form, 'arrangementCode'));
+      // Each row keeps its result's id and the codes this form does not edit (result area, sub-result).
       const results = rows
-        .map((_, i) => ({
-          id: `r${i + 1}`,
-          lifeDomain: valueOf(form, `results.${i}.lifeDomain`),
-          targetDate: valueOf(form, `results.${i}.targetDate`),
-          descriptionRef: valueOf(form, `results.${i}.descriptionRef`),
-          smart: form.elements.namedItem(`results.${i}.smart`).checked,
-        }))
-        .filter((r) => r.lifeDomain !== '')
-        .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '')));
+        .map((_, i) => {
+          const kept = existing[i] ?? {};
+          const r = {
+            id: rowIds[i],
+            ...(kept.resultAreaCode ? { resultAreaCode: kept.resultAreaCode } : {}),
+            ...(kept.subResultCode ? { subResultCode: kept.subResultCode } : {}),
+            lifeDomain: valueOf(form, `results.${i}.lifeDomain`),
+            targetDate: valueOf(form, `results.${i}.targetDate`),
+            descriptionRef: valueOf(form, `results.${i}.descriptionRef`),
+            smart: form.elements.namedItem(`results.${i}.smart`).checked,
+          };
+          return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== ''));
+        })
+        .filter((r) => r.lifeDomain !== undefined || r.resultAreaCode !== undefined);
       return {
         results,
         profileCode: chosen?.profileCode ?? '',
@@ -159,14 +180,15 @@ function evaluationFields(id, state, key, outcomeFixed) {
         id,
         `${key}.resultAssessments.${i}.attainment`,
         t('work.attainment-of', { result: resultLabel(r) }),
-        select(coded('attainment', ATTAINMENTS), { value: 'PARTIAL' }),
+        // No answer chosen for the professional: a default would skew K-O2 (the API names a missing one).
+        select(coded('attainment', ATTAINMENTS), { blank: t('forms.choose') }),
       ),
     ),
     field(
       id,
       `${key}.clientSatisfaction`,
       t('work.professional-satisfaction'),
-      select(coded('satisfaction', ['POSITIVE', 'NEGATIVE', 'NOT_ASKED'])),
+      select(coded('satisfaction', ['POSITIVE', 'NEGATIVE', 'NOT_ASKED']), { blank: t('forms.choose') }),
       t('work.professional-satisfaction-hint'),
     ),
     outcomeFixed
@@ -197,28 +219,19 @@ function evaluationBody(form, state, key, outcome) {
 /** The forms of the actions, by command type; each answers null when the trajectory gives it nothing to act on. */
 const FORMS = {
   submitPlan: (view, state, ctx) => planForm(view, state, ctx.arrangements, ctx.done),
-  signPlan: (view, _state, ctx) =>
-    actionForm({
+  signPlan: (view, _state, ctx) => {
+    const parties = ctx.signAs.filter((p) => view.missingSignatures.includes(p));
+    if (parties.length === 0) return null;
+    return actionForm({
       id: 'sign-plan',
       title: t('action.signPlan'),
       submit: t('work.sign'),
       path: path(view, 'plan/sign'),
-      fields: [
-        field(
-          'sign-plan',
-          'party',
-          t('work.sign-as'),
-          select(
-            coded(
-              'party',
-              ctx.signAs.filter((p) => view.missingSignatures.includes(p)),
-            ),
-          ),
-        ),
-      ],
+      fields: [field('sign-plan', 'party', t('work.sign-as'), select(coded('party', parties)))],
       body: (form) => ({ planVersion: view.planVersion, party: valueOf(form, 'party') }),
       done: ctx.done,
-    }),
+    });
+  },
   approvePlan: (view, _state, ctx) =>
     actionForm({
       id: 'approve-plan',

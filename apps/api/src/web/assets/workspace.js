@@ -1,7 +1,7 @@
 /* global location, URLSearchParams, history */
 // What the local team's and the provider's workspaces share (issue 18): worklists of trajectories, each with a
 // button that opens it in the panel below (trajectory-work.js), and `?trajectory=` to open one from a mail link.
-import { api, errorBox, format, h, section, table } from './common.js';
+import { api, errorBox, format, h, hasRole, mount, requireSignIn, section, table } from './common.js';
 import { statusLabel, t } from './texts.js';
 import { trajectoryWork } from './trajectory-work.js';
 
@@ -88,4 +88,21 @@ export function panel(holder, options) {
   };
   const initial = new URLSearchParams(location.search).get('trajectory');
   return { open, initial };
+}
+
+/**
+ * A workspace page: signed in with `role` (others read that the page is not theirs), the open-a-trajectory
+ * form, the panel, then the sections `lists(open)` makes; `?trajectory=` opens one at once.
+ */
+export async function workspacePage({ page, role, title, notYours, offered, signAs, lists }) {
+  const claims = await requireSignIn(page);
+  if (!hasRole(claims, role)) {
+    mount(h('h1', {}, title(claims)), h('p', { class: 'muted' }, notYours));
+    return;
+  }
+  const arrangements = await api('/arrangements').catch(() => []);
+  const holder = h('div', { id: 'panel' });
+  const { open, initial } = panel(holder, { offered, role, signAs, arrangements });
+  mount(h('h1', {}, title(claims)), h('div', { class: 'card' }, openForm(open)), holder, await lists(open));
+  if (initial) await open(initial);
 }
