@@ -7,6 +7,7 @@ import { baselineScenario } from './scenarios/baseline';
 import { eventsScenario } from './scenarios/events';
 import { growthScenario } from './scenarios/growth';
 import { lifecycleScenario } from './scenarios/lifecycle';
+import { monitoringScenario } from './scenarios/monitoring';
 import { openScenario } from './scenarios/open';
 import type { ScenarioOutput } from './scenarios/scenario-output';
 import { describeShape } from './trajectory-shape';
@@ -22,6 +23,7 @@ const SCENARIOS: Record<Scenario, (settings: BenchSettings) => Promise<ScenarioO
   open: openScenario,
   growth: growthScenario,
   events: eventsScenario,
+  monitoring: monitoringScenario,
 };
 
 async function main(): Promise<void> {

@@ -194,6 +194,14 @@ const RULES: Record<string, Rule> = {
     roles: ['OPERATOR', 'FINANCE', 'LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'PROVIDER'],
     scope: 'list',
   },
+  'GET /monitoring/steering': {
+    roles: ['OPERATOR', 'FINANCE', 'LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'PROVIDER'],
+    scope: 'list',
+  },
+  'GET /monitoring/steering.csv': {
+    roles: ['OPERATOR', 'FINANCE', 'LOCAL_TEAM', 'BREAKTHROUGH_TABLE', 'PROVIDER'],
+    scope: 'list',
+  },
   'GET /ui': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/docket': { roles: 'PUBLIC', scope: 'global' },
   'GET /ui/cases/{escalationId}': { roles: 'PUBLIC', scope: 'global' },

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '@app/config';
 import { PERSISTENCES, type Persistence } from './services';
 
-export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth', 'events'] as const;
+export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth', 'events', 'monitoring'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchSettings {
@@ -22,10 +22,14 @@ export interface BenchSettings {
   seedReadModel: number;
   /** List requests timed for the list-endpoint percentiles. */
   listSamples: number;
+  /** The monitoring scenario: trajectories run for real first, the sizes seeded to, the calls timed per size. */
+  monitoringReal: number;
+  monitoringSizes: number[];
+  monitoringSamples: number;
 }
 
 export const USAGE = `usage: node -r ts-node/register/transpile-only bench/run.ts [options]
-  --scenario lifecycle|baseline|open|growth|events   default lifecycle (platform + baseline in one run)
+  --scenario lifecycle|baseline|open|growth|events|monitoring   default lifecycle (platform + baseline in one run)
   --n N                 trajectories (lifecycle, baseline, events)   default 1000
   --concurrency C       trajectories in flight                      default 32
   --open N              trajectories to leave open (open)           default 10000
@@ -33,7 +37,10 @@ export const USAGE = `usage: node -r ts-node/register/transpile-only bench/run.t
   --cache N             worker workflow cache size                  default ${DEFAULT_WORKER_MAX_CACHED_WORKFLOWS} (the product's)
   --growth a,b,c        lifecycle sizes (growth)                    default 250,1000,4000
   --seed-read-model N   read-model rows for the list timing (open)  default 100000, 0 for none
-  --list-samples N      list requests timed (open)                  default 200`;
+  --list-samples N      list requests timed (open)                  default 200
+  --real N              trajectories run for real (monitoring)      default 100
+  --sizes a,b           trajectories seeded to (monitoring)         default 10000,100000
+  --samples N           calls timed per endpoint (monitoring)       default 30`;
 
 /** Parses and checks the command line; throws with the usage text on a bad value. */
 export function parseSettings(argv: string[]): BenchSettings {
@@ -49,6 +56,9 @@ export function parseSettings(argv: string[]): BenchSettings {
       growth: { type: 'string', default: '250,1000,4000' },
       'seed-read-model': { type: 'string', default: '100000' },
       'list-samples': { type: 'string', default: '200' },
+      real: { type: 'string', default: '100' },
+      sizes: { type: 'string', default: '10000,100000' },
+      samples: { type: 'string', default: '30' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -70,6 +80,9 @@ export function parseSettings(argv: string[]): BenchSettings {
     growth: values.growth.split(',').map((v) => int('growth', v.trim(), 1)),
     seedReadModel: int('seed-read-model', values['seed-read-model'], 0),
     listSamples: int('list-samples', values['list-samples'], 1),
+    monitoringReal: int('real', values.real, 1),
+    monitoringSizes: values.sizes.split(',').map((v) => int('sizes', v.trim(), 1)),
+    monitoringSamples: int('samples', values.samples, 1),
   };
   if (!(SCENARIOS as readonly string[]).includes(settings.scenario))
     problems.push(`--scenario must be one of ${SCENARIOS.join(', ')}`);

@@ -6,6 +6,7 @@ import {
   type DeliveryConfig,
 } from './delivery-config';
 import type { OidcConfig } from './oidc-config';
+import type { SteeringConfig } from './steering-config';
 import { readPayloadKeys, type PayloadKeyConfig, type PayloadKeyOptions } from './payload-keys';
 
 /**
@@ -45,6 +46,7 @@ export interface AppConfig {
   payloadKeys: PayloadKeyConfig[];
   delivery: DeliveryConfig;
   oidc: OidcConfig;
+  steering: SteeringConfig;
 }
 
 /**
@@ -163,6 +165,10 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
     },
     payloadKeys: [],
     oidc: undefined as unknown as OidcConfig,
+    steering: {
+      stackedCostThresholdCents: read.positiveInt('STEERING_STACKED_COST_CENTS', 10_000_000),
+      mixDeviationPercent: read.positiveInt('STEERING_MIX_DEVIATION_PERCENT', 25),
+    },
     delivery: {
       enabled: read.flag('DELIVERY_ENABLED', true),
       publicBaseUrl: '',

@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { MonitoringFactsReader } from './monitoring-facts.reader';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringService } from './monitoring.service';
+import { SteeringFiguresReader } from './steering/steering-figures.reader';
+import { SteeringController } from './steering/steering.controller';
+import { SteeringService } from './steering/steering.service';
 
 /** GET /monitoring/indicators(.csv): the figures of domain.md §6 from the read model. */
 @Module({
-  controllers: [MonitoringController],
-  providers: [MonitoringFactsReader, MonitoringService],
+  controllers: [MonitoringController, SteeringController],
+  providers: [MonitoringFactsReader, MonitoringService, SteeringFiguresReader, SteeringService],
   exports: [MonitoringService],
 })
 export class MonitoringModule {}

@@ -3,6 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import { EncryptionCodec, KeyRing } from '@app/codec';
 import { AppConfig } from '@app/config';
 import { APP_CONFIG } from '@app/platform';
+import { InFlightTemporalCalls } from './in-flight-calls';
+
+/** Longer than a gateway call's own deadline, so a drained call has ended either way. */
+const DRAIN_BOUND_MS = 20_000;
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -35,13 +39,19 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
           dataConverter: { payloadCodecs: [codec] },
         }),
     },
+    InFlightTemporalCalls,
   ],
-  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, PAYLOAD_CODEC],
+  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, PAYLOAD_CODEC, InFlightTemporalCalls],
 })
 export class TemporalClientModule implements OnApplicationShutdown {
-  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+  constructor(
+    @Inject(TEMPORAL_CONNECTION) private readonly connection: Connection,
+    private readonly inFlight: InFlightTemporalCalls,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // The calls under way finish first (each has its own deadline); then the connection closes.
+    await this.inFlight.drain(DRAIN_BOUND_MS);
     await this.connection.close();
   }
 }

@@ -32,6 +32,7 @@ import { APP_CONFIG } from '@app/platform';
 import { ApiException, notFound } from '../common/domain-errors';
 import { MetricsService } from '../metrics/metrics.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.module';
+import { InFlightTemporalCalls } from '../temporal/in-flight-calls';
 import { InFlightCommands } from './in-flight-commands';
 
 /**
@@ -57,6 +58,7 @@ export class TrajectoryGateway {
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporalCalls: InFlightTemporalCalls,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: MetricsService,
   ) {}
@@ -213,7 +215,7 @@ export class TrajectoryGateway {
   }
 
   private within<T>(call: () => Promise<T>): Promise<T> {
-    return this.client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call);
+    return this.temporalCalls.track(this.client.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, call));
   }
 
   private async found<T>(id: string, call: () => Promise<T>, what = 'trajectory'): Promise<T> {

@@ -46,3 +46,18 @@ export { REENTRY_WINDOW_MONTHS, reentered } from './reentry-figures';
 export type { ReentryCounts, ReentryFigures } from './reentry-figures';
 export { durationStats, percentile } from './statistics';
 export type { DurationStats } from './statistics';
+export { STEERING_INDICATORS } from './steering/steering-catalogue';
+export type { SteeringIndicator, SteeringUnit } from './steering/steering-catalogue';
+export { YEARLY_FACTOR, yearlyValueSql } from './steering/yearly-value';
+export { MIN_DECISIONS_FOR_MIX_SIGNAL, mixDeviation, shares } from './steering/intensity-mix';
+export type { IntensityCounts } from './steering/intensity-mix';
+export { monthsBetween, steeringCsv, steeringReport } from './steering/steering-report';
+export type {
+  StackedClient,
+  SteeringFigure,
+  SteeringReport,
+  SteeringRow,
+  SteeringSeries,
+  SteeringSignal,
+  SteeringThresholds,
+} from './steering/steering-report';

@@ -13,6 +13,7 @@ import {
   roundTripChart,
   familySatisfactionChart,
 } from './dashboard-sections.js';
+import { steeringSection } from './steering-section.js';
 import { t } from './texts.js';
 
 await requireSignIn('dashboard');
@@ -81,7 +82,17 @@ async function exportCsv() {
   }
 }
 
-function render(data) {
+/** The steering figures' query: the same tenant filters but the provider (its series is shown beside the region's). */
+function steeringQuery() {
+  const params = new URLSearchParams(location.search);
+  const out = new URLSearchParams();
+  for (const name of ['municipality', 'domain']) if (params.get(name)) out.set(name, params.get(name));
+  if (params.get('from')) out.set('from', params.get('from').slice(0, 7));
+  if (params.get('to')) out.set('to', params.get('to').slice(0, 7));
+  return out;
+}
+
+function render(data, steering) {
   const o = data.outcomes.overall;
   return h(
     'div',
@@ -137,6 +148,9 @@ function render(data) {
     section(t('dash.sec.care'), careCharts(data.evaluations, data.scaling)),
     section(t('dash.sec.cost'), costSection(data.costs)),
     section(t('dash.sec.reentry'), reentryChart(data.reentry)),
+    steering instanceof Error
+      ? section(t('dash.sec.steering'), errorBox(steering))
+      : steeringSection(steering, new URLSearchParams(location.search).get('provider')),
     h(
       'p',
       { class: 'muted small', id: 'generated-at' },
@@ -153,8 +167,11 @@ mount(h('h1', {}, t('dash.title')), form, body);
 async function load() {
   document.body.removeAttribute('data-ready');
   try {
-    const data = await api(`/monitoring/indicators?${query()}`);
-    document.getElementById('dashboard-body').replaceWith(render(data));
+    const [data, steering] = await Promise.all([
+      api(`/monitoring/indicators?${query()}`),
+      api(`/monitoring/steering?${steeringQuery()}`).catch((error) => error),
+    ]);
+    document.getElementById('dashboard-body').replaceWith(render(data, steering));
   } catch (error) {
     document.getElementById('dashboard-body').replaceChildren(errorBox(error));
   } finally {

@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+const OBJECT = { type: 'object', additionalProperties: true } as const;
+
+/** GET /monitoring/steering: every figure per month, for the region and per provider, and the signals. */
+export class SteeringReportDto {
+  @ApiProperty(OBJECT) filter: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({ type: [String], example: ['2026-01', '2026-02'] }) months: string[];
+  @ApiProperty({ ...OBJECT, description: 'stackedCostCents (K-F4), mixDeviation (K-F3, a fraction)' })
+  thresholds: Record<string, unknown>;
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description:
+      'id, name {nl, en}, unit, definition, source, stock, perProvider, region (one value per month), byProvider [{providerId, values}]',
+  })
+  figures: Record<string, unknown>[];
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description: 'STACKED_COST (K-F4: a client with its trajectories) or INTENSITY_MIX (K-F3: a provider)',
+  })
+  signals: Record<string, unknown>[];
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { monthsBetween, steeringReport, type SteeringReport } from '@app/domain';
+import { amsterdamDate } from '@app/ledger';
+import { APP_CONFIG } from '@app/platform';
+import type { Principal } from '../../auth/principal';
+import { invalidFields } from '../../common/domain-errors';
+import { tenantCondition } from '../../read-model/tenant-filter';
+import { SteeringFiguresReader, type SteeringScope } from './steering-figures.reader';
+import type { SteeringQueryDto } from './steering-query.dto';
+
+/** A report spans at most three years of months: enough for a trend, bounded for the database. */
+const MAX_MONTHS = 36;
+
+export interface SteeringResult extends SteeringReport {
+  filter: { municipality: string | null; provider: string | null; domain: string | null };
+  generatedAt: string;
+}
+
+/**
+ * The steering figures (issue 19): PostgreSQL aggregates per month in the caller's scope, turned into series and
+ * signals by libs/domain's steeringReport. The API holds aggregates only — a few rows per indicator, month and
+ * provider — never the scope's trajectories.
+ */
+@Injectable()
+export class SteeringService {
+  constructor(
+    private readonly reader: SteeringFiguresReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async report(principal: Principal, q: SteeringQueryDto, now = new Date()): Promise<SteeringResult> {
+    const months = window(q, now);
+    const scope = scopeOf(principal, q);
+    const first = `${months[0]}-01`;
+    const last = `${months[months.length - 1]}-01`;
+    const threshold = this.config.steering.stackedCostThresholdCents;
+    const [stocks, money, flows, stacked] = await Promise.all([
+      this.reader.stocks(scope, first, last, threshold),
+      this.reader.moneyFlows(scope, first, last),
+      this.reader.trajectoryFlows(scope, first, last),
+      this.reader.stackedClients(scope, last, threshold),
+    ]);
+    return {
+      filter: {
+        municipality: q.municipality ?? null,
+        provider: q.provider ?? null,
+        domain: q.domain ?? null,
+      },
+      generatedAt: now.toISOString(),
+      ...steeringReport([...stocks, ...money, ...flows], stacked, months, {
+        stackedCostCents: threshold,
+        mixDeviation: this.config.steering.mixDeviationPercent / 100,
+      }),
+    };
+  }
+}
+
+function window(q: SteeringQueryDto, now: Date): string[] {
+  const to = q.to ?? amsterdamDate(now).slice(0, 7);
+  const [y, m] = to.split('-').map(Number);
+  const back = new Date(Date.UTC(y, m - 1 - 11, 1)).toISOString().slice(0, 7);
+  const from = q.from ?? back;
+  const months = monthsBetween(from, to);
+  if (months.length === 0) throw invalidFields([{ field: 'from', message: 'from must not be after to' }]);
+  if (months.length > MAX_MONTHS) {
+    throw invalidFields([{ field: 'from', message: `at most ${MAX_MONTHS} months from from to to` }]);
+  }
+  return months;
+}
+
+function scopeOf(principal: Principal, q: SteeringQueryDto): SteeringScope {
+  const params: unknown[] = [];
+  const where = [tenantCondition(principal, params, 't')];
+  const eq = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    params.push(value);
+    where.push(`t.${column} = $${params.length}`);
+  };
+  eq('municipality_code', q.municipality);
+  eq('provider_id', q.provider);
+  eq('domain', q.domain);
+  return { where: where.join(' AND '), params };
+}

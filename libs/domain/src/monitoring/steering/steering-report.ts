@@ -1,0 +1,230 @@
+import { rate } from '../statistics';
+import { MIN_DECISIONS_FOR_MIX_SIGNAL, mixDeviation } from './intensity-mix';
+import { STEERING_INDICATORS, type SteeringIndicator } from './steering-catalogue';
+
+/** One number PostgreSQL aggregated: an indicator in a month, for the region (providerId null) or a provider. */
+export interface SteeringRow {
+  indicator: string;
+  month: string;
+  providerId: string | null;
+  /** A sum or a count; for a rate or an average its numerator, with `of` its denominator. */
+  value: number;
+  of: number | null;
+  /** K-F3: the intensity counted. */
+  key: string | null;
+}
+
+/** A client above K-F4's threshold, with the trajectories behind the sum (pseudonymous ids only). */
+export interface StackedClient {
+  municipalityCode: string;
+  clientId: string;
+  yearlyCents: number;
+  trajectoryIds: string[];
+}
+
+export interface SteeringSeries {
+  providerId: string;
+  values: (number | null)[];
+}
+
+export interface SteeringFigure extends SteeringIndicator {
+  /** One value per month of the report; null where there is nothing to compute it from. */
+  region: (number | null)[];
+  byProvider: SteeringSeries[];
+}
+
+export type SteeringSignal =
+  | {
+      kind: 'STACKED_COST';
+      indicator: 'K-F4';
+      municipalityCode: string;
+      clientId: string;
+      yearlyCents: number;
+      thresholdCents: number;
+      trajectoryIds: string[];
+    }
+  | {
+      kind: 'INTENSITY_MIX';
+      indicator: 'K-F3';
+      providerId: string;
+      deviation: number;
+      threshold: number;
+      decisions: number;
+      mix: Record<string, number>;
+      regionMix: Record<string, number>;
+    };
+
+export interface SteeringThresholds {
+  stackedCostCents: number;
+  /** K-F3 as a fraction (0..1). */
+  mixDeviation: number;
+}
+
+export interface SteeringReport {
+  months: string[];
+  thresholds: SteeringThresholds;
+  figures: SteeringFigure[];
+  signals: SteeringSignal[];
+}
+
+/** The months from `from` to `to` inclusive, as YYYY-MM. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m === 13) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+type Value = (rows: SteeringRow[]) => number | null;
+
+/** How a figure's value comes from its rows of one month and one group. */
+const VALUE_OF: Record<string, Value> = {
+  'K-F5': (rows) => sum(rows, 'value'),
+  'K-F2': (rows) => {
+    const of = sum(rows, 'of');
+    return of === 0 ? null : Math.round(sum(rows, 'value') / of);
+  },
+  'K-F4': (rows) => sum(rows, 'value'),
+  'K-F6': (rows) => sum(rows, 'value'),
+  'K-F7': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
+  'K-Q1-IN': (rows) => sum(rows, 'value'),
+  'K-Q1-OUT': (rows) => sum(rows, 'value'),
+};
+
+function sum(rows: SteeringRow[], field: 'value' | 'of'): number {
+  return rows.reduce((n, r) => n + (r[field] ?? 0), 0);
+}
+
+function counts(rows: SteeringRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.key ?? '?'] = (out[r.key ?? '?'] ?? 0) + r.value;
+  return out;
+}
+
+/**
+ * The report from PostgreSQL's aggregates: every indicator per month for the region and each provider, and the
+ * signals at the last month. K-F3 compares each provider's intensity mix with the region's of the same month
+ * (the region's own series is empty: it is the yardstick). Flows without a row in a month are 0; rates and
+ * averages without a denominator are null.
+ */
+export function steeringReport(
+  rows: readonly SteeringRow[],
+  stackedClients: readonly StackedClient[],
+  months: readonly string[],
+  thresholds: SteeringThresholds,
+): SteeringReport {
+  const byIndicator = new Map<string, SteeringRow[]>();
+  for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
+  const figures = STEERING_INDICATORS.map((indicator): SteeringFigure => {
+    const mine = byIndicator.get(indicator.id) ?? [];
+    const providers = [
+      ...new Set(mine.map((r) => r.providerId).filter((p): p is string => p !== null)),
+    ].sort();
+    if (indicator.id === 'K-F3') {
+      const ofMonth = (month: string) => mine.filter((r) => r.month === month);
+      return {
+        ...indicator,
+        region: months.map(() => null),
+        byProvider: providers.map((providerId) => ({
+          providerId,
+          values: months.map((month) =>
+            mixDeviation(
+              counts(ofMonth(month).filter((r) => r.providerId === providerId)),
+              counts(ofMonth(month)),
+            ),
+          ),
+        })),
+      };
+    }
+    const value = VALUE_OF[indicator.id];
+    const series = (providerId: string | null) =>
+      months.map((month) => value(mine.filter((r) => r.month === month && r.providerId === providerId)));
+    return {
+      ...indicator,
+      region: series(null),
+      byProvider: indicator.perProvider
+        ? providers.map((providerId) => ({ providerId, values: series(providerId) }))
+        : [],
+    };
+  });
+  return {
+    months: [...months],
+    thresholds,
+    figures,
+    signals: signals(rows, stackedClients, months, thresholds),
+  };
+}
+
+function signals(
+  rows: readonly SteeringRow[],
+  stackedClients: readonly StackedClient[],
+  months: readonly string[],
+  thresholds: SteeringThresholds,
+): SteeringSignal[] {
+  const last = months[months.length - 1];
+  const mixRows = rows.filter((r) => r.indicator === 'K-F3' && r.month === last);
+  const regionCounts = counts(mixRows);
+  const regionTotal = Object.values(regionCounts).reduce((a, b) => a + b, 0);
+  const regionMix = Object.fromEntries(Object.entries(regionCounts).map(([k, n]) => [k, n / regionTotal]));
+  const mix: SteeringSignal[] = [];
+  for (const providerId of [...new Set(mixRows.map((r) => r.providerId!))].sort()) {
+    const own = counts(mixRows.filter((r) => r.providerId === providerId));
+    const decisions = Object.values(own).reduce((a, b) => a + b, 0);
+    const deviation = mixDeviation(own, regionCounts);
+    if (
+      decisions < MIN_DECISIONS_FOR_MIX_SIGNAL ||
+      deviation === null ||
+      deviation <= thresholds.mixDeviation
+    )
+      continue;
+    mix.push({
+      kind: 'INTENSITY_MIX',
+      indicator: 'K-F3',
+      providerId,
+      deviation,
+      threshold: thresholds.mixDeviation,
+      decisions,
+      mix: Object.fromEntries(
+        Object.entries(own).map(([k, n]) => [k, Math.round((n / decisions) * 10_000) / 10_000]),
+      ),
+      regionMix: Object.fromEntries(
+        Object.entries(regionMix).map(([k, s]) => [k, Math.round(s * 10_000) / 10_000]),
+      ),
+    });
+  }
+  const stacked: SteeringSignal[] = stackedClients.map((c) => ({
+    kind: 'STACKED_COST',
+    indicator: 'K-F4',
+    ...c,
+    thresholdCents: thresholds.stackedCostCents,
+  }));
+  return [...stacked, ...mix];
+}
+
+/** The figures as CSV (RFC 4180, CRLF): one row per indicator, group (region or a provider) and month. */
+export function steeringCsv(report: SteeringReport): string {
+  const rows = [['indicator', 'name', 'unit', 'group', 'month', 'value']];
+  for (const f of report.figures) {
+    const groups: [string, (number | null)[]][] = [
+      ...(f.region.some((v) => v !== null) || f.byProvider.length === 0
+        ? [['region', f.region] as [string, (number | null)[]]]
+        : []),
+      ...f.byProvider.map((p): [string, (number | null)[]] => [`provider:${p.providerId}`, p.values]),
+    ];
+    for (const [group, values] of groups) {
+      values.forEach((v, i) =>
+        rows.push([f.id, f.name.en, f.unit, group, report.months[i], v === null ? '' : String(v)]),
+      );
+    }
+  }
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
