@@ -66,7 +66,7 @@ export async function seedMonitoring(
          FROM ${series}
          JOIN trajectory t ON t.trajectory_id = 'trajectory-' || ${municipality} || '-MON-' || g
          CROSS JOIN LATERAL generate_series(1, CASE WHEN g % 10 = 0 THEN 2 ELSE 1 END) AS v`,
-      params,
+      params.slice(0, 3),
     );
     await ds.query(
       `INSERT INTO payment_instruction
@@ -87,7 +87,7 @@ export async function seedMonitoring(
            SELECT 'PERIOD', p, d.tariff_cents, (d.valid_from + p * interval '1 month')::date
              FROM generate_series(1, 12) AS p WHERE d.pricing_basis = 'PER_MONTH'
          ) k`,
-      params,
+      params.slice(0, 3),
     );
     // The ledger's rule: an instruction starts SCHEDULED and is released by an update (one payment_event each).
     await ds.query(

@@ -42,12 +42,15 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
     concurrency: settings.concurrency,
     phase: 'real trajectories',
   });
-  const token = mintDevToken(loadConfig({ ...process.env, ...apps.settings }), {
-    sub: 'bench-operator',
-    roles: ['OPERATOR'],
-    municipalities: [],
-    expiresIn: '24h',
-  });
+  const token = mintDevToken(
+    loadConfig({ ...process.env, ...apps.settings, DATABASE_URL: services.postgres!.url }),
+    {
+      sub: 'bench-operator',
+      roles: ['OPERATOR'],
+      municipalities: [],
+      expiresIn: '24h',
+    },
+  );
   const measured: Measured[] = [];
   for (const size of settings.monitoringSizes) {
     const seed = await seedMonitoring(services.postgres!.url, size);

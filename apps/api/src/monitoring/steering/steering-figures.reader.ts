@@ -8,6 +8,9 @@ export interface SteeringScope {
   params: unknown[];
 }
 
+/** Per query, for its sorts and hashes; four run at once for one dashboard. */
+const AGGREGATION_WORK_MEM = '64MB';
+
 function safe(value: unknown): number {
   const n = Number(value ?? 0);
   if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${String(value)}`);
@@ -24,6 +27,18 @@ function safe(value: unknown): number {
 export class SteeringFiguresReader {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * One aggregation in a read-only transaction with room to sort and hash in memory: a region-wide month
+   * grouping of 100,000 trajectories spills to disk at PostgreSQL's default 4 MB (bench/README.md, monitoring).
+   */
+  private aggregate(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SET TRANSACTION READ ONLY`);
+      await tx.query(`SET LOCAL work_mem = '${AGGREGATION_WORK_MEM}'`);
+      return tx.query(sql, params) as Promise<Record<string, unknown>[]>;
+    });
+  }
+
   /** The months as SQL: `months(month date, ref date, next_start timestamptz)`; $1, $2 are the first months. */
   private static months(from: number, to: number): string {
     return `months AS (
@@ -34,21 +49,34 @@ export class SteeringFiguresReader {
   }
 
   /**
-   * The decisions in force at each month's reference day: per trajectory the highest version valid that day
-   * (a price correction or renewal supersedes the earlier one), of trajectories opened and not closed by then.
+   * Every decision version of the scope with the days it is the one in force: from its start until it ends or a
+   * higher version starts (a price correction, a renewal), whichever is first — so no month needs to pick among
+   * versions. A price correction starting the same day leaves its predecessor no day at all. With the yearly
+   * value K-F4 adds up, and the trajectory's closing instant (a closed trajectory is in force no more).
    */
-  private static active(scope: string): string {
-    return `active AS MATERIALIZED (
-      SELECT DISTINCT ON (d.trajectory_id, m.month)
-             m.month, d.trajectory_id, d.provider_id, d.tariff_cents, d.pricing_basis, d.arrangement_code,
-             t.client_id, t.municipality_code
-        FROM months m
-        JOIN care_decision d ON d.valid_from <= m.ref AND (d.valid_to IS NULL OR d.valid_to >= m.ref)
-        JOIN trajectory t ON t.trajectory_id = d.trajectory_id
-       WHERE ${scope} AND (t.closed_at IS NULL OR t.closed_at >= m.next_start)
-       ORDER BY d.trajectory_id, m.month, d.version DESC)`;
+  private static decisions(scope: string, from: number, to: number): string {
+    return `decisions AS MATERIALIZED (
+      SELECT * FROM (
+        SELECT d.trajectory_id, d.provider_id, d.tariff_cents, d.arrangement_code, t.client_id, t.municipality_code,
+               t.closed_at, d.valid_from, ${yearlyValueSql('d')} AS yearly,
+               LEAST(COALESCE(d.valid_to, 'infinity'::date),
+                     COALESCE(MIN(d.valid_from) OVER (PARTITION BY d.trajectory_id ORDER BY d.version DESC
+                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) - 1, 'infinity'::date)) AS valid_until
+          FROM care_decision d JOIN trajectory t ON t.trajectory_id = d.trajectory_id
+         WHERE ${scope} AND d.valid_from <= ($${to}::date + interval '1 month')
+           AND (d.valid_to IS NULL OR d.valid_to >= $${from}::date)) v
+       WHERE valid_until >= valid_from)`;
   }
 
+  /** A month's reference day falls in a decision's days in force, and its trajectory was not closed by then. */
+  private static readonly IN_FORCE = `e.valid_from <= m.ref AND e.valid_until >= m.ref
+    AND (e.closed_at IS NULL OR e.closed_at >= m.next_start)`;
+
+  /**
+   * K-F5, K-F3 and K-F4 at each month's end, in one pass over the decisions in force: counts and tariffs per
+   * month, provider and intensity (K-F5 and K-F3 are sums of these), and per month the clients whose yearly
+   * value exceeds the threshold — looked for only among clients whose decisions together exceed it at all.
+   */
   async stocks(
     scope: SteeringScope,
     from: string,
@@ -57,27 +85,25 @@ export class SteeringFiguresReader {
   ): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to, thresholdCents];
     const [f, t, th] = [params.length - 2, params.length - 1, params.length];
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `WITH ${SteeringFiguresReader.months(f, t)}, ${SteeringFiguresReader.active(scope.where)},
+    const rows: Record<string, unknown>[] = await this.aggregate(
+      `WITH ${SteeringFiguresReader.months(f, t)}, ${SteeringFiguresReader.decisions(scope.where, f, t)},
        intensity AS (SELECT DISTINCT ON (code) code, intensity_code FROM arrangement ORDER BY code, valid_from DESC),
-       stacked AS (
-         SELECT month, municipality_code, client_id, SUM(${yearlyValueSql('active')}) AS yearly
-           FROM active GROUP BY month, municipality_code, client_id)
-       SELECT 'K-F5' AS indicator, month, provider_id, GROUPING(provider_id) AS region,
-              SUM(tariff_cents)::text AS value, COUNT(*)::text AS of, NULL AS key
-         FROM active GROUP BY GROUPING SETS ((month), (month, provider_id))
+       candidates AS (
+         SELECT municipality_code, client_id FROM decisions GROUP BY 1, 2 HAVING SUM(yearly) > $${th})
+       SELECT 'MIX' AS kind, m.month, e.provider_id, COALESCE(i.intensity_code, '?') AS key,
+              COUNT(*)::text AS n, SUM(e.tariff_cents)::text AS cents
+         FROM months m JOIN decisions e ON ${SteeringFiguresReader.IN_FORCE}
+         LEFT JOIN intensity i ON i.code = e.arrangement_code
+        GROUP BY m.month, e.provider_id, i.intensity_code
        UNION ALL
-       SELECT 'K-F3', a.month, a.provider_id, 0, COUNT(*)::text, NULL, COALESCE(i.intensity_code, '?')
-         FROM active a LEFT JOIN intensity i ON i.code = a.arrangement_code
-        GROUP BY a.month, a.provider_id, i.intensity_code
-       UNION ALL
-       SELECT 'K-F4', m.month, NULL, 1, COUNT(s.client_id)::text, NULL, NULL
-         FROM months m LEFT JOIN stacked s ON s.month = m.month AND s.yearly > $${th}
-        GROUP BY m.month
-       ORDER BY 1, 2`,
+       SELECT 'STACKED', s.month, NULL, NULL, COUNT(*)::text, NULL
+         FROM (SELECT m.month FROM months m JOIN decisions e ON ${SteeringFiguresReader.IN_FORCE}
+                WHERE (e.municipality_code, e.client_id) IN (SELECT municipality_code, client_id FROM candidates)
+                GROUP BY m.month, e.municipality_code, e.client_id HAVING SUM(e.yearly) > $${th}) s
+        GROUP BY s.month`,
       params,
     );
-    return rows.map(toRow);
+    return stockRows(rows);
   }
 
   /** K-F4's signal: the clients above the threshold at the last month's reference day, largest first. */
@@ -89,13 +115,17 @@ export class SteeringFiguresReader {
   ): Promise<StackedClient[]> {
     const params = [...scope.params, month, thresholdCents, limit];
     const [m, th, lim] = [params.length - 2, params.length - 1, params.length];
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `WITH ${SteeringFiguresReader.months(m, m)}, ${SteeringFiguresReader.active(scope.where)}
-       SELECT municipality_code, client_id, SUM(${yearlyValueSql('active')})::text AS yearly,
-              array_agg(trajectory_id ORDER BY trajectory_id) AS trajectory_ids
-         FROM active GROUP BY municipality_code, client_id
-       HAVING SUM(${yearlyValueSql('active')}) > $${th}
-        ORDER BY SUM(${yearlyValueSql('active')}) DESC, client_id LIMIT $${lim}`,
+    const rows: Record<string, unknown>[] = await this.aggregate(
+      `WITH ${SteeringFiguresReader.months(m, m)}, ${SteeringFiguresReader.decisions(scope.where, m, m)},
+       candidates AS (
+         SELECT municipality_code, client_id FROM decisions GROUP BY 1, 2 HAVING SUM(yearly) > $${th})
+       SELECT e.municipality_code, e.client_id, SUM(e.yearly)::text AS yearly,
+              array_agg(e.trajectory_id ORDER BY e.trajectory_id) AS trajectory_ids
+         FROM months m JOIN decisions e ON ${SteeringFiguresReader.IN_FORCE}
+        WHERE (e.municipality_code, e.client_id) IN (SELECT municipality_code, client_id FROM candidates)
+        GROUP BY e.municipality_code, e.client_id
+       HAVING SUM(e.yearly) > $${th}
+        ORDER BY SUM(e.yearly) DESC, e.client_id LIMIT $${lim}`,
       params,
     );
     return rows.map((r) => ({
@@ -106,19 +136,29 @@ export class SteeringFiguresReader {
     }));
   }
 
-  /** K-F2 and K-F6: the ledger's instructions due in each month. */
+  /**
+   * K-F2 and K-F6: the ledger's instructions due in each month, first summed per month, provider and client (so
+   * a client is counted once per provider, and once in the region however many providers it has).
+   */
   async moneyFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to];
     const [f, t] = [params.length - 1, params.length];
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT date_trunc('month', p.due_date)::date AS month, p.provider_id, GROUPING(p.provider_id) AS region,
-              COALESCE(SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')), 0)::text AS paid,
-              COUNT(DISTINCT (t.municipality_code, t.client_id))
-                FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD'))::text AS clients,
-              COUNT(*) FILTER (WHERE p.tranche_kind = 'PERIOD' AND p.status NOT IN ('CANCELLED', 'WITHHELD'))::text AS periods
-         FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
-        WHERE ${scope.where} AND p.due_date >= $${f}::date AND p.due_date < ($${t}::date + interval '1 month')
-        GROUP BY GROUPING SETS ((date_trunc('month', p.due_date)), (date_trunc('month', p.due_date), p.provider_id))`,
+    const rows: Record<string, unknown>[] = await this.aggregate(
+      `WITH per_client AS (
+         SELECT date_trunc('month', p.due_date)::date AS month, p.provider_id, t.municipality_code, t.client_id,
+                SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')) AS paid,
+                COUNT(*) FILTER (WHERE p.tranche_kind = 'PERIOD' AND p.status NOT IN ('CANCELLED', 'WITHHELD')) AS periods
+           FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
+          WHERE ${scope.where} AND p.due_date >= $${f}::date AND p.due_date < ($${t}::date + interval '1 month')
+          GROUP BY 1, 2, 3, 4)
+       SELECT month, provider_id, 0 AS region, COALESCE(SUM(paid), 0)::text AS paid,
+              COUNT(paid)::text AS clients, SUM(periods)::text AS periods
+         FROM per_client GROUP BY month, provider_id
+       UNION ALL
+       SELECT month, NULL, 1, COALESCE(SUM(paid), 0)::text, COUNT(paid)::text, SUM(periods)::text
+         FROM (SELECT month, municipality_code, client_id, SUM(paid) AS paid, SUM(periods) AS periods
+                 FROM per_client GROUP BY 1, 2, 3) per_region_client
+        GROUP BY month`,
       params,
     );
     return rows.flatMap((r) => {
@@ -137,7 +177,7 @@ export class SteeringFiguresReader {
     const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
     const inWindow = (column: string) =>
       `${month(column)} >= $${f}::date AND ${month(column)} <= $${t}::date`;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await this.aggregate(
       `SELECT 'K-Q1-IN' AS indicator, ${month('t.created_at')} AS month, t.provider_id,
               GROUPING(t.provider_id) AS region, COUNT(*)::text AS value, NULL AS of
          FROM trajectory t WHERE ${scope.where} AND ${inWindow('t.created_at')}
@@ -150,10 +190,9 @@ export class SteeringFiguresReader {
        SELECT 'K-F7', ${month('t.closed_at')}, t.provider_id, GROUPING(t.provider_id),
               COUNT(*) FILTER (WHERE f.paid)::text, COUNT(*)::text
          FROM trajectory t
-         JOIN LATERAL (
-           SELECT bool_or(p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS paid
-             FROM payment_instruction p WHERE p.trajectory_id = t.trajectory_id AND p.tranche_kind = 'FINAL'
-           HAVING COUNT(*) > 0) f ON TRUE
+         JOIN (SELECT trajectory_id, bool_or(status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS paid
+                 FROM payment_instruction WHERE tranche_kind = 'FINAL' GROUP BY trajectory_id) f
+           ON f.trajectory_id = t.trajectory_id
         WHERE ${scope.where} AND t.closed_at IS NOT NULL AND ${inWindow('t.closed_at')}
         GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))`,
       params,
@@ -181,4 +220,40 @@ function toRow(r: Record<string, unknown>): SteeringRow {
     of: r.of === null || r.of === undefined ? null : safe(r.of),
     key: (r.key as string | null) ?? null,
   };
+}
+
+/**
+ * The stock rows as the report reads them: K-F3 per month, provider and intensity; K-F5 per month and provider
+ * and for the region (sums of those few aggregates); K-F4 per month for the region.
+ */
+function stockRows(rows: Record<string, unknown>[]): SteeringRow[] {
+  const out: SteeringRow[] = [];
+  const value = new Map<string, { month: string; providerId: string | null; cents: number; n: number }>();
+  const add = (month: string, providerId: string | null, cents: number, n: number) => {
+    const key = `${month}/${providerId ?? ''}`;
+    const got = value.get(key) ?? { month, providerId, cents: 0, n: 0 };
+    value.set(key, { ...got, cents: got.cents + cents, n: got.n + n });
+  };
+  for (const r of rows) {
+    const month = monthOf(r.month);
+    if (r.kind === 'STACKED') {
+      out.push({ indicator: 'K-F4', month, providerId: null, value: safe(r.n), of: null, key: null });
+      continue;
+    }
+    const providerId = String(r.provider_id);
+    out.push({ indicator: 'K-F3', month, providerId, value: safe(r.n), of: null, key: String(r.key) });
+    add(month, providerId, safe(r.cents), safe(r.n));
+    add(month, null, safe(r.cents), safe(r.n));
+  }
+  for (const v of value.values()) {
+    out.push({
+      indicator: 'K-F5',
+      month: v.month,
+      providerId: v.providerId,
+      value: v.cents,
+      of: v.n,
+      key: null,
+    });
+  }
+  return out;
 }
