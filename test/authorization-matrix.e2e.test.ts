@@ -168,6 +168,14 @@ const RULES: Record<string, Rule> = {
   'GET /providers': { roles: STAFF, scope: 'global' },
   'GET /providers/{providerId}': { roles: STAFF, scope: 'global' },
   'PUT /providers/{providerId}': { roles: ['CONTRACT_MANAGEMENT'], scope: 'global' },
+  'GET /providers/{providerId}/cost-reports': {
+    roles: ['PROVIDER', 'CONTRACT_MANAGEMENT', 'FINANCE', 'OPERATOR'],
+    scope: 'global',
+  },
+  'PUT /providers/{providerId}/cost-reports/{year}': {
+    roles: ['PROVIDER', 'CONTRACT_MANAGEMENT'],
+    scope: 'global',
+  },
   'POST /providers/{providerId}/contracts': { roles: ['CONTRACT_MANAGEMENT'], scope: 'global' },
   'POST /providers/{providerId}/contracts/{contractId}/end': {
     roles: ['CONTRACT_MANAGEMENT'],
@@ -303,7 +311,8 @@ describe('authorization matrix: every route × role × own/other municipality', 
       .replace('{providerId}', LEAD)
       .replace('{contractId}', '0')
       .replace('{freezeId}', '0')
-      .replace('{occasion}', 'evaluation-1');
+      .replace('{occasion}', 'evaluation-1')
+      .replace('{year}', '2025');
     return { method: method.toLowerCase() as 'get' | 'post' | 'put', path };
   }
 

@@ -1,10 +1,12 @@
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import type { SteeringFigure } from '@app/domain';
 import type { Principal } from '../apps/api/src/auth/principal';
 import { SteeringFiguresReader } from '../apps/api/src/monitoring/steering/steering-figures.reader';
 import { SteeringService } from '../apps/api/src/monitoring/steering/steering.service';
-import { openMigratedDatabase } from './support/database';
+import { CostReports } from '@app/register';
+import { dataSourceOptions, runMigrations } from '@app/persistence';
+import { createOwnDatabase } from './support/database';
 import { seedSteeringRegion } from './support/steering-seed';
 
 /**
@@ -26,20 +28,38 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
   let figures: Record<string, SteeringFigure>;
   let report: Awaited<ReturnType<SteeringService['report']>>;
 
+  let database: Awaited<ReturnType<typeof createOwnDatabase>> | undefined;
+
   beforeAll(async () => {
-    db = await openMigratedDatabase();
+    // Its hand-made ledger rows have no workflow behind them: a database of its own, so the suite-wide
+    // reconciliation (test/suite-reconciliation.test.ts) never meets them.
+    database = await createOwnDatabase('steering');
+    await runMigrations(database.url);
+    db = await new DataSource(dataSourceOptions(database.url, 2)).initialize();
     id = await seedSteeringRegion(db, code);
+    // P1 reports €10,000 of cost for 2026 in West-Friesland; P2 reports nothing.
+    await new CostReports(db).put(
+      { providerId: 'P1', regionId: 'WEST-FRIESLAND', year: 2026, costCents: 1_000_000 },
+      'p1-finance',
+    );
     service = new SteeringService(new SteeringFiguresReader(db), loadConfig());
     report = await service.report(operator, { from: '2026-01', to: '2026-03' });
     figures = Object.fromEntries(report.figures.map((f) => [f.id, f]));
   });
-  afterAll(() => db?.destroy());
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
 
   const provider = (f: SteeringFigure, p: string) => f.byProvider.find((s) => s.providerId === p)?.values;
 
   it('reports the three months asked, with the thresholds it used', () => {
     expect(report.months).toEqual(['2026-01', '2026-02', '2026-03']);
-    expect(report.thresholds).toEqual({ stackedCostCents: 10_000_000, mixDeviation: 0.25 });
+    expect(report.thresholds).toEqual({
+      stackedCostCents: 10_000_000,
+      mixDeviation: 0.25,
+      averagingBalance: 0.9,
+    });
   });
 
   it('K-F5 value of assignments: Σ tariffs in force at each month’s end, the highest version, not closed', () => {
@@ -96,6 +116,33 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     expect(figures['K-Q1-IN'].region).toEqual([3, 1, 0]);
     expect(figures['K-Q1-OUT'].region).toEqual([0, 1, 1]);
     expect(provider(figures['K-Q1-IN'], 'P2')).toEqual([1, 1, 0]);
+  });
+
+  it('K-F1 averaging balance: released payments of the year against the cost the provider reported', () => {
+    // P1: €1,950 + €2,500 + €2,000 released = €6,450 against €10,000 reported: 0.645, under 0.9: a signal.
+    // P2: €9,000 released (the withheld period and the cancelled final do not count), no report: no figure.
+    // (Other suites' P1/P2 rows elsewhere in West-Friesland are outside this operator's municipality.)
+    expect(report.averagingBalance).toEqual([
+      {
+        year: 2026,
+        providerId: 'P1',
+        regionId: 'WEST-FRIESLAND',
+        paidCents: 645_000,
+        reportedCostCents: 1_000_000,
+        balance: 0.645,
+      },
+      {
+        year: 2026,
+        providerId: 'P2',
+        regionId: 'WEST-FRIESLAND',
+        paidCents: 900_000,
+        reportedCostCents: null,
+        balance: null,
+      },
+    ]);
+    expect(report.signals.filter((s) => s.kind === 'AVERAGING_BALANCE')).toEqual([
+      expect.objectContaining({ providerId: 'P1', balance: 0.645, threshold: 0.9 }),
+    ]);
   });
 
   it('sees nothing of another municipality: the same report for a stranger is empty', async () => {

@@ -95,3 +95,36 @@ export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]
       targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
     }));
 }
+
+/**
+ * From the sign-in page through the OpenID provider's own pages: "Inloggen", its login form, then its consent
+ * when it asks for one, until the browser is back on the API at `base`.
+ */
+export async function signInAtProvider(
+  page: Page,
+  issuer: string,
+  base: string,
+  user: string,
+): Promise<void> {
+  await page.click('#oidc-sign-in-link');
+  await page.waitForURL(new RegExp(`^${issuer}/interaction/`));
+  await page.fill('input[name="login"]', user);
+  await page.fill('input[name="password"]', 'any');
+  await page.click('button[type="submit"]');
+  await page.waitForURL(
+    (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
+  );
+  if (page.url().startsWith(issuer)) await page.click('button[type="submit"]');
+}
+
+/** Sets environment variables for the stack a suite boots; the returned function puts the old values back. */
+export function withEnvironment(values: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}

@@ -4,7 +4,14 @@ import { bearer } from '../support/auth';
 import { planSubmission } from '../support/plan-submission';
 import { CookieJar, startOidcProvider, type OidcProviderProcess } from '../support/oidc-provider';
 import { bootStack, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
-import { ApiClient, launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
+import {
+  ApiClient,
+  launchChromium,
+  screenshotPath,
+  seriousA11yViolations,
+  signInAtProvider as signInWith,
+  withEnvironment,
+} from './browser-support';
 
 /**
  * Issue 18, sign-in on the pages: in headless Chromium a local team member opens a page, is sent to the
@@ -18,17 +25,14 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
   let stack: RunningStack;
   let provider: OidcProviderProcess;
   let base: string;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnvironment: (() => void) | undefined;
 
   beforeAll(async () => {
     browser = await launchChromium();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     provider = await startOidcProvider(`${base}/auth/callback`);
-    for (const [name, value] of Object.entries({ OIDC_ISSUER: provider.issuer, PUBLIC_BASE_URL: base })) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
+    restoreEnvironment = withEnvironment({ OIDC_ISSUER: provider.issuer, PUBLIC_BASE_URL: base });
     stack = await bootStack(uniqueTaskQueue('browser-oidc'));
     await stack.api.listen(port, '127.0.0.1');
   }, 120_000);
@@ -37,27 +41,10 @@ describe('pages: sign-in through the identity provider, and by keyboard alone', 
     await browser?.close();
     await stack?.close();
     await provider?.stop();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment?.();
   });
 
-  /**
-   * From the sign-in page through the provider's own pages: "Inloggen", its login form, then its consent when
-   * it asks for one, until the browser is back on this API.
-   */
-  async function signInAtProvider(page: Page, user: string): Promise<void> {
-    await page.click('#oidc-sign-in-link');
-    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
-    await page.fill('input[name="login"]', user);
-    await page.fill('input[name="password"]', 'any');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(
-      (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
-    );
-    if (page.url().startsWith(provider.issuer)) await page.click('button[type="submit"]');
-  }
+  const signInAtProvider = (page: Page, user: string) => signInWith(page, provider.issuer, base, user);
 
   it('a local team member signs in at the provider, lands on the docket signed in, and signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

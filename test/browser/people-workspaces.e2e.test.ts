@@ -2,7 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bearer, clientBearer } from '../support/auth';
 import { startOidcProvider, type OidcProviderProcess } from '../support/oidc-provider';
 import { bootStack, eventually, freePort, RunningStack, uniqueRef, uniqueTaskQueue } from '../support/stack';
-import { ApiClient, launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
+import {
+  ApiClient,
+  launchChromium,
+  screenshotPath,
+  seriousA11yViolations,
+  signInAtProvider,
+  withEnvironment,
+} from './browser-support';
 
 /**
  * Issue 18, the people in the process on their own pages, each signed in at the real OpenID provider: the family
@@ -25,7 +32,7 @@ describe('pages: the family, the local team and the provider, signed in at the i
   let provider: OidcProviderProcess;
   let base: string;
   let api: ApiClient;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnvironment: (() => void) | undefined;
   const municipality = 'GM0405';
   const clientId = `c-${uniqueRef('page').toLowerCase()}`;
   const familyUser = `fam-${clientId}`;
@@ -59,10 +66,7 @@ describe('pages: the family, the local team and the provider, signed in at the i
     provider = await startOidcProvider(`${base}/auth/callback`, {
       [familyUser]: { roles: ['CLIENT'], municipalities: [municipality], client_ref: clientId },
     });
-    for (const [name, value] of Object.entries({ OIDC_ISSUER: provider.issuer, PUBLIC_BASE_URL: base })) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
+    restoreEnvironment = withEnvironment({ OIDC_ISSUER: provider.issuer, PUBLIC_BASE_URL: base });
     stack = await bootStack(uniqueTaskQueue('browser-people'));
     await stack.api.listen(port, '127.0.0.1');
     api = new ApiClient(base);
@@ -76,18 +80,12 @@ describe('pages: the family, the local team and the provider, signed in at the i
   }, 150_000);
 
   afterAll(async () => {
-    // Let every page finish its calls first: a request still in flight would meet a closed Temporal client.
-    for (const c of contexts) {
-      for (const p of c.pages()) await p.waitForLoadState('networkidle');
-      await c.close();
-    }
+    // A page's call still under way is finished by the API before it closes its Temporal connection.
+    for (const c of contexts) await c.close();
     await browser?.close();
     await stack?.close();
     await provider?.stop();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment?.();
   });
 
   /** A person's own browser, signed in at the provider through its login form (and consent), on `path`. */
@@ -98,15 +96,7 @@ describe('pages: the family, the local team and the provider, signed in at the i
     page.on('pageerror', (error) => problems.push(`${user}: ${error.message}`));
     await page.goto(`${base}${path}`);
     await page.waitForURL(/\/ui\?next=/);
-    await page.click('#oidc-sign-in-link');
-    await page.waitForURL(new RegExp(`^${provider.issuer}/interaction/`));
-    await page.fill('input[name="login"]', user);
-    await page.fill('input[name="password"]', 'any');
-    await page.click('button[type="submit"]');
-    await page.waitForURL(
-      (url) => url.toString().startsWith(`${base}/`) || /\/interaction\//.test(url.toString()),
-    );
-    if (page.url().startsWith(provider.issuer)) await page.click('button[type="submit"]');
+    await signInAtProvider(page, provider.issuer, base, user);
     await page.waitForURL(`${base}${path}`);
     return page;
   }

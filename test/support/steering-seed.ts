@@ -14,6 +14,18 @@ import type { DataSource } from 'typeorm';
  */
 export async function seedSteeringRegion(db: DataSource, code: string): Promise<(n: number) => string> {
   const id = (n: number) => `trajectory-${code}-T${n}`;
+  // The municipality belongs to West-Friesland (K-F1 sets payments against a region's cost reports), and the
+  // two providers are in the register (a cost report names one).
+  await db.query(
+    `INSERT INTO region_municipality (municipality_code, region_id, name) VALUES ($1, 'WEST-FRIESLAND', $2)`,
+    [code, `Testgemeente ${code}`],
+  );
+  for (const provider of ['P1', 'P2']) {
+    await db.query(`INSERT INTO provider (provider_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      provider,
+      `Provider ${provider} (test)`,
+    ]);
+  }
   const trajectory = (n: number, client: string, provider: string, created: string, closed?: string) =>
     db.query(
       `INSERT INTO trajectory (trajectory_id, seq, municipality_code, case_reference, client_id, status, domain,

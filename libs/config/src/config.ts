@@ -168,6 +168,7 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
     steering: {
       stackedCostThresholdCents: read.positiveInt('STEERING_STACKED_COST_CENTS', 10_000_000),
       mixDeviationPercent: read.positiveInt('STEERING_MIX_DEVIATION_PERCENT', 25),
+      averagingBalancePercent: read.positiveInt('STEERING_AVERAGING_BALANCE_PERCENT', 90),
     },
     delivery: {
       enabled: read.flag('DELIVERY_ENABLED', true),

@@ -9,4 +9,9 @@ export interface SteeringConfig {
    * the region's (total variation distance, in percent; DEFAULT 25).
    */
   mixDeviationPercent: number;
+  /**
+   * `STEERING_AVERAGING_BALANCE_PERCENT`: K-F1 signals a provider paid less than this share of the cost it
+   * reported for a region and year (DEFAULT 90).
+   */
+  averagingBalancePercent: number;
 }

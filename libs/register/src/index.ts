@@ -15,3 +15,5 @@ export type {
   NewIntakeFreeze,
   ProviderView,
 } from './provider-register';
+export { CostReports } from './cost-reports';
+export type { CostReportView } from './cost-reports';

@@ -18,7 +18,7 @@ import {
 } from '@app/persistence';
 import { satisfactionEventOf } from '../family/satisfaction-events';
 import type { Principal } from '../auth/principal';
-import { tenantCondition } from '../read-model/tenant-filter';
+import { filterScope } from './monitoring-filter';
 import type { MonitoringQueryDto } from './monitoring-query.dto';
 
 /** A WHERE clause over `trajectory t` and its parameters, shared by every query of one request. */
@@ -53,16 +53,7 @@ export class MonitoringFactsReader {
   constructor(private readonly db: DataSource) {}
 
   scope(principal: Principal, q: MonitoringQueryDto, period: MonitoringPeriod): Scope {
-    const params: unknown[] = [];
-    const where = [tenantCondition(principal, params, 't')];
-    const eq = (column: string, value: string | undefined) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(`t.${column} = $${params.length}`);
-    };
-    eq('municipality_code', q.municipality);
-    eq('provider_id', q.provider);
-    eq('domain', q.domain);
+    const { where, params } = filterScope(principal, q);
     // Nothing created after the period, or closed before it, can have an event inside it.
     if (period.to !== null) {
       params.push(period.to);

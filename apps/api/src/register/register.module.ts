@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProviderRegister, RegionDirectory } from '@app/register';
+import { CostReports, ProviderRegister, RegionDirectory } from '@app/register';
 import { ContractScope } from './contract-scope';
+import { CostReportsController } from './cost-reports.controller';
 import { ProvidersController } from './providers.controller';
 import { RegionsController } from './regions.controller';
 
 /** Regions and the provider register over HTTP; the plain classes of libs/register on the DataSource. */
 @Module({
-  controllers: [RegionsController, ProvidersController],
+  controllers: [RegionsController, ProvidersController, CostReportsController],
   providers: [
     {
       provide: RegionDirectory,
@@ -18,6 +19,11 @@ import { RegionsController } from './regions.controller';
       provide: ProviderRegister,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new ProviderRegister(ds),
+    },
+    {
+      provide: CostReports,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new CostReports(ds),
     },
     ContractScope,
   ],

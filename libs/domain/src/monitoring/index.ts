@@ -53,6 +53,7 @@ export { MIN_DECISIONS_FOR_MIX_SIGNAL, mixDeviation, shares } from './steering/i
 export type { IntensityCounts } from './steering/intensity-mix';
 export { monthsBetween, steeringCsv, steeringReport } from './steering/steering-report';
 export type {
+  AveragingBalance,
   StackedClient,
   SteeringFigure,
   SteeringReport,

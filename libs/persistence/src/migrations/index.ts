@@ -12,6 +12,7 @@ import { ChainMessages1765300000000 } from './1765300000000-ChainMessages';
 import { WebSessions1765300000001 } from './1765300000001-WebSessions';
 import { FamilyAnswers1765400000000 } from './1765400000000-FamilyAnswers';
 import { TrajectoryClientIndex1765400000001 } from './1765400000001-TrajectoryClientIndex';
+import { ProviderCostReports1765500000000 } from './1765500000000-ProviderCostReports';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   WebSessions1765300000001,
   FamilyAnswers1765400000000,
   TrajectoryClientIndex1765400000001,
+  ProviderCostReports1765500000000,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { yearlyValueSql, type StackedClient, type SteeringRow } from '@app/domain';
+import { yearlyValueSql, type AveragingBalance, type StackedClient, type SteeringRow } from '@app/domain';
 
 /** The caller's tenant scope and filters over `trajectory t`, as SQL with its parameters. */
 export interface SteeringScope {
@@ -134,6 +134,47 @@ export class SteeringFiguresReader {
       yearlyCents: safe(r.yearly),
       trajectoryIds: r.trajectory_ids as string[],
     }));
+  }
+
+  /**
+   * K-F1 per provider, region and year of the window: the payments the caller may see that were released,
+   * exported or confirmed, due in the year, against the cost the provider reported for that region and year.
+   */
+  async averagingBalance(scope: SteeringScope, from: string, to: string): Promise<AveragingBalance[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const rows = await this.aggregate(
+      `WITH paid AS (
+         SELECT extract(year FROM p.due_date)::int AS year, p.provider_id, rm.region_id,
+                SUM(p.amount_cents) AS paid
+           FROM payment_instruction p
+           JOIN trajectory t ON t.trajectory_id = p.trajectory_id
+           JOIN region_municipality rm ON rm.municipality_code = t.municipality_code
+          WHERE ${scope.where} AND p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')
+            AND p.due_date >= date_trunc('year', $${f}::date)
+            AND p.due_date < date_trunc('year', $${t}::date) + interval '1 year'
+          GROUP BY 1, 2, 3)
+       SELECT paid.year, paid.provider_id, paid.region_id, paid.paid::text AS paid, c.cost_cents::text AS cost
+         FROM paid LEFT JOIN provider_cost_report c
+           ON c.provider_id = paid.provider_id AND c.region_id = paid.region_id AND c.year = paid.year
+        ORDER BY 1, 2, 3`,
+      params,
+    );
+    return rows.map((r) => {
+      const paidCents = safe(r.paid);
+      const reportedCostCents = r.cost === null || r.cost === undefined ? null : safe(r.cost);
+      return {
+        year: Number(r.year),
+        providerId: String(r.provider_id),
+        regionId: String(r.region_id),
+        paidCents,
+        reportedCostCents,
+        balance:
+          reportedCostCents === null || reportedCostCents === 0
+            ? null
+            : Math.round((paidCents / reportedCostCents) * 10_000) / 10_000,
+      };
+    });
   }
 
   /**

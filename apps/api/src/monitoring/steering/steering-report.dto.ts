@@ -19,7 +19,15 @@ export class SteeringReportDto {
   @ApiProperty({
     type: 'array',
     items: OBJECT,
-    description: 'STACKED_COST (K-F4: a client with its trajectories) or INTENSITY_MIX (K-F3: a provider)',
+    description:
+      'K-F1 per year, provider and region: paidCents, reportedCostCents (null: not reported), balance (null: missing)',
+  })
+  averagingBalance: Record<string, unknown>[];
+  @ApiProperty({
+    type: 'array',
+    items: OBJECT,
+    description:
+      'STACKED_COST (K-F4: a client with its trajectories), INTENSITY_MIX (K-F3: a provider), AVERAGING_BALANCE (K-F1)',
   })
   signals: Record<string, unknown>[];
 }

@@ -5,7 +5,7 @@ import { amsterdamDate } from '@app/ledger';
 import { APP_CONFIG } from '@app/platform';
 import type { Principal } from '../../auth/principal';
 import { invalidFields } from '../../common/domain-errors';
-import { tenantCondition } from '../../read-model/tenant-filter';
+import { filterScope } from '../monitoring-filter';
 import { SteeringFiguresReader, type SteeringScope } from './steering-figures.reader';
 import type { SteeringQueryDto } from './steering-query.dto';
 
@@ -35,11 +35,12 @@ export class SteeringService {
     const first = `${months[0]}-01`;
     const last = `${months[months.length - 1]}-01`;
     const threshold = this.config.steering.stackedCostThresholdCents;
-    const [stocks, money, flows, stacked] = await Promise.all([
+    const [stocks, money, flows, stacked, balances] = await Promise.all([
       this.reader.stocks(scope, first, last, threshold),
       this.reader.moneyFlows(scope, first, last),
       this.reader.trajectoryFlows(scope, first, last),
       this.reader.stackedClients(scope, last, threshold),
+      this.reader.averagingBalance(scope, first, last),
     ]);
     return {
       filter: {
@@ -48,10 +49,17 @@ export class SteeringService {
         domain: q.domain ?? null,
       },
       generatedAt: now.toISOString(),
-      ...steeringReport([...stocks, ...money, ...flows], stacked, months, {
-        stackedCostCents: threshold,
-        mixDeviation: this.config.steering.mixDeviationPercent / 100,
-      }),
+      ...steeringReport(
+        [...stocks, ...money, ...flows],
+        stacked,
+        months,
+        {
+          stackedCostCents: threshold,
+          mixDeviation: this.config.steering.mixDeviationPercent / 100,
+          averagingBalance: this.config.steering.averagingBalancePercent / 100,
+        },
+        balances,
+      ),
     };
   }
 }
@@ -70,15 +78,6 @@ function window(q: SteeringQueryDto, now: Date): string[] {
 }
 
 function scopeOf(principal: Principal, q: SteeringQueryDto): SteeringScope {
-  const params: unknown[] = [];
-  const where = [tenantCondition(principal, params, 't')];
-  const eq = (column: string, value: string | undefined) => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(`t.${column} = $${params.length}`);
-  };
-  eq('municipality_code', q.municipality);
-  eq('provider_id', q.provider);
-  eq('domain', q.domain);
+  const { where, params } = filterScope(principal, q);
   return { where: where.join(' AND '), params };
 }

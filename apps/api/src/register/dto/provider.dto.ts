@@ -3,7 +3,7 @@ import { IsBoolean, Length, Matches } from 'class-validator';
 import { Optional } from '../../validation/optional';
 import { IsIsoDate } from '../../validation/iso-dates';
 
-const REGION_ID = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+export const REGION_ID = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 const REF = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/;
 /** A provider's id in the register: the same as in tokens (`providerId`) and plans (`leadProviderId`). */

@@ -40,14 +40,21 @@ function signalsTable(signals) {
       { label: t('dash.steering.signal'), value: (s) => h('code', {}, `${s.indicator} ${s.kind}`) },
       {
         label: t('dash.steering.subject'),
-        value: (s) => (s.kind === 'STACKED_COST' ? `${s.municipalityCode} · ${s.clientId}` : s.providerId),
+        value: (s) =>
+          s.kind === 'STACKED_COST'
+            ? `${s.municipalityCode} · ${s.clientId}`
+            : s.kind === 'AVERAGING_BALANCE'
+              ? `${s.providerId} · ${s.regionId} · ${s.year}`
+              : s.providerId,
       },
       {
         label: t('dash.steering.value'),
         value: (s) =>
           s.kind === 'STACKED_COST'
             ? `${format.euro(s.yearlyCents)} > ${format.euro(s.thresholdCents)}`
-            : `${format.percent(s.deviation)} > ${format.percent(s.threshold)} (n=${s.decisions})`,
+            : s.kind === 'AVERAGING_BALANCE'
+              ? `${format.percent(s.balance)} < ${format.percent(s.threshold)}`
+              : `${format.percent(s.deviation)} > ${format.percent(s.threshold)} (n=${s.decisions})`,
       },
       {
         label: t('dash.steering.behind'),
@@ -70,6 +77,34 @@ function signalsTable(signals) {
   );
 }
 
+/** K-F1 per provider, region and year: paid against the cost the provider reported; "not reported" when missing. */
+function balanceTable(rows) {
+  if (rows.length === 0) return h('p', { class: 'muted', id: 'no-balance' }, t('dash.steering.no-payments'));
+  return table(
+    [
+      { label: t('dash.steering.year'), value: (b) => String(b.year) },
+      { label: t('docket.col.provider'), value: (b) => b.providerId },
+      { label: t('dash.steering.region'), value: (b) => b.regionId },
+      { label: t('dash.steering.paid'), value: (b) => format.euro(b.paidCents) },
+      {
+        label: t('dash.steering.reported'),
+        value: (b) =>
+          b.reportedCostCents === null ? t('dash.steering.not-reported') : format.euro(b.reportedCostCents),
+      },
+      {
+        label: t('dash.steering.balance'),
+        value: (b) =>
+          h(
+            'span',
+            { 'data-balance': `${b.providerId}/${b.regionId}/${b.year}`, 'data-value': b.balance ?? '' },
+            b.balance === null ? t('value.none') : format.percent(b.balance),
+          ),
+      },
+    ],
+    rows,
+  );
+}
+
 export function steeringSection(report, provider) {
   return section(
     t('dash.sec.steering'),
@@ -83,6 +118,9 @@ export function steeringSection(report, provider) {
       { class: 'grid two', id: 'steering-trends' },
       report.figures.map((f) => figureChart(f, report.months, provider)),
     ),
+    h('h3', {}, t('dash.steering.balance-title')),
+    h('p', { class: 'muted small' }, t('dash.steering.balance-note')),
+    h('div', { id: 'steering-balance' }, balanceTable(report.averagingBalance)),
     h('h3', {}, t('dash.steering.signals')),
     h('div', { id: 'steering-signals' }, signalsTable(report.signals)),
   );

@@ -2,7 +2,7 @@ import { mixDeviation } from './intensity-mix';
 import { monthsBetween, steeringCsv, steeringReport, type SteeringRow } from './steering-report';
 import { yearlyValueSql, YEARLY_FACTOR } from './yearly-value';
 
-const THRESHOLDS = { stackedCostCents: 10_000_000, mixDeviation: 0.25 };
+const THRESHOLDS = { stackedCostCents: 10_000_000, mixDeviation: 0.25, averagingBalance: 0.9 };
 const row = (
   indicator: string,
   month: string,
@@ -69,6 +69,40 @@ describe('steering report (issue 19): from PostgreSQL aggregates to series and s
     expect(csv).toContain('K-F2,Cost per client,cents,region,2026-02,');
     expect(csv).toContain('K-F2,Cost per client,cents,provider:P1,2026-01,222500');
     expect(csv).toContain('K-F5,Value of assignments,cents,region,2026-02,0');
+  });
+
+  it('signals an averaging balance below the threshold, and never a provider without a report', () => {
+    const report = steeringReport([], [], ['2026-01'], THRESHOLDS, [
+      // Paid €80,000 against a reported €100,000: 0.8 < 0.9.
+      {
+        year: 2025,
+        providerId: 'P1',
+        regionId: 'R',
+        paidCents: 8_000_000,
+        reportedCostCents: 10_000_000,
+        balance: 0.8,
+      },
+      {
+        year: 2025,
+        providerId: 'P2',
+        regionId: 'R',
+        paidCents: 9_500_000,
+        reportedCostCents: 10_000_000,
+        balance: 0.95,
+      },
+      {
+        year: 2025,
+        providerId: 'P3',
+        regionId: 'R',
+        paidCents: 1_000_000,
+        reportedCostCents: null,
+        balance: null,
+      },
+    ]);
+    expect(report.signals).toEqual([
+      expect.objectContaining({ kind: 'AVERAGING_BALANCE', providerId: 'P1', balance: 0.8 }),
+    ]);
+    expect(steeringCsv(report)).toContain('K-F1,Averaging balance,share,provider:P3/region:R,2025,\r\n');
   });
 
   it('turns a tariff into a yearly value by its pricing basis, in SQL from the same table', () => {

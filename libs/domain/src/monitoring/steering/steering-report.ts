@@ -22,6 +22,21 @@ export interface StackedClient {
   trajectoryIds: string[];
 }
 
+/**
+ * K-F1, the averaging balance (verevening, [001:L160], [001:L390]) of one provider in one region and year: what
+ * the region's payments to it came to (released, exported or confirmed, due that year) against what the provider
+ * reported its delivered care cost. Without a report the balance is null: the figure is missing, not 0.
+ */
+export interface AveragingBalance {
+  year: number;
+  providerId: string;
+  regionId: string;
+  paidCents: number;
+  reportedCostCents: number | null;
+  /** paid ÷ reported cost; below 1 the provider is paid less than its care cost. */
+  balance: number | null;
+}
+
 export interface SteeringSeries {
   providerId: string;
   values: (number | null)[];
@@ -44,6 +59,17 @@ export type SteeringSignal =
       trajectoryIds: string[];
     }
   | {
+      kind: 'AVERAGING_BALANCE';
+      indicator: 'K-F1';
+      providerId: string;
+      regionId: string;
+      year: number;
+      balance: number;
+      threshold: number;
+      paidCents: number;
+      reportedCostCents: number;
+    }
+  | {
       kind: 'INTENSITY_MIX';
       indicator: 'K-F3';
       providerId: string;
@@ -58,12 +84,16 @@ export interface SteeringThresholds {
   stackedCostCents: number;
   /** K-F3 as a fraction (0..1). */
   mixDeviation: number;
+  /** K-F1: a balance below this (a fraction) is a signal. */
+  averagingBalance: number;
 }
 
 export interface SteeringReport {
   months: string[];
   thresholds: SteeringThresholds;
   figures: SteeringFigure[];
+  /** K-F1 per provider, region and year of the window (a yearly figure: providers report per year). */
+  averagingBalance: AveragingBalance[];
   signals: SteeringSignal[];
 }
 
@@ -117,6 +147,7 @@ export function steeringReport(
   stackedClients: readonly StackedClient[],
   months: readonly string[],
   thresholds: SteeringThresholds,
+  averagingBalance: readonly AveragingBalance[] = [],
 ): SteeringReport {
   const byIndicator = new Map<string, SteeringRow[]>();
   for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
@@ -152,11 +183,27 @@ export function steeringReport(
         : [],
     };
   });
+  const balanceSignals: SteeringSignal[] = averagingBalance
+    .filter(
+      (b) => b.balance !== null && b.reportedCostCents !== null && b.balance < thresholds.averagingBalance,
+    )
+    .map((b) => ({
+      kind: 'AVERAGING_BALANCE',
+      indicator: 'K-F1',
+      providerId: b.providerId,
+      regionId: b.regionId,
+      year: b.year,
+      balance: b.balance!,
+      threshold: thresholds.averagingBalance,
+      paidCents: b.paidCents,
+      reportedCostCents: b.reportedCostCents!,
+    }));
   return {
     months: [...months],
     thresholds,
     figures,
-    signals: signals(rows, stackedClients, months, thresholds),
+    averagingBalance: [...averagingBalance],
+    signals: [...signals(rows, stackedClients, months, thresholds), ...balanceSignals],
   };
 }
 
@@ -221,6 +268,11 @@ export function steeringCsv(report: SteeringReport): string {
         rows.push([f.id, f.name.en, f.unit, group, report.months[i], v === null ? '' : String(v)]),
       );
     }
+  }
+  for (const b of report.averagingBalance) {
+    const group = `provider:${b.providerId}/region:${b.regionId}`;
+    const value = b.balance === null ? '' : String(b.balance);
+    rows.push(['K-F1', 'Averaging balance', 'share', group, String(b.year), value]);
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
