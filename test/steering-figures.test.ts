@@ -111,6 +111,14 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     expect(provider(figures['K-F7'], 'P2')).toEqual([null, null, 0]);
   });
 
+  it('K-Q2 duration against planned, and K-Q8 segment-gap cases', () => {
+    // T3 closed 15 Feb after care from 10 Jan: 36 days, of the 173 its first decision granted (8 Jan to 30 Jun):
+    // 36 ÷ 173 = 0.2081. T4 closed in March without care starting: no figure.
+    expect(figures['K-Q2'].region).toEqual([null, 0.2081, null]);
+    expect(figures['K-Q8'].region).toEqual([0, 1, 0]);
+    expect(provider(figures['K-Q8'], 'P2')).toEqual([0, 1, 0]);
+  });
+
   it('K-Q1 inflow and outflow per month', () => {
     // Opened: Jan T1, T3, T4; Feb T2. Closed: Feb T3; Mar T4.
     expect(figures['K-Q1-IN'].region).toEqual([3, 1, 0]);

@@ -211,7 +211,10 @@ export class SteeringFiguresReader {
     });
   }
 
-  /** K-F7 and K-Q1: trajectories opened and closed in each month, and the final tranches of the closed. */
+  /**
+   * K-F7, K-Q1, K-Q2 and K-Q8: trajectories opened and closed in each month, the final tranches and the durations
+   * of the closed, and the segment-gap escalations raised.
+   */
   async trajectoryFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to];
     const [f, t] = [params.length - 1, params.length];
@@ -235,7 +238,20 @@ export class SteeringFiguresReader {
                  FROM payment_instruction WHERE tranche_kind = 'FINAL' GROUP BY trajectory_id) f
            ON f.trajectory_id = t.trajectory_id
         WHERE ${scope.where} AND t.closed_at IS NOT NULL AND ${inWindow('t.closed_at')}
-        GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))`,
+        GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))
+       UNION ALL
+       SELECT 'K-Q2', ${month('t.closed_at')}, t.provider_id, GROUPING(t.provider_id),
+              SUM(t.closed_at::date - (t.summary->>'startedAt')::date)::text, SUM(d.valid_to - d.valid_from)::text
+         FROM trajectory t
+         JOIN care_decision d ON d.trajectory_id = t.trajectory_id AND d.version = 1 AND d.valid_to IS NOT NULL
+        WHERE ${scope.where} AND t.closed_at IS NOT NULL AND ${inWindow('t.closed_at')}
+          AND t.summary->>'startedAt' IS NOT NULL
+        GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))
+       UNION ALL
+       SELECT 'K-Q8', ${month('e.raised_at')}, t.provider_id, GROUPING(t.provider_id), COUNT(*)::text, NULL
+         FROM escalation e JOIN trajectory t ON t.trajectory_id = e.trajectory_id
+        WHERE ${scope.where} AND e.trigger = 'SEGMENT_GAP' AND ${inWindow('e.raised_at')}
+        GROUP BY GROUPING SETS ((${month('e.raised_at')}), (${month('e.raised_at')}, t.provider_id))`,
       params,
     );
     return rows.map(toRow);

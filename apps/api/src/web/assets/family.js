@@ -214,16 +214,13 @@ if (!hasRole(claims, 'CLIENT')) {
 } else {
   const page = await api('/trajectories?limit=50');
   const wanted = new URLSearchParams(location.search).get('trajectory');
-  // The asked one, or else the newest still running, or else the newest.
-  const shown = wanted
-    ? page.items.find((i) => i.trajectoryId === wanted)
-    : (page.items.find((i) => i.status !== 'CLOSED') ?? page.items[0]);
+  // The asked one (the API answers 404 for one that is not theirs, shown as such), or else the newest still
+  // running, or else the newest.
+  const shown = wanted ?? (page.items.find((i) => i.status !== 'CLOSED') ?? page.items[0])?.trajectoryId;
   mount(
     h('h1', {}, t('family.title')),
     h('p', {}, t('family.lead')),
-    shown
-      ? await trajectoryCard(shown.trajectoryId)
-      : h('p', { class: 'muted', id: 'no-trajectory' }, t('family.none')),
-    otherTrajectories(page.items, shown?.trajectoryId),
+    shown ? await trajectoryCard(shown) : h('p', { class: 'muted', id: 'no-trajectory' }, t('family.none')),
+    otherTrajectories(page.items, shown),
   );
 }

@@ -1,3 +1,4 @@
+/* global location */
 // The timeline of one trajectory: every stage, decision, timer, escalation, evaluation and payment on one
 // time line, with who acted (GET /trajectories/:id/audit), the payments (GET /trajectories/:id/payments) and
 // links to the workflows in the Temporal Web UI.
@@ -8,6 +9,7 @@ import {
   facts,
   format,
   h,
+  hasRole,
   idFromPath,
   mount,
   requireSignIn,
@@ -18,8 +20,13 @@ import {
 } from './common.js';
 import { t } from './texts.js';
 
-await requireSignIn('timeline');
+const claims = await requireSignIn('timeline');
 const trajectoryId = idFromPath();
+// The timeline (the audit trail, the ledger) is the professionals' view; a resident reads its own page.
+if (hasRole(claims, 'CLIENT')) {
+  location.replace(`/ui/family?trajectory=${encodeURIComponent(trajectoryId)}`);
+  await new Promise(() => {});
+}
 
 const LANES = ['stage', 'decision', 'escalation', 'timer', 'evaluation', 'payment'];
 const LANE_LABELS = Object.fromEntries(LANES.map((lane) => [lane, t(`timeline.lane.${lane}`)]));

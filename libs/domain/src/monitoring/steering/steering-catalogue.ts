@@ -79,6 +79,25 @@ export const STEERING_INDICATORS: readonly SteeringIndicator[] = [
     perProvider: true,
   },
   {
+    id: 'K-Q2',
+    name: { nl: 'Duur tegenover gepland', en: 'Duration against planned' },
+    unit: 'share',
+    definition:
+      'Of the trajectories closed in the month whose care started: Σ days from start to closure ÷ Σ days their first decision was granted for (1 = as planned, below 1 shorter)',
+    source: '[001:L578]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q8',
+    name: { nl: 'Zaken tussen segment B en C', en: 'Segment B/C gap cases' },
+    unit: 'count',
+    definition: 'Escalations with trigger SEGMENT_GAP raised in the month',
+    source: '[001:L398]',
+    stock: false,
+    perProvider: true,
+  },
+  {
     id: 'K-Q1-IN',
     name: { nl: 'Instroom', en: 'Inflow' },
     unit: 'count',

@@ -122,6 +122,8 @@ const VALUE_OF: Record<string, Value> = {
   'K-F4': (rows) => sum(rows, 'value'),
   'K-F6': (rows) => sum(rows, 'value'),
   'K-F7': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
+  'K-Q2': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
+  'K-Q8': (rows) => sum(rows, 'value'),
   'K-Q1-IN': (rows) => sum(rows, 'value'),
   'K-Q1-OUT': (rows) => sum(rows, 'value'),
 };
@@ -151,11 +153,10 @@ export function steeringReport(
 ): SteeringReport {
   const byIndicator = new Map<string, SteeringRow[]>();
   for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
+  // Every provider of the report in every figure: a provider without segment-gap cases has 0 of them, not none.
+  const providers = [...new Set(rows.map((r) => r.providerId).filter((p): p is string => p !== null))].sort();
   const figures = STEERING_INDICATORS.map((indicator): SteeringFigure => {
     const mine = byIndicator.get(indicator.id) ?? [];
-    const providers = [
-      ...new Set(mine.map((r) => r.providerId).filter((p): p is string => p !== null)),
-    ].sort();
     if (indicator.id === 'K-F3') {
       const ofMonth = (month: string) => mine.filter((r) => r.month === month);
       return {
