@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { fuzzAsEveryIdentity, statusCounts, type IdentityReport } from './support/api-fuzz';
-import { createOwnDatabase } from './support/database';
 import { distinctFailures, type FuzzFailure } from './support/schemathesis';
-import { bootStack, RunningStack, uniqueTaskQueue } from './support/stack';
+import { bootStackOnOwnDatabase, RunningStack, uniqueTaskQueue } from './support/stack';
 
 /**
  * Failures Schemathesis reports that are not faults of the API or its document, each with the reason. Only
@@ -89,18 +88,9 @@ describe('API fuzzing with Schemathesis: the OpenAPI document is what the API do
   let stack: RunningStack;
   let baseUrl: string;
   let reports: IdentityReport[];
-  let database: Awaited<ReturnType<typeof createOwnDatabase>> | undefined;
 
   beforeAll(async () => {
-    // The apps read DATABASE_URL once, at boot: the suite's own is back right after.
-    const suiteDatabase = process.env.DATABASE_URL;
-    database = await createOwnDatabase('fuzz');
-    process.env.DATABASE_URL = database.url;
-    try {
-      stack = await bootStack(uniqueTaskQueue('fuzz'));
-    } finally {
-      process.env.DATABASE_URL = suiteDatabase;
-    }
+    stack = await bootStackOnOwnDatabase('fuzz', uniqueTaskQueue('fuzz'));
     await stack.api.listen(0, '127.0.0.1');
     baseUrl = await stack.api.getUrl();
     reports = await fuzzAsEveryIdentity({
@@ -119,7 +109,6 @@ describe('API fuzzing with Schemathesis: the OpenAPI document is what the API do
   }, BUDGET_MS + 120_000);
   afterAll(async () => {
     await stack?.close();
-    await database?.drop();
   });
 
   it('ran every phase for every identity and read its reports (no Schemathesis error, no hang)', () => {

@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { bearer } from '../support/auth';
-import { createOwnDatabase } from '../support/database';
-import { bootStack, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
+import { bootStackOnOwnDatabase, freePort, RunningStack, uniqueTaskQueue } from '../support/stack';
 import { seedSteeringRegion } from '../support/steering-seed';
 import { ApiClient, launchChromium, screenshotPath, seriousA11yViolations } from './browser-support';
 
@@ -27,20 +26,11 @@ describe('dashboard: steering trends and signals', () => {
   const operator = bearer(['OPERATOR'], [code], undefined, 'steering-operator');
   let id: (n: number) => string;
 
-  let database: Awaited<ReturnType<typeof createOwnDatabase>> | undefined;
-
   beforeAll(async () => {
     browser = await launchChromium();
     // Hand-made ledger rows without workflows: a database of its own (the suite-wide reconciliation never meets
-    // them). The apps read DATABASE_URL once, at boot.
-    const suiteDatabase = process.env.DATABASE_URL;
-    database = await createOwnDatabase('steering_page');
-    process.env.DATABASE_URL = database.url;
-    try {
-      stack = await bootStack(uniqueTaskQueue('browser-steering'));
-    } finally {
-      process.env.DATABASE_URL = suiteDatabase;
-    }
+    // them).
+    stack = await bootStackOnOwnDatabase('steering_page', uniqueTaskQueue('browser-steering'));
     id = await seedSteeringRegion(stack.api.get(DataSource), code);
     const port = await freePort();
     await stack.api.listen(port, '127.0.0.1');
@@ -50,7 +40,6 @@ describe('dashboard: steering trends and signals', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
-    await database?.drop();
   });
 
   it('draws each figure per month as the API computes it, P1 beside the region, and lists the signals', async () => {

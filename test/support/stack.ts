@@ -8,6 +8,7 @@ import { setupApp } from '../../apps/api/src/setup-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions, runMigrations } from '@app/persistence';
+import { createOwnDatabase } from './database';
 import { dataConverterOf } from './payload-codec';
 
 /**
@@ -96,4 +97,28 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * A stack on a database of its own (support/database.ts createOwnDatabase), for a suite whose data the others
+ * must not meet or whose assertions cover the whole database. The apps read DATABASE_URL once, at boot: the
+ * suite's own URL is back right after. `close` stops the stack and drops the database.
+ */
+export async function bootStackOnOwnDatabase(prefix: string, taskQueue: string): Promise<RunningStack> {
+  const suiteDatabase = process.env.DATABASE_URL;
+  const database = await createOwnDatabase(prefix);
+  process.env.DATABASE_URL = database.url;
+  let stack: RunningStack;
+  try {
+    stack = await bootStack(taskQueue);
+  } finally {
+    process.env.DATABASE_URL = suiteDatabase;
+  }
+  return {
+    ...stack,
+    async close() {
+      await stack.close();
+      await database.drop();
+    },
+  };
 }
