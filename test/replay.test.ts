@@ -32,6 +32,8 @@ const SCENARIOS = [
   // Rules 2: the waits' timers, the signature deadline, the evaluation proposal, the statutory clocks.
   'rules2-signatures-and-proposal',
   'rules2-statutory-lapse',
+  // Issue 18: the family chooses its lead provider and signs (CLIENT commands); the read model's plan results.
+  'family-signs-and-chooses',
 ];
 
 interface Loaded {

@@ -188,6 +188,32 @@ const SCENARIOS: Record<string, Scenario> = {
     return t;
   },
 
+  /**
+   * Issue 18: the family in the process. The resident chooses the lead provider itself (no attestation), signs
+   * as the client, the parent signs with an account of their own as legal representative; care runs to a
+   * completion the local team confirms.
+   */
+  async 'family-signs-and-chooses'(kit, bed) {
+    void bed;
+    const resident = { role: 'CLIENT', ref: 'resident-0a1b2c3d4e5f6071' } as const;
+    const parent = { role: 'CLIENT', ref: 'resident-8192a3b4c5d6e7f8' } as const;
+    const t = await kit.start();
+    await t.send('beginDrafting', { actor: LT });
+    await t.send('chooseLeadProvider', { actor: resident, leadProviderId: 'prov-horizon' });
+    const { leadProviderChosenByFamily: _attested, ...plan } = planDraft({
+      requiredSignatures: ['CLIENT', 'LEGAL_REPRESENTATIVE', 'LEAD_PROVIDER'],
+    });
+    await t.send('submitPlan', { actor: PROVIDER, plan });
+    await t.send('signPlan', { actor: resident, planVersion: 1, party: 'CLIENT' });
+    await t.send('signPlan', { actor: parent, planVersion: 1, party: 'LEGAL_REPRESENTATIVE' });
+    await t.send('signPlan', { actor: PROVIDER, planVersion: 1, party: 'LEAD_PROVIDER' });
+    await t.send('approvePlan', { actor: LT, planVersion: 1 });
+    await t.send('confirmStart', { actor: PROVIDER });
+    await t.send('confirmCompletion', { actor: LT, finalEvaluation: COMPLETE });
+    must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
+    return t;
+  },
+
   /** Rules 2: a youth-care application left undecided past the Awb's 8 weeks, then withdrawn. */
   async 'rules2-statutory-lapse'(kit, bed) {
     const t = await kit.start();
