@@ -5,7 +5,7 @@ import { amsterdamDate } from '@app/ledger';
 import { ProviderRegister } from '@app/register';
 import type { Principal } from '../auth/principal';
 import { ApiException } from '../common/domain-errors';
-import { rolesFor } from '../trajectories/command-roles';
+import { actionsFor } from '../trajectories/command-roles';
 import { TrajectoryAccess } from '../trajectories/trajectory-access';
 import { TrajectoryGateway } from '../trajectories/trajectory-gateway';
 
@@ -88,8 +88,8 @@ export class FamilyViews {
 
   /** The plan's result ids: live, or from the read model once the workflow is gone. */
   async resultIds(trajectoryId: string): Promise<string[]> {
-    const live = await this.live(trajectoryId);
-    if (live) return (live.state.plan?.results ?? []).map((r) => r.id);
+    const state = await goneAsUndefined(this.gateway.state(trajectoryId));
+    if (state) return (state.plan?.results ?? []).map((r) => r.id);
     const [row] = (await this.db.query(`SELECT summary FROM trajectory WHERE trajectory_id = $1`, [
       trajectoryId,
     ])) as Pick<SummaryRow, 'summary'>[];
@@ -99,17 +99,10 @@ export class FamilyViews {
   private async live(
     trajectoryId: string,
   ): Promise<{ view: TrajectoryView; state: TrajectoryState } | undefined> {
-    try {
-      const [view, state] = await Promise.all([
-        this.gateway.view(trajectoryId),
-        this.gateway.state(trajectoryId),
-      ]);
-      return { view, state };
-    } catch (error) {
-      // Known to the read model (authorize passed) but gone from Temporal: closed past its retention.
-      if (error instanceof ApiException && error.code === 'NOT_FOUND') return undefined;
-      throw error;
-    }
+    const both = await goneAsUndefined(
+      Promise.all([this.gateway.view(trajectoryId), this.gateway.state(trajectoryId)]),
+    );
+    return both && { view: both[0], state: both[1] };
   }
 
   private async fromLive(
@@ -119,9 +112,7 @@ export class FamilyViews {
   ): Promise<FamilyView> {
     const last = state.evaluations[state.evaluations.length - 1];
     const attainment = new Map(last?.resultAssessments.map((a) => [a.resultId, a.attainment]) ?? []);
-    const yourActions = view.allowedActions.filter((a) =>
-      rolesFor(a).some((r) => principal.roles.includes(r)),
-    );
+    const yourActions = actionsFor(principal, view.allowedActions);
     const leadProviderId = view.leadProviderId ?? state.leadProviderChoice?.providerId;
     return {
       trajectoryId: view.trajectoryId,
@@ -155,5 +146,15 @@ export class FamilyViews {
     if (!providerId) return null;
     const found = await this.register.get(providerId).catch(() => undefined);
     return { providerId, name: found?.name ?? providerId };
+  }
+}
+
+/** Known to the read model (authorize passed) but gone from Temporal, closed past its retention: undefined. */
+async function goneAsUndefined<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 'NOT_FOUND') return undefined;
+    throw error;
   }
 }

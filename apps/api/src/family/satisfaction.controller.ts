@@ -96,7 +96,9 @@ export class SatisfactionController {
     if (errors.length > 0) throw invalidFields(errors);
     const outcome = await this.answers.record(trajectoryId, occasion.id, dto.answers, principal.subject);
     const stored = (await this.answers.occasions(trajectoryId)).find((o) => o.id === occasion.id)!;
-    if (outcome === 'ALREADY_ANSWERED') throw alreadyAnswered(stored);
+    // Answered meanwhile (a double click): the same answers are that answer, others are refused.
+    if (outcome === 'ALREADY_ANSWERED' && !sameAnswers(stored.answers, dto.answers))
+      throw alreadyAnswered(stored);
     res.status(outcome === 'RECORDED' ? HttpStatus.CREATED : HttpStatus.OK);
     return view(stored, Date.now());
   }

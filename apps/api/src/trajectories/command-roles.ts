@@ -15,3 +15,11 @@ export function actorFor(principal: Principal, type: TrajectoryCommandType): Act
   const role = principal.roles.find((r) => ROLES_BY_COMMAND[type].includes(r)) ?? principal.roles[0];
   return { role, ref: principal.subject };
 }
+
+/** Of the actions a trajectory allows now, those the caller's roles may send (what a page offers it). */
+export function actionsFor(
+  principal: Principal,
+  allowed: readonly TrajectoryCommandType[],
+): TrajectoryCommandType[] {
+  return allowed.filter((a) => rolesFor(a).some((r) => principal.roles.includes(r)));
+}

@@ -23,7 +23,7 @@ import { ListTrajectoriesDto } from './dto/list-trajectories.dto';
 import { StartTrajectoryDto } from './dto/start-trajectory.dto';
 import { AuditTrailItemDto, TrajectoryPageDto, TrajectoryStateDto } from './dto/trajectory-reads.dto';
 import { StartResultDto, TrajectoryViewDto } from './dto/trajectory-view.dto';
-import { rolesFor } from './command-roles';
+import { actionsFor } from './command-roles';
 import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
 import { StartResult, TrajectoryGateway } from './trajectory-gateway';
@@ -112,10 +112,7 @@ export class TrajectoriesController {
     const view =
       (await this.access.authorize(principal, trajectoryId)) ?? (await this.gateway.view(trajectoryId));
     // The domain's decision rights (command-roles.ts), so a page offers exactly what the API will take.
-    const yourActions = view.allowedActions.filter((a) =>
-      rolesFor(a).some((r) => principal.roles.includes(r)),
-    );
-    return { ...view, yourActions };
+    return { ...view, yourActions: actionsFor(principal, view.allowedActions) };
   }
 
   @Get(':trajectoryId/state')

@@ -27,8 +27,8 @@ export interface StoredAnswer {
   answeredAt: string;
 }
 
-/** RECORDED: written now; SAME_AGAIN: these answers were given before; ALREADY_ANSWERED: others were. */
-export type RecordAnswersOutcome = 'RECORDED' | 'SAME_AGAIN' | 'ALREADY_ANSWERED';
+/** RECORDED: written now; ALREADY_ANSWERED: the occasion had answers (the caller compares them). */
+export type RecordAnswersOutcome = 'RECORDED' | 'ALREADY_ANSWERED';
 
 /**
  * The family's satisfaction answers (K-O3, issue 18) in PostgreSQL, and the audit rows their questions follow:
@@ -60,10 +60,7 @@ export class FamilyAnswers {
     }));
   }
 
-  /**
-   * Records the answers of one occasion in one transaction; answers are final. The same answers again (a
-   * retried request) are no change; different answers to an answered occasion are refused.
-   */
+  /** Records the answers of one occasion in one transaction, unless it has answers already (they are final). */
   record(
     trajectoryId: string,
     occasion: string,
@@ -75,16 +72,11 @@ export class FamilyAnswers {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('family_answer'), hashtext($1))`, [
         `${trajectoryId}/${occasion}`,
       ]);
-      const existing: { result_id: string; answer: string }[] = await tx.query(
-        `SELECT result_id, answer FROM family_answer WHERE trajectory_id = $1 AND occasion = $2`,
+      const existing: unknown[] = await tx.query(
+        `SELECT 1 FROM family_answer WHERE trajectory_id = $1 AND occasion = $2 LIMIT 1`,
         [trajectoryId, occasion],
       );
-      if (existing.length > 0) {
-        const same =
-          existing.length === answers.length &&
-          answers.every((a) => existing.some((e) => e.result_id === a.resultId && e.answer === a.answer));
-        return same ? 'SAME_AGAIN' : 'ALREADY_ANSWERED';
-      }
+      if (existing.length > 0) return 'ALREADY_ANSWERED';
       for (const a of answers) {
         await tx.query(
           `INSERT INTO family_answer (trajectory_id, occasion, result_id, answer, answered_by)
