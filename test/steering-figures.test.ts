@@ -3,6 +3,7 @@ import { loadConfig } from '@app/config';
 import type { SteeringFigure } from '@app/domain';
 import type { Principal } from '../apps/api/src/auth/principal';
 import { SteeringFiguresReader } from '../apps/api/src/monitoring/steering/steering-figures.reader';
+import { SteeringRefresh } from '../apps/api/src/monitoring/steering/steering-refresh';
 import { SteeringService } from '../apps/api/src/monitoring/steering/steering.service';
 import { CostReports } from '@app/register';
 import { dataSourceOptions, runMigrations } from '@app/persistence';
@@ -42,7 +43,7 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
       { providerId: 'P1', regionId: 'WEST-FRIESLAND', year: 2026, costCents: 1_000_000 },
       'p1-finance',
     );
-    service = new SteeringService(new SteeringFiguresReader(db), loadConfig());
+    service = steeringService(0);
     report = await service.report(operator, { from: '2026-01', to: '2026-03' });
     figures = Object.fromEntries(report.figures.map((f) => [f.id, f]));
   });
@@ -50,6 +51,13 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     await db?.destroy();
     await database?.drop();
   });
+
+  /** The service as the API builds it, its rollups refreshed every `refreshSeconds` (0: before every read). */
+  const steeringService = (refreshSeconds: number) => {
+    const config = loadConfig({ ...process.env, STEERING_REFRESH_SECONDS: String(refreshSeconds) });
+    return new SteeringService(new SteeringFiguresReader(db), new SteeringRefresh(db, config), config);
+  };
+  const figuresOf = (r: typeof report) => Object.fromEntries(r.figures.map((f) => [f.id, f]));
 
   const provider = (f: SteeringFigure, p: string) => f.byProvider.find((s) => s.providerId === p)?.values;
 
@@ -59,6 +67,7 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
       stackedCostCents: 10_000_000,
       mixDeviation: 0.25,
       averagingBalance: 0.9,
+      practiceVariation: 0.25,
     });
   });
 
@@ -153,6 +162,45 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     ]);
   });
 
+  it('K-Q4 waiting time and K-P5 decision to start, in the month care started', () => {
+    // T3: referred (opened) 7 Jan, decided 8 Jan, started 10 Jan: 3 days waiting, 2 from the decision. No other
+    // trajectory started: null, not 0.
+    expect(figures['K-Q4'].region).toEqual([3, null, null]);
+    expect(figures['K-P5'].region).toEqual([2, null, null]);
+    expect(provider(figures['K-Q4'], 'P1')).toEqual([3, null, null]);
+  });
+
+  it('K-Q5 refusals: CLIENT_REFUSED escalations ÷ trajectories referred to a provider in the month', () => {
+    // Jan: P2 refused T4's resident; referred in Jan: T1, T3 (P1), T4 (P2): 1 ÷ 3. Feb: T2 referred, no refusal.
+    expect(figures['K-Q5'].region).toEqual([0.3333, 0, null]);
+    expect(provider(figures['K-Q5'], 'P2')).toEqual([1, 0, null]);
+    expect(provider(figures['K-Q5'], 'P1')).toEqual([0, null, null]);
+  });
+
+  it('K-Q7 care demand: active clients at each month’s end and the yearly value per client', () => {
+    // Jan 31: c1 (T1) and c2 (T3 v2): 2 clients; €3,900 + €4,500 (each a trajectory's own year) = €8,400 ÷ 2.
+    // Feb 28 and Mar 31: c1 only (T1 and T2): 1 client; €3,900 + €9,000 × 12 = €111,900.
+    expect(figures['K-Q7'].region).toEqual([2, 1, 1]);
+    expect(figures['K-Q7-W'].region).toEqual([420_000, 11_190_000, 11_190_000]);
+    // Per lead provider: P1 has c1 and c2 in Jan, c1 after; P2 has c1 from Feb.
+    expect(provider(figures['K-Q7'], 'P1')).toEqual([2, 1, 1]);
+    expect(provider(figures['K-Q7'], 'P2')).toEqual([0, 1, 1]);
+  });
+
+  it('K-C1 evaluations on time: recorded before overdue ÷ every evaluation that fell due', () => {
+    // Feb: T1's recorded in time: 1 ÷ 1. Mar: T2's went overdue (due, not in time); its late recording is not a
+    // second evaluation: 0 ÷ 1. Jan: none due: null.
+    expect(figures['K-C1'].region).toEqual([null, 1, 0]);
+  });
+
+  it('K-Q6 practice variation: one municipality is the whole region here, so it does not differ from it', () => {
+    // First decisions from Jan to Mar: T1, T2, T3, T4 (T3's v2 is not a first choice), all youth B/LOW.
+    expect(report.practiceVariation).toEqual([
+      expect.objectContaining({ municipalityCode: code, decisions: 4, deviation: 0 }),
+    ]);
+    expect(report.signals.filter((s) => s.kind === 'PRACTICE_VARIATION')).toEqual([]);
+  });
+
   it('sees nothing of another municipality: the same report for a stranger is empty', async () => {
     const stranger: Principal = { ...operator, municipalities: ['GM9999'] };
     const theirs = await service.report(stranger, { from: '2026-01', to: '2026-03' });
@@ -167,5 +215,53 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     await expect(service.report(operator, { from: '2020-01', to: '2026-03' })).rejects.toMatchObject({
       extra: { errors: [expect.objectContaining({ field: 'from' })] },
     });
+  });
+
+  it('a provider sees its own trajectories only: K-F2 and K-F4 over them', async () => {
+    const p1: Principal = {
+      subject: 'p1-staff',
+      roles: ['PROVIDER'],
+      municipalities: [],
+      providerId: 'P1',
+      via: 'jwt',
+    };
+    const own = figuresOf(await service.report(p1, { from: '2026-01', to: '2026-03' }));
+    // Jan: T1 €1,950 (c1) + T3 €2,500 (c2) ÷ 2. Feb: T3's final €2,000 (c2) ÷ 1 — T2 (P2) is not P1's.
+    expect(own['K-F2'].region).toEqual([222_500, 200_000, null]);
+    // c1 on P1's trajectory alone is €3,900 a year: under the threshold.
+    expect(own['K-F4'].region).toEqual([0, 0, 0]);
+    expect(own['K-Q1-IN'].region).toEqual([2, 0, 0]);
+  });
+
+  it('the domain filter: all of this region is youth care, so WMO has nothing and JEUGD everything', async () => {
+    const wmo = figuresOf(await service.report(operator, { from: '2026-01', to: '2026-03', domain: 'WMO' }));
+    expect(wmo['K-F2'].region).toEqual([null, null, null]);
+    expect(wmo['K-F5'].region).toEqual([0, 0, 0]);
+    const youth = figuresOf(
+      await service.report(operator, { from: '2026-01', to: '2026-03', domain: 'JEUGD' }),
+    );
+    expect(youth['K-F2'].region).toEqual(figures['K-F2'].region);
+    expect(youth['K-F5'].region).toEqual(figures['K-F5'].region);
+  });
+
+  it('reads the rollups of the last refresh until they are due, then the read model as it is now', async () => {
+    const scheduled = steeringService(300);
+    const before = await scheduled.report(operator, { from: '2026-01', to: '2026-03' });
+    // c1 is paid by P1 as well in February (€100 on T1): one client with two providers that month.
+    await db.query(
+      `INSERT INTO payment_instruction (idempotency_key, trajectory_id, municipality_code, provider_id,
+         tranche_kind, amount_cents, basis, decision_version, period, due_date, status, status_reason)
+       VALUES ($1, $2, $3, 'P1', 'ADJUSTMENT', 10000, 'test', 1, NULL, '2026-02-20', 'SCHEDULED', NULL)`,
+      [`${id(1)}:ADJUSTMENT:extra`, id(1), code],
+    );
+    const cached = await scheduled.report(operator, { from: '2026-01', to: '2026-03' });
+    expect(cached.asOf).toBe(before.asOf);
+    expect(figuresOf(cached)['K-F2'].region).toEqual([222_500, 550_000, null]);
+    const fresh = await service.report(operator, { from: '2026-01', to: '2026-03' });
+    expect(Date.parse(fresh.asOf)).toBeGreaterThan(Date.parse(before.asOf));
+    // Feb: €2,000 (c2) + €9,000 (c1, P2) + €100 (c1, P1) = €11,100 over 2 clients, not 3: c1 counts once.
+    expect(figuresOf(fresh)['K-F2'].region).toEqual([222_500, 555_000, null]);
+    // P1 in Feb: €2,000 (c2) + €100 (c1) over its 2 clients.
+    expect(provider(figuresOf(fresh)['K-F2'], 'P1')).toEqual([222_500, 105_000, null]);
   });
 });

@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
+import { dataSourceOptions } from '@app/persistence';
 import { mintDevToken } from '@app/platform';
+import { refreshSteeringRollups } from '../../apps/api/src/monitoring/steering/steering-rollups';
 import type { BenchSettings } from '../harness/args';
 import { summarise, type LatencySummary } from '../harness/latency';
 import { shutdown } from '../harness/lifetime';
@@ -23,6 +26,8 @@ const CALLS = [
 interface Measured {
   trajectories: number;
   seeded: number;
+  /** One rewrite of the steering rollups at this size (what the API does every STEERING_REFRESH_SECONDS). */
+  refreshMs: number;
   calls: Record<string, LatencySummary & { apiPeakRssMb: number; bytes: number }>;
   apiRssBeforeMb: number;
 }
@@ -42,19 +47,21 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
     concurrency: settings.concurrency,
     phase: 'real trajectories',
   });
-  const token = mintDevToken(
-    loadConfig({ ...process.env, ...apps.settings, DATABASE_URL: services.postgres!.url }),
-    {
-      sub: 'bench-operator',
-      roles: ['OPERATOR'],
-      municipalities: [],
-      expiresIn: '24h',
-    },
-  );
+  const config = loadConfig({ ...process.env, ...apps.settings, DATABASE_URL: services.postgres!.url });
+  const token = mintDevToken(config, {
+    sub: 'bench-operator',
+    roles: ['OPERATOR'],
+    municipalities: [],
+    expiresIn: '24h',
+  });
   const measured: Measured[] = [];
   for (const size of settings.monitoringSizes) {
     const seed = await seedMonitoring(services.postgres!.url, size);
-    measured.push(await measure(apps, token, size, seed.seeded, settings.monitoringSamples));
+    const refreshMs = await refreshRollups(services.postgres!.url, config.steering.stackedCostThresholdCents);
+    measured.push({
+      ...(await measure(apps, token, size, seed.seeded, settings.monitoringSamples)),
+      refreshMs,
+    });
   }
   const persistence = services.facts();
   await shutdown();
@@ -65,10 +72,17 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
   console.log(
     `\n${formatTable(['trajectories', 'call', 'n', 'p50 ms', 'p95 ms', 'API peak RSS MiB'], rows)}`,
   );
+  console.log(
+    `\n${formatTable(
+      ['trajectories', 'rollup refresh ms', 'share of one core at the default 300 s'],
+      measured.map((m) => [m.trajectories, m.refreshMs, `${round((m.refreshMs / 300_000) * 100, 2)} %`]),
+    )}`,
+  );
   const [small, large] = [measured[0], measured[measured.length - 1]];
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
   const ratios = {
     steeringP95LargeOverSmall: ratio(large.calls.steering.p95, small.calls.steering.p95),
+    refreshLargeOverSmall: ratio(large.refreshMs, small.refreshMs),
     steeringApiPeakRssLargeOverSmall: ratio(
       large.calls.steering.apiPeakRssMb,
       small.calls.steering.apiPeakRssMb,
@@ -92,10 +106,28 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
         `of each size was seeded through SQL (bench/platform/monitoring-seed.ts): ${measured
           .map((m) => `${m.seeded} seeded to reach ${m.trajectories}`)
           .join(', ')}.`,
-      'Calls run one after another against an OPERATOR token without municipalities (the whole region); the ' +
+      'After seeding, the steering rollups are rewritten once (timed: refreshMs), as the API does every ' +
+        'STEERING_REFRESH_SECONDS; the calls then read them. ' +
+        'Calls run one after another against an OPERATOR token without municipalities (the whole region); the ' +
         'API peak RSS is the kernel high-water mark of the API process, reset before each call series.',
     ],
   };
+}
+
+/** One rewrite of the steering rollups, from the benchmark's own connection, as the API's schedule does it. */
+async function refreshRollups(databaseUrl: string, stackedThresholdCents: number): Promise<number> {
+  const db = await new DataSource(dataSourceOptions(databaseUrl, 1)).initialize();
+  try {
+    const started = performance.now();
+    await refreshSteeringRollups(db, {
+      stackedThresholdCents,
+      notBefore: new Date(),
+      wait: true,
+    });
+    return Math.round(performance.now() - started);
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function measure(
@@ -104,7 +136,7 @@ async function measure(
   trajectories: number,
   seeded: number,
   samples: number,
-): Promise<Measured> {
+): Promise<Omit<Measured, 'refreshMs'>> {
   const apiRssBeforeMb = round(sampleProcess(apps.api.pid).rssMb, 1);
   const calls: Measured['calls'] = {};
   for (const call of CALLS) {

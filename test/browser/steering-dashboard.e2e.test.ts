@@ -86,6 +86,11 @@ describe('dashboard: steering trends and signals', () => {
     for (const n of [1, 2]) {
       expect(await signal.locator(`a[href="/ui/trajectories/${id(n)}"]`).count()).toBe(1);
     }
+    // K-Q6: the one municipality is the whole region here, so it does not differ from it.
+    const variation = page.locator(`#steering-variation tr[data-municipality="${code}"]`);
+    expect(await variation.locator('td').allTextContents()).toEqual([code, '4', '0,0%']);
+    // K-Q4 is drawn with the API's 3 days in January, the months without a start have no bar.
+    expect(new Map(drawn).get('K-Q4.region[2026-01]')).toBe('3');
     await page.locator('#steering-trends').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('40-dashboard-steering'), fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -9,7 +9,9 @@ import type { DataSource } from 'typeorm';
  *   T3 client c2, P1, opened 7 Jan, closed 15 Feb.  v1 €5,000 then v2 (price correction) €4,500, OPV-Z (ZWAAR).
  *   T4 client c3, P2, opened 20 Jan, closed 10 Mar (dropout). Decision from 1 Mar only, never in force at a
  *      month's end; its final tranche was cancelled.
- *   T3's care started 10 Jan; T2 went to the table on 5 Feb as a segment B/C gap case.
+ *   T3 was decided on 8 Jan and its care started 10 Jan; T2 went to the table on 5 Feb as a segment B/C gap case;
+ *   T4's provider P2 refused the resident on 25 Jan (a CLIENT_REFUSED escalation).
+ *   Evaluations: T1's recorded on 10 Feb (in time); T2's went overdue on 5 Mar and was recorded on 12 Mar (late).
  *   Payments: T1 initial €1,950 due 15 Jan; T3 initial €2,500 due 20 Jan and final €2,000 due 15 Feb; T2 period 1
  *   €9,000 due 28 Feb and period 2 €9,000 due 31 Mar, withheld; T4 final €1,000 due 10 Mar, cancelled.
  */
@@ -112,9 +114,12 @@ export async function seedSteeringRegion(db: DataSource, code: string): Promise<
   await trajectory(1, 'c1', 'P1', '2026-01-05T09:00:00Z');
   await trajectory(2, 'c1', 'P2', '2026-02-01T09:00:00Z');
   await trajectory(3, 'c2', 'P1', '2026-01-07T09:00:00Z', '2026-02-15T09:00:00Z');
-  // T3's care started on 10 Jan (K-Q2); T2 went to the table as a segment B/C gap case on 5 Feb (K-Q8).
+  // T3 was decided on 8 Jan and its care started on 10 Jan (K-Q2, K-Q4, K-P5); T2 went to the table as a segment
+  // B/C gap case on 5 Feb (K-Q8).
   await db.query(
-    `UPDATE trajectory SET summary = '{"startedAt": "2026-01-10T09:00:00.000Z"}' WHERE trajectory_id = $1`,
+    `UPDATE trajectory
+        SET summary = '{"decidedAt": "2026-01-08T09:00:00.000Z", "startedAt": "2026-01-10T09:00:00.000Z"}'
+      WHERE trajectory_id = $1`,
     [id(3)],
   );
   await trajectory(4, 'c3', 'P2', '2026-01-20T09:00:00Z', '2026-03-10T09:00:00Z');
@@ -125,6 +130,23 @@ export async function seedSteeringRegion(db: DataSource, code: string): Promise<
        '2026-02-19T09:00:00Z', '2026-02-17T09:00:00Z', '2026-02-05T09:00:00Z')`,
     [`${id(2)}-esc-1`, id(2), code],
   );
+  // P2 refused T4's resident (K-Q5).
+  await db.query(
+    `INSERT INTO escalation (escalation_id, trajectory_id, seq, municipality_code, provider_id, trigger, context,
+       status, raised_by_role, raised_at, deadline_at, reminder_at, updated_at)
+     VALUES ($1, $2, 1, $3, 'P2', 'CLIENT_REFUSED', 'PLAN', 'OPEN', 'LOCAL_TEAM', '2026-01-25T09:00:00Z',
+       '2026-02-08T09:00:00Z', '2026-02-06T09:00:00Z', '2026-01-25T09:00:00Z')`,
+    [`${id(4)}-esc-1`, id(4), code],
+  );
+  // Evaluations (K-C1): T1's in time; T2's overdue first, then recorded.
+  const audit = (n: number, seq: number, type: string, at: string) =>
+    db.query(
+      `INSERT INTO audit_event (trajectory_id, seq, type, actor_role, actor_ref, at) VALUES ($1, $2, $3, 'SYSTEM', 'test', $4)`,
+      [id(n), seq, type, at],
+    );
+  await audit(1, 1, 'EVALUATION_RECORDED', '2026-02-10T09:00:00Z');
+  await audit(2, 1, 'EVALUATION_OVERDUE', '2026-03-05T09:00:00Z');
+  await audit(2, 2, 'EVALUATION_RECORDED', '2026-03-12T09:00:00Z');
   await decision(1, 1, 'WF-J-B-OPV-M', 390_000, 'PER_TRAJECTORY', '2026-01-10', '2026-12-31', 'P1');
   await decision(2, 1, 'WF-J-B-OPV-L', 900_000, 'PER_MONTH', '2026-02-03', null, 'P2');
   await decision(3, 1, 'WF-J-B-OPV-Z', 500_000, 'PER_TRAJECTORY', '2026-01-08', '2026-06-30', 'P1');

@@ -169,6 +169,8 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
       stackedCostThresholdCents: read.positiveInt('STEERING_STACKED_COST_CENTS', 10_000_000),
       mixDeviationPercent: read.positiveInt('STEERING_MIX_DEVIATION_PERCENT', 25),
       averagingBalancePercent: read.positiveInt('STEERING_AVERAGING_BALANCE_PERCENT', 90),
+      practiceVariationPercent: read.positiveInt('STEERING_PRACTICE_VARIATION_PERCENT', 25),
+      refreshSeconds: read.positiveIntOrZero('STEERING_REFRESH_SECONDS', 300),
     },
     delivery: {
       enabled: read.flag('DELIVERY_ENABLED', true),

@@ -14,4 +14,14 @@ export interface SteeringConfig {
    * reported for a region and year (DEFAULT 90).
    */
   averagingBalancePercent: number;
+  /**
+   * `STEERING_PRACTICE_VARIATION_PERCENT`: K-Q6 signals a municipality whose first choices of arrangement are more
+   * than this far from the region's for the same profiles (total variation distance, in percent; DEFAULT 25).
+   */
+  practiceVariationPercent: number;
+  /**
+   * `STEERING_REFRESH_SECONDS`: how often the API rewrites the steering rollups (DEFAULT 300). A read finds them
+   * older than twice this (no replica refreshed them) and refreshes first; 0 refreshes before every read.
+   */
+  refreshSeconds: number;
 }

@@ -4,12 +4,19 @@ import { MonitoringController } from './monitoring.controller';
 import { MonitoringService } from './monitoring.service';
 import { SteeringFiguresReader } from './steering/steering-figures.reader';
 import { SteeringController } from './steering/steering.controller';
+import { SteeringRefresh } from './steering/steering-refresh';
 import { SteeringService } from './steering/steering.service';
 
 /** GET /monitoring/indicators(.csv): the figures of domain.md §6 from the read model. */
 @Module({
   controllers: [MonitoringController, SteeringController],
-  providers: [MonitoringFactsReader, MonitoringService, SteeringFiguresReader, SteeringService],
+  providers: [
+    MonitoringFactsReader,
+    MonitoringService,
+    SteeringFiguresReader,
+    SteeringRefresh,
+    SteeringService,
+  ],
   exports: [MonitoringService],
 })
 export class MonitoringModule {}

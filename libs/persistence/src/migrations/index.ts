@@ -13,6 +13,7 @@ import { WebSessions1765300000001 } from './1765300000001-WebSessions';
 import { FamilyAnswers1765400000000 } from './1765400000000-FamilyAnswers';
 import { TrajectoryClientIndex1765400000001 } from './1765400000001-TrajectoryClientIndex';
 import { ProviderCostReports1765500000000 } from './1765500000000-ProviderCostReports';
+import { SteeringRollups1765600000000 } from './1765600000000-SteeringRollups';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FamilyAnswers1765400000000,
   TrajectoryClientIndex1765400000001,
   ProviderCostReports1765500000000,
+  SteeringRollups1765600000000,
 ];

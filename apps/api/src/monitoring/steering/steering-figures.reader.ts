@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { yearlyValueSql, type AveragingBalance, type StackedClient, type SteeringRow } from '@app/domain';
+import {
+  type ArrangementChoice,
+  type AveragingBalance,
+  type StackedClient,
+  type SteeringRow,
+} from '@app/domain';
 
-/** The caller's tenant scope and filters over `trajectory t`, as SQL with its parameters. */
+/**
+ * The caller's tenant scope and filters over the rollups (aliased `t`: they carry the trajectory's municipality,
+ * lead provider and domain under the trajectory's column names), and which of the cube's dimensions the scope
+ * fixes — the ledger's rollup holds '*' rows for a dimension left open (steering-rollups.ts).
+ */
 export interface SteeringScope {
   where: string;
   params: unknown[];
+  fixesProvider: boolean;
+  fixesDomain: boolean;
 }
-
-/** Per query, for its sorts and hashes; four run at once for one dashboard. */
-const AGGREGATION_WORK_MEM = '64MB';
 
 function safe(value: unknown): number {
   const n = Number(value ?? 0);
@@ -18,64 +26,32 @@ function safe(value: unknown): number {
 }
 
 /**
- * The steering figures of issue 19 aggregated in PostgreSQL (never the scope's rows in the API's memory): one
- * query for the stocks at each month's end (K-F5, K-F3, K-F4 over the decisions in force), one for the money
- * flows (K-F2, K-F6 over the ledger), one for the trajectories' flows (K-F7, K-Q1). Months are those of the
- * Dutch calendar; a stock's reference day is the month's last day, or today for the running month.
+ * The steering figures of issue 19 read from the monthly rollups (steering-rollups.ts), never the scope's rows in
+ * the API's memory: a few thousand rows per region, summed over the caller's municipalities, lead provider and
+ * domain. Months are those of the Dutch calendar; a stock's reference day is the month's last day, or the day of
+ * the refresh for the running month.
  */
 @Injectable()
 export class SteeringFiguresReader {
   constructor(private readonly db: DataSource) {}
 
-  /**
-   * One aggregation in a read-only transaction with room to sort and hash in memory: a region-wide month
-   * grouping of 100,000 trajectories spills to disk at PostgreSQL's default 4 MB (bench/README.md, monitoring).
-   */
-  private aggregate(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return this.db.transaction(async (tx) => {
-      await tx.query(`SET TRANSACTION READ ONLY`);
-      await tx.query(`SET LOCAL work_mem = '${AGGREGATION_WORK_MEM}'`);
-      return tx.query(sql, params) as Promise<Record<string, unknown>[]>;
-    });
+  private query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.db.query(sql, params) as Promise<Record<string, unknown>[]>;
   }
 
-  /** The months as SQL: `months(month date, ref date, next_start timestamptz)`; $1, $2 are the first months. */
-  private static months(from: number, to: number): string {
-    return `months AS (
-      SELECT m::date AS month,
-             LEAST((m + interval '1 month' - interval '1 day')::date, (now() AT TIME ZONE 'Europe/Amsterdam')::date) AS ref,
-             ((m + interval '1 month')::timestamp AT TIME ZONE 'Europe/Amsterdam') AS next_start
-        FROM generate_series($${from}::date, $${to}::date, interval '1 month') m)`;
+  /** The ledger cube's rows for this scope: '*' for each dimension the scope leaves open. */
+  private static cube(scope: SteeringScope): string {
+    return [
+      scope.where,
+      ...(scope.fixesProvider ? [] : [`t.provider_id = '*'`]),
+      ...(scope.fixesDomain ? [] : [`t.domain = '*'`]),
+    ].join(' AND ');
   }
 
   /**
-   * Every decision version of the scope with the days it is the one in force: from its start until it ends or a
-   * higher version starts (a price correction, a renewal), whichever is first — so no month needs to pick among
-   * versions. A price correction starting the same day leaves its predecessor no day at all. With the yearly
-   * value K-F4 adds up, and the trajectory's closing instant (a closed trajectory is in force no more).
-   */
-  private static decisions(scope: string, from: number, to: number): string {
-    return `decisions AS MATERIALIZED (
-      SELECT * FROM (
-        SELECT d.trajectory_id, d.provider_id, d.tariff_cents, d.arrangement_code, t.client_id, t.municipality_code,
-               t.closed_at, d.valid_from, ${yearlyValueSql('d')} AS yearly,
-               LEAST(COALESCE(d.valid_to, 'infinity'::date),
-                     COALESCE(MIN(d.valid_from) OVER (PARTITION BY d.trajectory_id ORDER BY d.version DESC
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) - 1, 'infinity'::date)) AS valid_until
-          FROM care_decision d JOIN trajectory t ON t.trajectory_id = d.trajectory_id
-         WHERE ${scope} AND d.valid_from <= ($${to}::date + interval '1 month')
-           AND (d.valid_to IS NULL OR d.valid_to >= $${from}::date)) v
-       WHERE valid_until >= valid_from)`;
-  }
-
-  /** A month's reference day falls in a decision's days in force, and its trajectory was not closed by then. */
-  private static readonly IN_FORCE = `e.valid_from <= m.ref AND e.valid_until >= m.ref
-    AND (e.closed_at IS NULL OR e.closed_at >= m.next_start)`;
-
-  /**
-   * K-F5, K-F3 and K-F4 at each month's end, in one pass over the decisions in force: counts and tariffs per
-   * month, provider and intensity (K-F5 and K-F3 are sums of these), and per month the clients whose yearly
-   * value exceeds the threshold — looked for only among clients whose decisions together exceed it at all.
+   * K-F5 and K-F3 at each month's end (counts and tariffs per month, provider and intensity; K-F5 is their sum)
+   * and K-F4: per month the clients whose decisions in force in the scope add up, as yearly value, above the
+   * threshold.
    */
   async stocks(
     scope: SteeringScope,
@@ -85,28 +61,109 @@ export class SteeringFiguresReader {
   ): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to, thresholdCents];
     const [f, t, th] = [params.length - 2, params.length - 1, params.length];
-    const rows: Record<string, unknown>[] = await this.aggregate(
-      `WITH ${SteeringFiguresReader.months(f, t)}, ${SteeringFiguresReader.decisions(scope.where, f, t)},
-       intensity AS (SELECT DISTINCT ON (code) code, intensity_code FROM arrangement ORDER BY code, valid_from DESC),
-       candidates AS (
-         SELECT municipality_code, client_id FROM decisions GROUP BY 1, 2 HAVING SUM(yearly) > $${th})
-       SELECT 'MIX' AS kind, m.month, e.provider_id, COALESCE(i.intensity_code, '?') AS key,
-              COUNT(*)::text AS n, SUM(e.tariff_cents)::text AS cents
-         FROM months m JOIN decisions e ON ${SteeringFiguresReader.IN_FORCE}
-         LEFT JOIN intensity i ON i.code = e.arrangement_code
-        GROUP BY m.month, e.provider_id, i.intensity_code
+    const rows = await this.query(
+      `SELECT 'MIX' AS kind, t.month, t.decision_provider_id AS provider_id, t.intensity_code AS key,
+              SUM(t.decisions)::text AS n, SUM(t.tariff_cents)::text AS cents
+         FROM steering_stock t
+        WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY t.month, t.decision_provider_id, t.intensity_code
        UNION ALL
        SELECT 'STACKED', s.month, NULL, NULL, COUNT(*)::text, NULL
-         FROM (SELECT m.month FROM months m JOIN decisions e ON ${SteeringFiguresReader.IN_FORCE}
-                WHERE (e.municipality_code, e.client_id) IN (SELECT municipality_code, client_id FROM candidates)
-                GROUP BY m.month, e.municipality_code, e.client_id HAVING SUM(e.yearly) > $${th}) s
+         FROM (SELECT t.month FROM steering_stacked t
+                WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+                GROUP BY t.month, t.municipality_code, t.client_id HAVING SUM(t.yearly_cents) > $${th}) s
         GROUP BY s.month`,
       params,
     );
     return stockRows(rows);
   }
 
-  /** K-F4's signal: the clients above the threshold at the last month's reference day, largest first. */
+  /**
+   * K-Q7: the clients with a decision in force at each month's reference day and their decisions' yearly value,
+   * for the region and each lead provider (the cube's '*' rows for what the scope leaves open).
+   */
+  async activeClients(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const region = SteeringFiguresReader.cube(scope);
+    const perProvider = [
+      scope.where,
+      `t.provider_id <> '*'`,
+      ...(scope.fixesDomain ? [] : [`t.domain = '*'`]),
+    ].join(' AND ');
+    const rows = await this.query(
+      `SELECT t.month, NULL AS provider_id, 1 AS region, SUM(t.clients)::text AS clients,
+              SUM(t.yearly_cents)::text AS yearly
+         FROM steering_active t
+        WHERE ${region} AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY t.month
+       UNION ALL
+       SELECT t.month, t.provider_id, 0, SUM(t.clients)::text, SUM(t.yearly_cents)::text
+         FROM steering_active t
+        WHERE ${perProvider} AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY t.month, t.provider_id`,
+      params,
+    );
+    return rows.flatMap((r) => {
+      const base = { month: monthOf(r.month), providerId: regionOr(r), key: null };
+      return [
+        { ...base, indicator: 'K-Q7', value: safe(r.clients), of: null },
+        { ...base, indicator: 'K-Q7-W', value: safe(r.yearly), of: safe(r.clients) },
+      ];
+    });
+  }
+
+  /**
+   * K-Q6: the first choices of arrangement in the window per municipality and profile, for the report to set
+   * each municipality's choices against the region's for the same profile.
+   */
+  async choices(scope: SteeringScope, from: string, to: string): Promise<ArrangementChoice[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const rows = await this.query(
+      `SELECT t.municipality_code, t.domain, t.segment, t.complexity, t.arrangement_code,
+              SUM(t.decisions)::text AS decisions
+         FROM steering_choice t
+        WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY 1, 2, 3, 4, 5`,
+      params,
+    );
+    return rows.map((r) => ({
+      municipalityCode: String(r.municipality_code),
+      profile: `${String(r.domain)}/${String(r.segment)}/${String(r.complexity)}`,
+      arrangementCode: String(r.arrangement_code),
+      decisions: safe(r.decisions),
+    }));
+  }
+
+  /**
+   * The trajectories behind a practice-variation signal (pseudonymous ids): the municipality's first decisions in
+   * the window for the profile, most recent first.
+   */
+  async choiceTrajectories(
+    scope: SteeringScope,
+    municipalityCode: string,
+    profile: string,
+    from: string,
+    to: string,
+    limit = 20,
+  ): Promise<string[]> {
+    const [domain, segment, complexity] = profile.split('/');
+    const params = [...scope.params, municipalityCode, domain, segment, complexity, from, to, limit];
+    const n = params.length;
+    const rows = await this.query(
+      `SELECT t.trajectory_id FROM trajectory t
+         JOIN care_decision d ON d.trajectory_id = t.trajectory_id AND d.version = 1
+        WHERE ${scope.where} AND t.municipality_code = $${n - 6} AND t.domain = $${n - 5}
+          AND t.segment = $${n - 4} AND t.complexity = $${n - 3}
+          AND d.valid_from >= $${n - 2}::date AND d.valid_from < ($${n - 1}::date + interval '1 month')
+        ORDER BY d.valid_from DESC, t.trajectory_id LIMIT $${n}`,
+      params,
+    );
+    return rows.map((r) => String(r.trajectory_id));
+  }
+
+  /** K-F4's signal: the clients above the threshold at the month's reference day, largest first. */
   async stackedClients(
     scope: SteeringScope,
     month: string,
@@ -115,17 +172,14 @@ export class SteeringFiguresReader {
   ): Promise<StackedClient[]> {
     const params = [...scope.params, month, thresholdCents, limit];
     const [m, th, lim] = [params.length - 2, params.length - 1, params.length];
-    const rows: Record<string, unknown>[] = await this.aggregate(
-      `WITH ${SteeringFiguresReader.months(m, m)}, ${SteeringFiguresReader.decisions(scope.where, m, m)},
-       candidates AS (
-         SELECT municipality_code, client_id FROM decisions GROUP BY 1, 2 HAVING SUM(yearly) > $${th})
-       SELECT e.municipality_code, e.client_id, SUM(e.yearly)::text AS yearly,
-              array_agg(e.trajectory_id ORDER BY e.trajectory_id) AS trajectory_ids
-         FROM months m JOIN decisions e ON ${SteeringFiguresReader.IN_FORCE}
-        WHERE (e.municipality_code, e.client_id) IN (SELECT municipality_code, client_id FROM candidates)
-        GROUP BY e.municipality_code, e.client_id
-       HAVING SUM(e.yearly) > $${th}
-        ORDER BY SUM(e.yearly) DESC, e.client_id LIMIT $${lim}`,
+    const rows = await this.query(
+      `SELECT t.municipality_code, t.client_id, SUM(t.yearly_cents)::text AS yearly,
+              array_agg(t.trajectory_id ORDER BY t.trajectory_id) AS trajectory_ids
+         FROM steering_stacked t
+        WHERE ${scope.where} AND t.month = $${m}::date
+        GROUP BY t.municipality_code, t.client_id
+       HAVING SUM(t.yearly_cents) > $${th}
+        ORDER BY SUM(t.yearly_cents) DESC, t.client_id LIMIT $${lim}`,
       params,
     );
     return rows.map((r) => ({
@@ -143,17 +197,17 @@ export class SteeringFiguresReader {
   async averagingBalance(scope: SteeringScope, from: string, to: string): Promise<AveragingBalance[]> {
     const params = [...scope.params, from, to];
     const [f, t] = [params.length - 1, params.length];
-    const rows = await this.aggregate(
+    const rows = await this.query(
       `WITH paid AS (
-         SELECT extract(year FROM p.due_date)::int AS year, p.provider_id, rm.region_id,
-                SUM(p.amount_cents) AS paid
-           FROM payment_instruction p
-           JOIN trajectory t ON t.trajectory_id = p.trajectory_id
+         SELECT extract(year FROM t.month)::int AS year, t.payee_id AS provider_id, rm.region_id,
+                SUM(t.released_cents) AS paid
+           FROM steering_payment t
            JOIN region_municipality rm ON rm.municipality_code = t.municipality_code
-          WHERE ${scope.where} AND p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')
-            AND p.due_date >= date_trunc('year', $${f}::date)
-            AND p.due_date < date_trunc('year', $${t}::date) + interval '1 year'
-          GROUP BY 1, 2, 3)
+          WHERE ${SteeringFiguresReader.cube(scope)} AND t.payee_id <> '*'
+            AND t.month >= date_trunc('year', $${f}::date)
+            AND t.month < date_trunc('year', $${t}::date) + interval '1 year'
+          GROUP BY 1, 2, 3
+         HAVING SUM(t.released_cents) > 0)
        SELECT paid.year, paid.provider_id, paid.region_id, paid.paid::text AS paid, c.cost_cents::text AS cost
          FROM paid LEFT JOIN provider_cost_report c
            ON c.provider_id = paid.provider_id AND c.region_id = paid.region_id AND c.year = paid.year
@@ -178,28 +232,18 @@ export class SteeringFiguresReader {
   }
 
   /**
-   * K-F2 and K-F6: the ledger's instructions due in each month, first summed per month, provider and client (so
-   * a client is counted once per provider, and once in the region however many providers it has).
+   * K-F2 and K-F6: the ledger's instructions due in each month; clients were counted once per cell of the cube
+   * (steering-rollups.ts), so the sum over municipalities is the scope's distinct clients.
    */
   async moneyFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to];
     const [f, t] = [params.length - 1, params.length];
-    const rows: Record<string, unknown>[] = await this.aggregate(
-      `WITH per_client AS (
-         SELECT date_trunc('month', p.due_date)::date AS month, p.provider_id, t.municipality_code, t.client_id,
-                SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')) AS paid,
-                COUNT(*) FILTER (WHERE p.tranche_kind = 'PERIOD' AND p.status NOT IN ('CANCELLED', 'WITHHELD')) AS periods
-           FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
-          WHERE ${scope.where} AND p.due_date >= $${f}::date AND p.due_date < ($${t}::date + interval '1 month')
-          GROUP BY 1, 2, 3, 4)
-       SELECT month, provider_id, 0 AS region, COALESCE(SUM(paid), 0)::text AS paid,
-              COUNT(paid)::text AS clients, SUM(periods)::text AS periods
-         FROM per_client GROUP BY month, provider_id
-       UNION ALL
-       SELECT month, NULL, 1, COALESCE(SUM(paid), 0)::text, COUNT(paid)::text, SUM(periods)::text
-         FROM (SELECT month, municipality_code, client_id, SUM(paid) AS paid, SUM(periods) AS periods
-                 FROM per_client GROUP BY 1, 2, 3) per_region_client
-        GROUP BY month`,
+    const rows = await this.query(
+      `SELECT t.month, NULLIF(t.payee_id, '*') AS provider_id, (t.payee_id = '*')::int AS region,
+              SUM(t.paid_cents)::text AS paid, SUM(t.clients)::text AS clients, SUM(t.periods)::text AS periods
+         FROM steering_payment t
+        WHERE ${SteeringFiguresReader.cube(scope)} AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY t.month, t.payee_id`,
       params,
     );
     return rows.flatMap((r) => {
@@ -211,47 +255,16 @@ export class SteeringFiguresReader {
     });
   }
 
-  /**
-   * K-F7, K-Q1, K-Q2 and K-Q8: trajectories opened and closed in each month, the final tranches and the durations
-   * of the closed, and the segment-gap escalations raised.
-   */
+  /** K-F7, K-Q1, K-Q2 and K-Q8 per month, for the region and each lead provider. */
   async trajectoryFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to];
     const [f, t] = [params.length - 1, params.length];
-    const month = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Amsterdam')::date`;
-    const inWindow = (column: string) =>
-      `${month(column)} >= $${f}::date AND ${month(column)} <= $${t}::date`;
-    const rows: Record<string, unknown>[] = await this.aggregate(
-      `SELECT 'K-Q1-IN' AS indicator, ${month('t.created_at')} AS month, t.provider_id,
-              GROUPING(t.provider_id) AS region, COUNT(*)::text AS value, NULL AS of
-         FROM trajectory t WHERE ${scope.where} AND ${inWindow('t.created_at')}
-        GROUP BY GROUPING SETS ((${month('t.created_at')}), (${month('t.created_at')}, t.provider_id))
-       UNION ALL
-       SELECT 'K-Q1-OUT', ${month('t.closed_at')}, t.provider_id, GROUPING(t.provider_id), COUNT(*)::text, NULL
-         FROM trajectory t WHERE ${scope.where} AND t.closed_at IS NOT NULL AND ${inWindow('t.closed_at')}
-        GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))
-       UNION ALL
-       SELECT 'K-F7', ${month('t.closed_at')}, t.provider_id, GROUPING(t.provider_id),
-              COUNT(*) FILTER (WHERE f.paid)::text, COUNT(*)::text
-         FROM trajectory t
-         JOIN (SELECT trajectory_id, bool_or(status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS paid
-                 FROM payment_instruction WHERE tranche_kind = 'FINAL' GROUP BY trajectory_id) f
-           ON f.trajectory_id = t.trajectory_id
-        WHERE ${scope.where} AND t.closed_at IS NOT NULL AND ${inWindow('t.closed_at')}
-        GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))
-       UNION ALL
-       SELECT 'K-Q2', ${month('t.closed_at')}, t.provider_id, GROUPING(t.provider_id),
-              SUM(t.closed_at::date - (t.summary->>'startedAt')::date)::text, SUM(d.valid_to - d.valid_from)::text
-         FROM trajectory t
-         JOIN care_decision d ON d.trajectory_id = t.trajectory_id AND d.version = 1 AND d.valid_to IS NOT NULL
-        WHERE ${scope.where} AND t.closed_at IS NOT NULL AND ${inWindow('t.closed_at')}
-          AND t.summary->>'startedAt' IS NOT NULL
-        GROUP BY GROUPING SETS ((${month('t.closed_at')}), (${month('t.closed_at')}, t.provider_id))
-       UNION ALL
-       SELECT 'K-Q8', ${month('e.raised_at')}, t.provider_id, GROUPING(t.provider_id), COUNT(*)::text, NULL
-         FROM escalation e JOIN trajectory t ON t.trajectory_id = e.trajectory_id
-        WHERE ${scope.where} AND e.trigger = 'SEGMENT_GAP' AND ${inWindow('e.raised_at')}
-        GROUP BY GROUPING SETS ((${month('e.raised_at')}), (${month('e.raised_at')}, t.provider_id))`,
+    const rows = await this.query(
+      `SELECT t.indicator, t.month, t.provider_id, GROUPING(t.provider_id) AS region,
+              SUM(t.value)::text AS value, SUM(t."of")::text AS "of"
+         FROM steering_flow t
+        WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY GROUPING SETS ((t.indicator, t.month), (t.indicator, t.month, t.provider_id))`,
       params,
     );
     return rows.map(toRow);

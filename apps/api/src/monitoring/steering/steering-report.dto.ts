@@ -6,6 +6,12 @@ const OBJECT = { type: 'object', additionalProperties: true } as const;
 export class SteeringReportDto {
   @ApiProperty(OBJECT) filter: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'The instant the figures were taken from: the last refresh of the rollups (STEERING_REFRESH_SECONDS)',
+  })
+  asOf: string;
   @ApiProperty({ type: [String], example: ['2026-01', '2026-02'] }) months: string[];
   @ApiProperty({ ...OBJECT, description: 'stackedCostCents (K-F4), mixDeviation (K-F3, a fraction)' })
   thresholds: Record<string, unknown>;

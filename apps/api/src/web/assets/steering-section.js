@@ -31,49 +31,76 @@ function figureChart(figure, months, provider) {
   });
 }
 
+/** How each kind of signal names its subject, its value and the trajectories (or view) behind it. */
+const SIGNAL_KINDS = {
+  STACKED_COST: {
+    subject: (s) => `${s.municipalityCode} · ${s.clientId}`,
+    value: (s) => `${format.euro(s.yearlyCents)} > ${format.euro(s.thresholdCents)}`,
+    behind: (s) => trajectoryLinks(s.trajectoryIds),
+  },
+  AVERAGING_BALANCE: {
+    subject: (s) => `${s.providerId} · ${s.regionId} · ${s.year}`,
+    value: (s) => `${format.percent(s.balance)} < ${format.percent(s.threshold)}`,
+    behind: (s) => providerView(s.providerId),
+  },
+  INTENSITY_MIX: {
+    subject: (s) => s.providerId,
+    value: (s) => `${format.percent(s.deviation)} > ${format.percent(s.threshold)} (n=${s.decisions})`,
+    behind: (s) => providerView(s.providerId),
+  },
+  PRACTICE_VARIATION: {
+    subject: (s) => `${s.municipalityCode} · ${s.profile}`,
+    value: (s) => `${format.percent(s.deviation)} > ${format.percent(s.threshold)} (n=${s.decisions})`,
+    behind: (s) => trajectoryLinks(s.trajectoryIds),
+  },
+};
+
+function trajectoryLinks(ids) {
+  const link = (id) => h('a', { href: `/ui/trajectories/${encodeURIComponent(id)}` }, id);
+  return h(
+    'span',
+    {},
+    ids.flatMap((id, i) => (i ? [', ', link(id)] : [link(id)])),
+  );
+}
+
+function providerView(providerId) {
+  return h(
+    'a',
+    { href: `/ui/dashboard?provider=${encodeURIComponent(providerId)}` },
+    t('dash.steering.provider-view'),
+  );
+}
+
 function signalsTable(signals) {
   if (signals.length === 0)
     return h('p', { class: 'muted', id: 'no-signals' }, t('dash.steering.no-signals'));
-  const link = (id) => h('a', { href: `/ui/trajectories/${encodeURIComponent(id)}` }, id);
   return table(
     [
       { label: t('dash.steering.signal'), value: (s) => h('code', {}, `${s.indicator} ${s.kind}`) },
-      {
-        label: t('dash.steering.subject'),
-        value: (s) =>
-          s.kind === 'STACKED_COST'
-            ? `${s.municipalityCode} · ${s.clientId}`
-            : s.kind === 'AVERAGING_BALANCE'
-              ? `${s.providerId} · ${s.regionId} · ${s.year}`
-              : s.providerId,
-      },
-      {
-        label: t('dash.steering.value'),
-        value: (s) =>
-          s.kind === 'STACKED_COST'
-            ? `${format.euro(s.yearlyCents)} > ${format.euro(s.thresholdCents)}`
-            : s.kind === 'AVERAGING_BALANCE'
-              ? `${format.percent(s.balance)} < ${format.percent(s.threshold)}`
-              : `${format.percent(s.deviation)} > ${format.percent(s.threshold)} (n=${s.decisions})`,
-      },
-      {
-        label: t('dash.steering.behind'),
-        value: (s) =>
-          s.kind === 'STACKED_COST'
-            ? h(
-                'span',
-                {},
-                s.trajectoryIds.flatMap((id, i) => (i ? [', ', link(id)] : [link(id)])),
-              )
-            : h(
-                'a',
-                { href: `/ui/dashboard?provider=${encodeURIComponent(s.providerId)}` },
-                t('dash.steering.provider-view'),
-              ),
-      },
+      { label: t('dash.steering.subject'), value: (s) => SIGNAL_KINDS[s.kind].subject(s) },
+      { label: t('dash.steering.value'), value: (s) => SIGNAL_KINDS[s.kind].value(s) },
+      { label: t('dash.steering.behind'), value: (s) => SIGNAL_KINDS[s.kind].behind(s) },
     ],
     signals,
     (s) => ({ 'data-signal': s.kind }),
+  );
+}
+
+/** K-Q6 per municipality over the window: how far its first choices lie from the region's for the same profiles. */
+function variationTable(rows) {
+  if (rows.length === 0) return h('p', { class: 'muted', id: 'no-variation' }, t('dash.steering.no-choices'));
+  return table(
+    [
+      { label: t('dash.steering.municipality'), value: (v) => v.municipalityCode },
+      { label: t('dash.steering.decisions'), value: (v) => format.count(v.decisions) },
+      {
+        label: t('dash.steering.variation'),
+        value: (v) => (v.deviation === null ? t('value.none') : format.percent(v.deviation)),
+      },
+    ],
+    rows,
+    (v) => ({ 'data-municipality': v.municipalityCode }),
   );
 }
 
@@ -111,7 +138,11 @@ export function steeringSection(report, provider) {
     h(
       'p',
       { class: 'muted' },
-      t('dash.steering.lead', { from: report.months[0], to: report.months[report.months.length - 1] }),
+      t('dash.steering.lead', {
+        from: report.months[0],
+        to: report.months[report.months.length - 1],
+        asOf: format.dateTime(report.asOf),
+      }),
     ),
     h(
       'div',
@@ -121,6 +152,9 @@ export function steeringSection(report, provider) {
     h('h3', {}, t('dash.steering.balance-title')),
     h('p', { class: 'muted small' }, t('dash.steering.balance-note')),
     h('div', { id: 'steering-balance' }, balanceTable(report.averagingBalance)),
+    h('h3', {}, t('dash.steering.variation-title')),
+    h('p', { class: 'muted small' }, t('dash.steering.variation-note')),
+    h('div', { id: 'steering-variation' }, variationTable(report.practiceVariation)),
     h('h3', {}, t('dash.steering.signals')),
     h('div', { id: 'steering-signals' }, signalsTable(report.signals)),
   );

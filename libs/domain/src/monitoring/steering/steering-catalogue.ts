@@ -3,7 +3,7 @@
  * unit and where the documents ask for it. The SQL that computes a figure cites its id; the dashboard and the
  * CSV carry the same id, definition and unit, so a reader of either knows what a number is.
  */
-export type SteeringUnit = 'cents' | 'count' | 'share';
+export type SteeringUnit = 'cents' | 'count' | 'share' | 'days';
 
 export interface SteeringIndicator {
   id: string;
@@ -112,6 +112,66 @@ export const STEERING_INDICATORS: readonly SteeringIndicator[] = [
     unit: 'count',
     definition: 'Trajectories closed in the month',
     source: '[001:L689]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q4',
+    name: { nl: 'Wachttijd tot de start', en: 'Waiting time to start' },
+    unit: 'days',
+    definition:
+      'Of the trajectories whose care started in the month: mean calendar days from the referral (the trajectory opened) to the start of care',
+    source: '[001:L413], [001:L521], [004:L174]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-P5',
+    name: { nl: 'Van besluit tot start', en: 'Decision to start' },
+    unit: 'days',
+    definition:
+      'Of the trajectories whose care started in the month: mean calendar days from the first care decision to the start',
+    source: '[001:L383], [001:L454]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q5',
+    name: { nl: 'Weigeringen', en: 'Refusals' },
+    unit: 'share',
+    definition:
+      'Escalations raised in the month because the provider refused the resident (CLIENT_REFUSED) ÷ trajectories referred to a provider in the month',
+    source: '[001:L349]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q7',
+    name: { nl: 'Actieve cliënten', en: 'Active clients' },
+    unit: 'count',
+    definition:
+      'Clients with a care decision in force at the end of the month (growth and decline of care demand: the trend of this line)',
+    source: '[001:L551]',
+    stock: true,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q7-W',
+    name: { nl: 'Zorgzwaarte per cliënt', en: 'Care weight per client' },
+    unit: 'cents',
+    definition:
+      'Yearly value of the decisions in force at the end of the month ÷ the clients they are for (the weight of care demand)',
+    source: '[001:L551]',
+    stock: true,
+    perProvider: true,
+  },
+  {
+    id: 'K-C1',
+    name: { nl: 'Evaluaties op tijd', en: 'Evaluations on time' },
+    unit: 'share',
+    definition:
+      'Evaluations recorded in the month before they went overdue ÷ evaluations that fell due: recorded in time, or overdue in the month (information-sharing transparency)',
+    source: '[004:L176]',
     stock: false,
     perProvider: true,
   },

@@ -2,7 +2,12 @@ import { mixDeviation } from './intensity-mix';
 import { monthsBetween, steeringCsv, steeringReport, type SteeringRow } from './steering-report';
 import { yearlyValueSql, YEARLY_FACTOR } from './yearly-value';
 
-const THRESHOLDS = { stackedCostCents: 10_000_000, mixDeviation: 0.25, averagingBalance: 0.9 };
+const THRESHOLDS = {
+  stackedCostCents: 10_000_000,
+  mixDeviation: 0.25,
+  averagingBalance: 0.9,
+  practiceVariation: 0.25,
+};
 const row = (
   indicator: string,
   month: string,

@@ -1,5 +1,11 @@
-import { rate } from '../statistics';
+import { rate, round } from '../statistics';
 import { MIN_DECISIONS_FOR_MIX_SIGNAL, mixDeviation } from './intensity-mix';
+import {
+  MIN_DECISIONS_FOR_VARIATION_SIGNAL,
+  practiceVariation,
+  type ArrangementChoice,
+  type PracticeVariation,
+} from './practice-variation';
 import { STEERING_INDICATORS, type SteeringIndicator } from './steering-catalogue';
 
 /** One number PostgreSQL aggregated: an indicator in a month, for the region (providerId null) or a provider. */
@@ -70,6 +76,20 @@ export type SteeringSignal =
       reportedCostCents: number;
     }
   | {
+      kind: 'PRACTICE_VARIATION';
+      indicator: 'K-Q6';
+      municipalityCode: string;
+      deviation: number;
+      threshold: number;
+      decisions: number;
+      /** The profile that differs most, with the municipality's and the region's shares per arrangement. */
+      profile: string;
+      mix: Record<string, number>;
+      regionMix: Record<string, number>;
+      /** The municipality's trajectories of that profile in the window (pseudonymous ids), newest first. */
+      trajectoryIds: string[];
+    }
+  | {
       kind: 'INTENSITY_MIX';
       indicator: 'K-F3';
       providerId: string;
@@ -86,6 +106,8 @@ export interface SteeringThresholds {
   mixDeviation: number;
   /** K-F1: a balance below this (a fraction) is a signal. */
   averagingBalance: number;
+  /** K-Q6 as a fraction (0..1): a municipality further than this from the region's choices is a signal. */
+  practiceVariation: number;
 }
 
 export interface SteeringReport {
@@ -94,6 +116,8 @@ export interface SteeringReport {
   figures: SteeringFigure[];
   /** K-F1 per provider, region and year of the window (a yearly figure: providers report per year). */
   averagingBalance: AveragingBalance[];
+  /** K-Q6 per municipality over the whole window (a month holds too few first decisions per profile). */
+  practiceVariation: PracticeVariation[];
   signals: SteeringSignal[];
 }
 
@@ -115,10 +139,7 @@ type Value = (rows: SteeringRow[]) => number | null;
 /** How a figure's value comes from its rows of one month and one group. */
 const VALUE_OF: Record<string, Value> = {
   'K-F5': (rows) => sum(rows, 'value'),
-  'K-F2': (rows) => {
-    const of = sum(rows, 'of');
-    return of === 0 ? null : Math.round(sum(rows, 'value') / of);
-  },
+  'K-F2': (rows) => mean(rows, 0),
   'K-F4': (rows) => sum(rows, 'value'),
   'K-F6': (rows) => sum(rows, 'value'),
   'K-F7': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
@@ -126,7 +147,19 @@ const VALUE_OF: Record<string, Value> = {
   'K-Q8': (rows) => sum(rows, 'value'),
   'K-Q1-IN': (rows) => sum(rows, 'value'),
   'K-Q1-OUT': (rows) => sum(rows, 'value'),
+  'K-Q4': (rows) => mean(rows, 1),
+  'K-P5': (rows) => mean(rows, 1),
+  'K-Q5': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
+  'K-Q7': (rows) => sum(rows, 'value'),
+  'K-Q7-W': (rows) => mean(rows, 0),
+  'K-C1': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
 };
+
+/** Σ value ÷ Σ of, rounded; null without a denominator. */
+function mean(rows: SteeringRow[], decimals: number): number | null {
+  const of = sum(rows, 'of');
+  return of === 0 ? null : round(sum(rows, 'value') / of, decimals);
+}
 
 function sum(rows: SteeringRow[], field: 'value' | 'of'): number {
   return rows.reduce((n, r) => n + (r[field] ?? 0), 0);
@@ -150,6 +183,7 @@ export function steeringReport(
   months: readonly string[],
   thresholds: SteeringThresholds,
   averagingBalance: readonly AveragingBalance[] = [],
+  choices: readonly ArrangementChoice[] = [],
 ): SteeringReport {
   const byIndicator = new Map<string, SteeringRow[]>();
   for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
@@ -199,12 +233,36 @@ export function steeringReport(
       paidCents: b.paidCents,
       reportedCostCents: b.reportedCostCents!,
     }));
+  const variation = practiceVariation(choices);
+  const variationSignals: SteeringSignal[] = variation
+    .filter(
+      (v) =>
+        v.decisions >= MIN_DECISIONS_FOR_VARIATION_SIGNAL &&
+        v.deviation !== null &&
+        v.deviation > thresholds.practiceVariation,
+    )
+    .map((v) => {
+      const widest = [...v.profiles].sort((a, b) => (b.deviation ?? 0) - (a.deviation ?? 0))[0];
+      return {
+        kind: 'PRACTICE_VARIATION',
+        indicator: 'K-Q6',
+        municipalityCode: v.municipalityCode,
+        deviation: v.deviation!,
+        threshold: thresholds.practiceVariation,
+        decisions: v.decisions,
+        profile: widest.profile,
+        mix: widest.mix,
+        regionMix: widest.regionMix,
+        trajectoryIds: [],
+      };
+    });
   return {
     months: [...months],
     thresholds,
     figures,
     averagingBalance: [...averagingBalance],
-    signals: [...signals(rows, stackedClients, months, thresholds), ...balanceSignals],
+    practiceVariation: variation,
+    signals: [...signals(rows, stackedClients, months, thresholds), ...balanceSignals, ...variationSignals],
   };
 }
 
@@ -274,6 +332,11 @@ export function steeringCsv(report: SteeringReport): string {
     const group = `provider:${b.providerId}/region:${b.regionId}`;
     const value = b.balance === null ? '' : String(b.balance);
     rows.push(['K-F1', 'Averaging balance', 'share', group, String(b.year), value]);
+  }
+  const window = `${report.months[0]}/${report.months[report.months.length - 1]}`;
+  for (const v of report.practiceVariation) {
+    const value = v.deviation === null ? '' : String(v.deviation);
+    rows.push(['K-Q6', 'Practice variation', 'share', `municipality:${v.municipalityCode}`, window, value]);
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
