@@ -71,6 +71,29 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses private webhook targets by default in production, allows them by default elsewhere', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const production = {
+      ...valid,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      PAYLOAD_KEYS: `k1:${key}`,
+    };
+    expect(loadConfig(production).delivery.allowPrivateTargets).toBe(false);
+    expect(
+      loadConfig({ ...production, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).delivery.allowPrivateTargets,
+    ).toBe(true);
+    expect(loadConfig(valid).delivery.allowPrivateTargets).toBe(true);
+  });
+
+  it('retries a webhook for at least 24 hours by default before it becomes a dead letter (issue 16)', () => {
+    const schedule = loadConfig(valid).delivery.webhookRetrySchedule;
+    const total = schedule.reduce((a, b) => a + b, 0);
+    // 5 s + 5 min + 30 min + 2 h + 5 h + 10 h + 10 h = 27 h 35 min 5 s.
+    expect(total).toBe(((27 * 60 + 35) * 60 + 5) * 1000);
+    expect(total).toBeGreaterThanOrEqual(24 * 3_600_000);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ ...valid, PORT: '70000' })).toThrow(/PORT=70000 is not a TCP port/);
   });
