@@ -176,6 +176,22 @@ const RULES: Record<string, Rule> = {
     roles: ['PROVIDER', 'CONTRACT_MANAGEMENT'],
     scope: 'global',
   },
+  'GET /providers/{providerId}/waiting-lists': {
+    roles: ['PROVIDER', 'CONTRACT_MANAGEMENT', 'LOCAL_TEAM', 'OPERATOR'],
+    scope: 'global',
+  },
+  'PUT /providers/{providerId}/waiting-lists/{month}': {
+    roles: ['PROVIDER', 'CONTRACT_MANAGEMENT'],
+    scope: 'global',
+  },
+  'GET /providers/{providerId}/cooperation-scores': {
+    roles: ['PROVIDER', 'CONTRACT_MANAGEMENT', 'OPERATOR'],
+    scope: 'global',
+  },
+  'PUT /providers/{providerId}/cooperation-scores/{month}': {
+    roles: ['CONTRACT_MANAGEMENT'],
+    scope: 'global',
+  },
   'POST /providers/{providerId}/contracts': { roles: ['CONTRACT_MANAGEMENT'], scope: 'global' },
   'POST /providers/{providerId}/contracts/{contractId}/end': {
     roles: ['CONTRACT_MANAGEMENT'],
@@ -312,7 +328,8 @@ describe('authorization matrix: every route × role × own/other municipality', 
       .replace('{contractId}', '0')
       .replace('{freezeId}', '0')
       .replace('{occasion}', 'evaluation-1')
-      .replace('{year}', '2025');
+      .replace('{year}', '2025')
+      .replace('{month}', '2025-01');
     return { method: method.toLowerCase() as 'get' | 'post' | 'put', path };
   }
 

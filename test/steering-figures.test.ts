@@ -5,7 +5,7 @@ import type { Principal } from '../apps/api/src/auth/principal';
 import { SteeringFiguresReader } from '../apps/api/src/monitoring/steering/steering-figures.reader';
 import { SteeringRefresh } from '../apps/api/src/monitoring/steering/steering-refresh';
 import { SteeringService } from '../apps/api/src/monitoring/steering/steering.service';
-import { CostReports } from '@app/register';
+import { CostReports, MonthlyReports } from '@app/register';
 import { dataSourceOptions, runMigrations } from '@app/persistence';
 import { createOwnDatabase } from './support/database';
 import { seedSteeringRegion } from './support/steering-seed';
@@ -43,6 +43,26 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
       { providerId: 'P1', regionId: 'WEST-FRIESLAND', year: 2026, costCents: 1_000_000 },
       'p1-finance',
     );
+    // Waiting lists (K-Q4): P1 5 in Jan and 7 in Feb, P2 3 in Feb; nobody reported March. The region's
+    // cooperation survey (K-C2) in Feb: P1 7.5 over 4 respondents, P2 6.0 over 6.
+    const monthly = new MonthlyReports(db);
+    const reported = (
+      kind: 'WAITING_LIST' | 'COOPERATION_SCORE',
+      p: string,
+      month: string,
+      value: number,
+      n?: number,
+    ) =>
+      monthly.put(
+        kind,
+        { providerId: p, regionId: 'WEST-FRIESLAND', month, value, respondents: n ?? null },
+        'test',
+      );
+    await reported('WAITING_LIST', 'P1', '2026-01', 5);
+    await reported('WAITING_LIST', 'P1', '2026-02', 7);
+    await reported('WAITING_LIST', 'P2', '2026-02', 3);
+    await reported('COOPERATION_SCORE', 'P1', '2026-02', 75, 4);
+    await reported('COOPERATION_SCORE', 'P2', '2026-02', 60, 6);
     service = steeringService(0);
     report = await service.report(operator, { from: '2026-01', to: '2026-03' });
     figures = Object.fromEntries(report.figures.map((f) => [f.id, f]));
@@ -201,10 +221,21 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     expect(report.signals.filter((s) => s.kind === 'PRACTICE_VARIATION')).toEqual([]);
   });
 
+  it('K-Q4 waiting list and K-C2 cooperation survey as reported; a month nobody reported is missing, not 0', () => {
+    // Jan: P1's 5. Feb: 7 + 3 = 10. Mar: no report.
+    expect(figures['K-Q4-L'].region).toEqual([5, 10, null]);
+    expect(provider(figures['K-Q4-L'], 'P2')).toEqual([null, 3, null]);
+    // Feb: (7.5 × 4 + 6.0 × 6) ÷ 10 respondents = 6.6.
+    expect(figures['K-C2'].region).toEqual([null, 6.6, null]);
+    expect(provider(figures['K-C2'], 'P1')).toEqual([null, 7.5, null]);
+  });
+
   it('sees nothing of another municipality: the same report for a stranger is empty', async () => {
     const stranger: Principal = { ...operator, municipalities: ['GM9999'] };
     const theirs = await service.report(stranger, { from: '2026-01', to: '2026-03' });
     expect(theirs.figures.find((f) => f.id === 'K-F5')?.region).toEqual([0, 0, 0]);
+    // Its municipality is in no region with a provider's report.
+    expect(theirs.figures.find((f) => f.id === 'K-Q4-L')?.region).toEqual([null, null, null]);
     expect(theirs.signals).toEqual([]);
   });
 

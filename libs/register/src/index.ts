@@ -17,3 +17,5 @@ export type {
 } from './provider-register';
 export { CostReports } from './cost-reports';
 export type { CostReportView } from './cost-reports';
+export { MonthlyReports } from './monthly-reports';
+export type { MonthlyReportKind, MonthlyReportView } from './monthly-reports';

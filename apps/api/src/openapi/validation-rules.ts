@@ -37,6 +37,8 @@ function ruleSchema(rule: ValidationMetadata, where: string): SchemaObject {
       return { enum: [...(a as unknown[])] };
     case 'isInt':
       return { type: 'integer' };
+    case 'isNumber':
+      return { type: 'number' };
     case 'isBoolean':
       return { type: 'boolean' };
     case 'isString':

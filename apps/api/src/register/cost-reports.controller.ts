@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CostReports, RegisterError, type CostReportView } from '@app/register';
+import { CostReports, type CostReportView } from '@app/register';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { isProviderScoped } from '../auth/tenant-scope';
@@ -16,8 +16,8 @@ import { ApiStandardErrors } from '../common/api-docs';
 import { ApiErrorBody } from '../common/api-error';
 import { invalidFields } from '../common/domain-errors';
 import { ContractScope } from './contract-scope';
+import { own } from './own-provider';
 import { CostReportDto, PutCostReportDto } from './dto/cost-report.dto';
-import { PROVIDER_ID } from './dto/provider.dto';
 import { RegisterErrorInterceptor } from './register-error.interceptor';
 
 /**
@@ -78,13 +78,4 @@ export class CostReportsController {
     res.status(created ? 201 : 200);
     return report;
   }
-}
-
-/** A provider acts for itself only; anyone else's id is simply not found. */
-function own(principal: Principal, providerId: string): string {
-  if (!PROVIDER_ID.test(providerId)) throw new RegisterError('NOT_FOUND', `no provider ${providerId}`);
-  if (isProviderScoped(principal) && principal.providerId !== providerId) {
-    throw new RegisterError('NOT_FOUND', `no provider ${providerId}`);
-  }
-  return providerId;
 }

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CostReports, ProviderRegister, RegionDirectory } from '@app/register';
+import { CostReports, MonthlyReports, ProviderRegister, RegionDirectory } from '@app/register';
 import { ContractScope } from './contract-scope';
 import { CostReportsController } from './cost-reports.controller';
+import { MonthlyReportsController } from './monthly-reports.controller';
 import { ProvidersController } from './providers.controller';
 import { RegionsController } from './regions.controller';
 
 /** Regions and the provider register over HTTP; the plain classes of libs/register on the DataSource. */
 @Module({
-  controllers: [RegionsController, ProvidersController, CostReportsController],
+  controllers: [RegionsController, ProvidersController, CostReportsController, MonthlyReportsController],
   providers: [
     {
       provide: RegionDirectory,
@@ -24,6 +25,11 @@ import { RegionsController } from './regions.controller';
       provide: CostReports,
       inject: [DataSource],
       useFactory: (ds: DataSource) => new CostReports(ds),
+    },
+    {
+      provide: MonthlyReports,
+      inject: [DataSource],
+      useFactory: (ds: DataSource) => new MonthlyReports(ds),
     },
     ContractScope,
   ],

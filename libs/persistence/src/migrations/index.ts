@@ -14,6 +14,7 @@ import { FamilyAnswers1765400000000 } from './1765400000000-FamilyAnswers';
 import { TrajectoryClientIndex1765400000001 } from './1765400000001-TrajectoryClientIndex';
 import { ProviderCostReports1765500000000 } from './1765500000000-ProviderCostReports';
 import { SteeringRollups1765600000000 } from './1765600000000-SteeringRollups';
+import { ProviderMonthlyReports1765600000001 } from './1765600000001-ProviderMonthlyReports';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TrajectoryClientIndex1765400000001,
   ProviderCostReports1765500000000,
   SteeringRollups1765600000000,
+  ProviderMonthlyReports1765600000001,
 ];

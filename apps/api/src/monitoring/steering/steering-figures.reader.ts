@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CARE_DOMAINS } from '@app/contracts';
 import {
   type ArrangementChoice,
   type AveragingBalance,
@@ -161,6 +162,32 @@ export class SteeringFiguresReader {
       params,
     );
     return rows.map((r) => String(r.trajectory_id));
+  }
+
+  /**
+   * K-Q4's waiting list and K-C2's cooperation score as reported per provider, region and month (no workflow holds
+   * them). A report is in the caller's scope when its region holds a municipality the scope covers, for its
+   * provider, in any domain (a provider's waiting list is not split by domain).
+   */
+  async reportedFigures(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const domains = CARE_DOMAINS.map((d) => `('${d}')`).join(', ');
+    const rows = await this.query(
+      `SELECT CASE r.kind WHEN 'WAITING_LIST' THEN 'K-Q4-L' ELSE 'K-C2' END AS indicator, r.month, r.provider_id,
+              GROUPING(r.provider_id) AS region,
+              SUM(r.value * COALESCE(r.respondents, 1))::text AS value, SUM(r.respondents)::text AS "of"
+         FROM provider_monthly_report r
+        WHERE r.month BETWEEN $${f}::date AND $${t}::date
+          AND EXISTS (
+            SELECT 1 FROM (SELECT rm.municipality_code, r.provider_id, d.domain
+                             FROM region_municipality rm CROSS JOIN (VALUES ${domains}) d(domain)
+                            WHERE rm.region_id = r.region_id) t
+             WHERE ${scope.where})
+        GROUP BY GROUPING SETS ((r.kind, r.month), (r.kind, r.month, r.provider_id))`,
+      params,
+    );
+    return rows.map(toRow);
   }
 
   /** K-F4's signal: the clients above the threshold at the month's reference day, largest first. */

@@ -41,17 +41,18 @@ export class SteeringService {
     const last = `${months[months.length - 1]}-01`;
     const threshold = this.config.steering.stackedCostThresholdCents;
     const { refreshedAt } = await this.rollups.current(now);
-    const [stocks, active, money, flows, stacked, balances, choices] = await Promise.all([
+    const [stocks, active, money, flows, reported, stacked, balances, choices] = await Promise.all([
       this.reader.stocks(scope, first, last, threshold),
       this.reader.activeClients(scope, first, last),
       this.reader.moneyFlows(scope, first, last),
       this.reader.trajectoryFlows(scope, first, last),
+      this.reader.reportedFigures(scope, first, last),
       this.reader.stackedClients(scope, last, threshold),
       this.reader.averagingBalance(scope, first, last),
       this.reader.choices(scope, first, last),
     ]);
     const report = steeringReport(
-      [...stocks, ...active, ...money, ...flows],
+      [...stocks, ...active, ...money, ...flows, ...reported],
       stacked,
       months,
       {

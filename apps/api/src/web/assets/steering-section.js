@@ -9,6 +9,8 @@ const FORMAT = {
   cents: format.euro,
   count: format.count,
   share: format.percent,
+  days: format.days,
+  score: (n) => (n === null || n === undefined ? t('value.none') : format.decimal(n, 1)),
 };
 
 function figureChart(figure, months, provider) {

@@ -3,7 +3,7 @@
  * unit and where the documents ask for it. The SQL that computes a figure cites its id; the dashboard and the
  * CSV carry the same id, definition and unit, so a reader of either knows what a number is.
  */
-export type SteeringUnit = 'cents' | 'count' | 'share' | 'days';
+export type SteeringUnit = 'cents' | 'count' | 'share' | 'days' | 'score';
 
 export interface SteeringIndicator {
   id: string;
@@ -171,6 +171,26 @@ export const STEERING_INDICATORS: readonly SteeringIndicator[] = [
     unit: 'share',
     definition:
       'Evaluations recorded in the month before they went overdue ÷ evaluations that fell due: recorded in time, or overdue in the month (information-sharing transparency)',
+    source: '[004:L176]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q4-L',
+    name: { nl: 'Wachtlijst', en: 'Waiting list' },
+    unit: 'count',
+    definition:
+      'Residents waiting for a start at the end of the month, as the providers reported them per region (PUT /providers/:id/waiting-lists/:month); no report, no figure',
+    source: '[001:L413], [001:L521], [004:L174]',
+    stock: true,
+    perProvider: true,
+  },
+  {
+    id: 'K-C2',
+    name: { nl: 'Kwaliteit van samenwerking (enquête)', en: 'Cooperation quality (survey)' },
+    unit: 'score',
+    definition:
+      'The region’s periodic survey of cooperation with the provider: mean score 0–10 weighted by respondents, as contract management reported it (PUT /providers/:id/cooperation-scores/:month); no survey, no figure',
     source: '[004:L176]',
     stock: false,
     perProvider: true,
