@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { RegisterError } from './register-error';
+import { assertProviderAndRegion } from './provider-and-region';
 
 /** A provider's reported cost of its delivered care in one region and year (K-F1's denominator). */
 export interface CostReportView {
@@ -22,14 +22,7 @@ export class CostReports {
     input: { providerId: string; regionId: string; year: number; costCents: number },
     reportedBy: string,
   ): Promise<{ report: CostReportView; created: boolean }> {
-    const known: { provider: boolean; region: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM provider WHERE provider_id = $1) AS provider,
-              EXISTS (SELECT 1 FROM region WHERE region_id = $2) AS region`,
-      [input.providerId, input.regionId],
-    );
-    if (!known[0].provider)
-      throw new RegisterError('NOT_FOUND', `no provider ${input.providerId} in the register`);
-    if (!known[0].region) throw new RegisterError('NOT_FOUND', `no region ${input.regionId}`, 'regionId');
+    await assertProviderAndRegion(this.dataSource, input.providerId, input.regionId);
     const rows: (Record<string, unknown> & { created: boolean })[] = await this.dataSource.query(
       `INSERT INTO provider_cost_report (provider_id, region_id, year, cost_cents, reported_by)
        VALUES ($1, $2, $3, $4, $5)

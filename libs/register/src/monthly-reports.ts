@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { RegisterError } from './register-error';
+import { assertProviderAndRegion } from './provider-and-region';
 
 /**
  * What a provider-and-region figure is (issue 19): K-Q4's waiting list (residents waiting, reported by the
@@ -31,14 +31,7 @@ export class MonthlyReports {
     input: { providerId: string; regionId: string; month: string; value: number; respondents: number | null },
     reportedBy: string,
   ): Promise<{ report: MonthlyReportView; created: boolean }> {
-    const known: { provider: boolean; region: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM provider WHERE provider_id = $1) AS provider,
-              EXISTS (SELECT 1 FROM region WHERE region_id = $2) AS region`,
-      [input.providerId, input.regionId],
-    );
-    if (!known[0].provider)
-      throw new RegisterError('NOT_FOUND', `no provider ${input.providerId} in the register`);
-    if (!known[0].region) throw new RegisterError('NOT_FOUND', `no region ${input.regionId}`, 'regionId');
+    await assertProviderAndRegion(this.dataSource, input.providerId, input.regionId);
     const rows: (Record<string, unknown> & { created: boolean })[] = await this.dataSource.query(
       `INSERT INTO provider_monthly_report (kind, provider_id, region_id, month, value, respondents, reported_by)
        VALUES ($1, $2, $3, $4::date, $5, $6, $7)
