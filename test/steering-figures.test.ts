@@ -256,7 +256,10 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
       providerId: 'P1',
       via: 'jwt',
     };
-    const own = figuresOf(await service.report(p1, { from: '2026-01', to: '2026-03' }));
+    const mine = await service.report(p1, { from: '2026-01', to: '2026-03' });
+    const own = figuresOf(mine);
+    // Practice variation is about local teams: none for a provider.
+    expect(mine.practiceVariation).toEqual([]);
     // Jan: T1 €1,950 (c1) + T3 €2,500 (c2) ÷ 2. Feb: T3's final €2,000 (c2) ÷ 1 — T2 (P2) is not P1's.
     expect(own['K-F2'].region).toEqual([222_500, 200_000, null]);
     // c1 on P1's trajectory alone is €3,900 a year: under the threshold.
@@ -294,5 +297,21 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     expect(figuresOf(fresh)['K-F2'].region).toEqual([222_500, 555_000, null]);
     // P1 in Feb: €2,000 (c2) + €100 (c1) over its 2 clients.
     expect(provider(figuresOf(fresh)['K-F2'], 'P1')).toEqual([222_500, 105_000, null]);
+  });
+
+  it('answers from old rollups at once and refreshes behind the answer; waits only in a month they lack', async () => {
+    const config = loadConfig({ ...process.env, STEERING_REFRESH_SECONDS: '300' });
+    const refresh = new SteeringRefresh(db, config);
+    const first = await refresh.current();
+    // Eleven minutes on, no replica refreshed: the old rollups answer, and a refresh runs behind them.
+    const later = new Date(first.refreshedAt.getTime() + 11 * 60_000);
+    expect(await refresh.current(later)).toEqual(first);
+    await refresh.onModuleDestroy(); // waits for the refresh behind the answer
+    const after = await refresh.current();
+    expect(after.refreshedAt.getTime()).toBeGreaterThan(first.refreshedAt.getTime());
+    // In a month the rollups do not have yet, the read waits for a refresh of its own.
+    const nextMonth = new Date(Date.UTC(later.getUTCFullYear(), later.getUTCMonth() + 1, 2));
+    const waited = await refresh.current(nextMonth);
+    expect(waited.refreshedAt.getTime()).toBeGreaterThan(after.refreshedAt.getTime());
   });
 });

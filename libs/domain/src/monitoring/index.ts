@@ -52,7 +52,12 @@ export { YEARLY_FACTOR, yearlyValueSql } from './steering/yearly-value';
 export { MIN_DECISIONS_FOR_MIX_SIGNAL, mixDeviation, shares } from './steering/intensity-mix';
 export type { IntensityCounts } from './steering/intensity-mix';
 export { MIN_DECISIONS_FOR_VARIATION_SIGNAL, practiceVariation } from './steering/practice-variation';
-export type { ArrangementChoice, PracticeVariation, ProfileVariation } from './steering/practice-variation';
+export type {
+  ArrangementChoice,
+  PracticeVariation,
+  ProfileVariation,
+  RegionChoice,
+} from './steering/practice-variation';
 export { monthsBetween, steeringCsv, steeringReport } from './steering/steering-report';
 export type {
   AveragingBalance,

@@ -73,6 +73,7 @@ export class SteeringRollups1765600000000 implements MigrationInterface {
         clients integer NOT NULL,
         paid_cents bigint NOT NULL,
         released_cents bigint NOT NULL,
+        released integer NOT NULL,
         periods integer NOT NULL
       )`);
     // K-Q1, K-F7, K-Q2, K-Q8: the trajectories' flows per month (sums: `value` and `of` add up).

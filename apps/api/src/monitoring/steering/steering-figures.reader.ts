@@ -4,6 +4,7 @@ import { CARE_DOMAINS } from '@app/contracts';
 import {
   type ArrangementChoice,
   type AveragingBalance,
+  type RegionChoice,
   type StackedClient,
   type SteeringRow,
 } from '@app/domain';
@@ -138,6 +139,37 @@ export class SteeringFiguresReader {
   }
 
   /**
+   * K-Q6's yardstick: the first choices of the whole region(s) the scope's municipalities belong to, as totals per
+   * profile and arrangement only — a local team is set against its region, not against itself.
+   */
+  async regionChoices(scope: SteeringScope, from: string, to: string): Promise<RegionChoice[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const rows = await this.query(
+      `WITH mine AS (
+         SELECT DISTINCT t.municipality_code FROM steering_choice t
+          WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date),
+       region AS (
+         SELECT municipality_code FROM mine
+         UNION
+         SELECT other.municipality_code FROM region_municipality own
+           JOIN region_municipality other ON other.region_id = own.region_id
+          WHERE own.municipality_code IN (SELECT municipality_code FROM mine))
+       SELECT c.domain, c.segment, c.complexity, c.arrangement_code, SUM(c.decisions)::text AS decisions
+         FROM steering_choice c
+        WHERE c.municipality_code IN (SELECT municipality_code FROM region)
+          AND c.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY 1, 2, 3, 4`,
+      params,
+    );
+    return rows.map((r) => ({
+      profile: `${String(r.domain)}/${String(r.segment)}/${String(r.complexity)}`,
+      arrangementCode: String(r.arrangement_code),
+      decisions: safe(r.decisions),
+    }));
+  }
+
+  /**
    * The trajectories behind a practice-variation signal (pseudonymous ids): the municipality's first decisions in
    * the window for the profile, most recent first.
    */
@@ -234,7 +266,7 @@ export class SteeringFiguresReader {
             AND t.month >= date_trunc('year', $${f}::date)
             AND t.month < date_trunc('year', $${t}::date) + interval '1 year'
           GROUP BY 1, 2, 3
-         HAVING SUM(t.released_cents) > 0)
+         HAVING SUM(t.released) > 0)
        SELECT paid.year, paid.provider_id, paid.region_id, paid.paid::text AS paid, c.cost_cents::text AS cost
          FROM paid LEFT JOIN provider_cost_report c
            ON c.provider_id = paid.provider_id AND c.region_id = paid.region_id AND c.year = paid.year

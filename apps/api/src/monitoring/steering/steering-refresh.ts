@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/config';
+import { amsterdamDate } from '@app/ledger';
 import { APP_CONFIG } from '@app/platform';
 import { refreshSteeringRollups, rollupState, type RollupState } from './steering-rollups';
 
 /**
  * Keeps the steering rollups current: every STEERING_REFRESH_SECONDS one API replica rewrites them (the others
  * find the lock taken and skip), and a read that finds them older than twice that — no replica got to it —
- * refreshes before it answers. Steering figures are monthly trends for policy and contract management: minutes
+ * starts a refresh (see `current`). Steering figures are monthly trends for policy and contract management: minutes
  * of delay cost nothing, while a full rewrite on a schedule stays exact and keeps the bookkeeping transaction
  * of every trajectory free of counters to maintain (bench/README.md, monitoring, gives the refresh's cost).
  */
@@ -28,14 +29,10 @@ export class SteeringRefresh implements OnApplicationBootstrap, OnModuleDestroy 
 
   onApplicationBootstrap(): void {
     if (this.intervalMs === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.refresh(new Date(Date.now() - this.intervalMs / 2), false)
-        .catch((error: unknown) =>
-          this.logger.warn(`refreshing the steering rollups failed: ${String(error)}`),
-        )
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
+    this.timer = setInterval(
+      () => this.inBackground(new Date(Date.now() - this.intervalMs / 2)),
+      this.intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -44,18 +41,34 @@ export class SteeringRefresh implements OnApplicationBootstrap, OnModuleDestroy 
     await this.running;
   }
 
-  /** The rollups as of a refresh no older than twice the interval (or than now, with interval 0). */
+  /**
+   * The rollups to answer from. Merely old ones (no replica refreshed them for twice the interval) answer at once,
+   * their `asOf` saying how old, while this process refreshes them behind the answer — a burst of dashboards never
+   * queues on the refresh. A read waits only when there is nothing fit to answer from: no rollups yet (or a crash
+   * emptied them), another stacking threshold, a new month the rollups do not have yet, or interval 0.
+   */
   async current(now = new Date()): Promise<RollupState> {
     const notBefore = new Date(now.getTime() - 2 * this.intervalMs);
     const state = await rollupState(this.db);
-    if (
-      state &&
-      state.refreshedAt.getTime() >= notBefore.getTime() &&
-      state.stackedThresholdCents === this.config.steering.stackedCostThresholdCents
-    ) {
+    const usable =
+      state !== null &&
+      state.stackedThresholdCents === this.config.steering.stackedCostThresholdCents &&
+      amsterdamDate(state.refreshedAt).slice(0, 7) === amsterdamDate(now).slice(0, 7);
+    if (usable && state.refreshedAt.getTime() >= notBefore.getTime()) return state;
+    if (usable && this.intervalMs > 0) {
+      this.inBackground(notBefore);
       return state;
     }
-    return (await this.refresh(notBefore, true))!;
+    // Nothing older than this read will do (a refresh from before a new month began is no use either).
+    return (await this.refresh(now, true))!;
+  }
+
+  /** One refresh at a time per process, skipped when another replica holds the lock. */
+  private inBackground(notBefore: Date): void {
+    if (this.running) return;
+    this.running = this.refresh(notBefore, false)
+      .catch((error: unknown) => this.logger.warn(`refreshing the steering rollups failed: ${String(error)}`))
+      .finally(() => (this.running = undefined));
   }
 
   private refresh(notBefore: Date, wait: boolean): Promise<RollupState | null> {

@@ -90,17 +90,18 @@ export const PAYMENTS = `
            COALESCE(t.provider_id, '-') AS provider_id, t.domain, p.provider_id AS payee_id, t.client_id,
            SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')) AS paid,
            SUM(p.amount_cents) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released,
+           COUNT(*) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released_n,
            COUNT(*) FILTER (WHERE p.tranche_kind = 'PERIOD' AND p.status NOT IN ('CANCELLED', 'WITHHELD')) AS periods
       FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
      GROUP BY 1, 2, 3, 4, 5, 6)
   INSERT INTO steering_payment
-    (month, municipality_code, provider_id, domain, payee_id, clients, paid_cents, released_cents, periods)
+    (month, municipality_code, provider_id, domain, payee_id, clients, paid_cents, released_cents, released, periods)
   SELECT month, municipality_code,
          CASE WHEN GROUPING(provider_id) = 1 THEN '*' ELSE provider_id END,
          CASE WHEN GROUPING(domain) = 1 THEN '*' ELSE domain END,
          CASE WHEN GROUPING(payee_id) = 1 THEN '*' ELSE payee_id END,
          COUNT(DISTINCT client_id) FILTER (WHERE paid IS NOT NULL),
-         COALESCE(SUM(paid), 0), COALESCE(SUM(released), 0), SUM(periods)
+         COALESCE(SUM(paid), 0), COALESCE(SUM(released), 0), SUM(released_n), SUM(periods)
     FROM per_client
    GROUP BY month, municipality_code, CUBE (provider_id, domain, payee_id)`;
 
@@ -121,7 +122,8 @@ export const CHOICES = `
 /**
  * K-Q1 (opened, closed), K-F7 (closed with a final tranche, of which paid), K-Q2 (days from start to closure
  * against the days the first decision granted), K-Q8 (segment-gap escalations raised), K-Q5 (the provider refused
- * the resident: CLIENT_REFUSED escalations, against the trajectories referred to it), K-Q4 (days from referral to
+ * the resident: CLIENT_REFUSED escalations, charged to the provider that refused, against the trajectories
+ * referred to it), K-Q4 (days from referral to
  * the start of care, in the month care started), K-P5 (days from the decision to the start) and K-C1 (evaluations
  * recorded before they went overdue, against every evaluation that fell due: recorded in time or overdue — a
  * repeated overdue notice of the same evaluation counts once), per month. Sums: `value` and `of` add up.
@@ -152,7 +154,8 @@ export const FLOWS = `
     FROM escalation e JOIN trajectory t ON t.trajectory_id = e.trajectory_id
    WHERE e.trigger = 'SEGMENT_GAP' GROUP BY 2, 3, 4, 5
   UNION ALL
-  SELECT 'K-Q5', ${monthOf('e.raised_at')}, t.municipality_code, t.provider_id, t.domain, COUNT(*), 0
+  SELECT 'K-Q5', ${monthOf('e.raised_at')}, t.municipality_code, COALESCE(e.provider_id, t.provider_id), t.domain,
+         COUNT(*), 0
     FROM escalation e JOIN trajectory t ON t.trajectory_id = e.trajectory_id
    WHERE e.trigger = 'CLIENT_REFUSED' GROUP BY 2, 3, 4, 5
   UNION ALL

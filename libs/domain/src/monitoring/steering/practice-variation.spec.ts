@@ -39,6 +39,16 @@ describe('K-Q6 practice variation', () => {
     expect(second).toMatchObject({ municipalityCode: 'GM0002', decisions: 10, deviation: 0.3 });
   });
 
+  it('sets a scope of one municipality against its whole region, not against itself', () => {
+    // A local team of GM0002 sees only GM0002; the yardstick is still West-Friesland's X ½, Y ½: 0.3.
+    const own = CHOICES.filter((c) => c.municipalityCode === 'GM0002');
+    expect(practiceVariation(own, CHOICES)).toEqual([
+      expect.objectContaining({ municipalityCode: 'GM0002', decisions: 10, deviation: 0.3 }),
+    ]);
+    // Without the region it has nothing to differ from.
+    expect(practiceVariation(own)[0].deviation).toBe(0);
+  });
+
   it('signals a municipality further from the region than the threshold, from ten decisions, with its widest profile', () => {
     const report = steeringReport(
       [],

@@ -38,7 +38,10 @@ export interface PracticeVariation {
  */
 export const MIN_DECISIONS_FOR_VARIATION_SIGNAL = 10;
 
-function countsBy(choices: readonly ArrangementChoice[]): Record<string, number> {
+/** The region's choices a municipality is set against (no municipality: aggregates only). */
+export type RegionChoice = Omit<ArrangementChoice, 'municipalityCode'>;
+
+function countsBy(choices: readonly RegionChoice[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const c of choices) out[c.arrangementCode] = (out[c.arrangementCode] ?? 0) + c.decisions;
   return out;
@@ -50,19 +53,26 @@ function shareOf(counts: Record<string, number>): Record<string, number> {
   );
 }
 
-export function practiceVariation(choices: readonly ArrangementChoice[]): PracticeVariation[] {
+/**
+ * `choices`: the municipalities in the caller's scope; `region`: the choices of their whole region(s), the yardstick
+ * (by default the scope's own — a scope of one municipality then has nothing to differ from).
+ */
+export function practiceVariation(
+  choices: readonly ArrangementChoice[],
+  region: readonly RegionChoice[] = choices,
+): PracticeVariation[] {
   const municipalities = [...new Set(choices.map((c) => c.municipalityCode))].sort();
   return municipalities.map((municipalityCode) => {
     const own = choices.filter((c) => c.municipalityCode === municipalityCode);
     const profiles = [...new Set(own.map((c) => c.profile))].sort().map((profile): ProfileVariation => {
       const mine = countsBy(own.filter((c) => c.profile === profile));
-      const region = countsBy(choices.filter((c) => c.profile === profile));
+      const yardstick = countsBy(region.filter((c) => c.profile === profile));
       return {
         profile,
         decisions: Object.values(mine).reduce((a, b) => a + b, 0),
-        deviation: mixDeviation(mine, region),
+        deviation: mixDeviation(mine, yardstick),
         mix: shareOf(mine),
-        regionMix: shareOf(region),
+        regionMix: shareOf(yardstick),
       };
     });
     const compared = profiles.filter((p) => p.deviation !== null);

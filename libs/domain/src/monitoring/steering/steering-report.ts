@@ -5,6 +5,7 @@ import {
   practiceVariation,
   type ArrangementChoice,
   type PracticeVariation,
+  type RegionChoice,
 } from './practice-variation';
 import { STEERING_INDICATORS, type SteeringIndicator } from './steering-catalogue';
 
@@ -191,6 +192,7 @@ export function steeringReport(
   thresholds: SteeringThresholds,
   averagingBalance: readonly AveragingBalance[] = [],
   choices: readonly ArrangementChoice[] = [],
+  regionChoices: readonly RegionChoice[] = choices,
 ): SteeringReport {
   const byIndicator = new Map<string, SteeringRow[]>();
   for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
@@ -240,7 +242,7 @@ export function steeringReport(
       paidCents: b.paidCents,
       reportedCostCents: b.reportedCostCents!,
     }));
-  const variation = practiceVariation(choices);
+  const variation = practiceVariation(choices, regionChoices);
   const variationSignals: SteeringSignal[] = variation
     .filter(
       (v) =>
