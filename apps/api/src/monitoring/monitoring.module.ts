@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MonitoringFactsReader } from './monitoring-facts.reader';
+import { MonitoringFiguresReader } from './monitoring-figures.reader';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringService } from './monitoring.service';
 import { SteeringFiguresReader } from './steering/steering-figures.reader';
@@ -11,7 +11,7 @@ import { SteeringService } from './steering/steering.service';
 @Module({
   controllers: [MonitoringController, SteeringController],
   providers: [
-    MonitoringFactsReader,
+    MonitoringFiguresReader,
     MonitoringService,
     SteeringFiguresReader,
     SteeringRefresh,

@@ -1,14 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import {
-  monitoringIndicators,
-  withheldBelowMinimum,
-  type MonitoringIndicators,
-  type MonitoringPeriod,
-} from '@app/domain';
+import { withheldBelowMinimum, type MonitoringIndicators, type MonitoringPeriod } from '@app/domain';
 import type { Principal } from '../auth/principal';
 import { isProviderScoped } from '../auth/tenant-scope';
 import { ApiException } from '../common/domain-errors';
-import { MonitoringFactsReader } from './monitoring-facts.reader';
+import { MonitoringFiguresReader } from './monitoring-figures.reader';
 import type { MonitoringQueryDto } from './monitoring-query.dto';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,12 +29,13 @@ export function periodOf(q: MonitoringQueryDto): MonitoringPeriod {
 
 /**
  * The ONE place where the monitoring figures of domain.md §6 are computed, for the JSON and CSV endpoints
- * and (through them) the dashboard: read-model facts in the caller's scope, aggregated by the pure
- * functions of libs/domain/src/monitoring.
+ * and (through them) the dashboard: each section aggregated in PostgreSQL over the caller's scope
+ * (monitoring-figures.reader.ts), in one snapshot; the API holds aggregates only. The section rules are those of
+ * libs/domain/src/monitoring, which test/monitoring-sql.test.ts holds the SQL to.
  */
 @Injectable()
 export class MonitoringService {
-  constructor(private readonly reader: MonitoringFactsReader) {}
+  constructor(private readonly reader: MonitoringFiguresReader) {}
 
   async indicators(
     principal: Principal,
@@ -48,34 +44,41 @@ export class MonitoringService {
   ): Promise<MonitoringIndicators> {
     const period = periodOf(q);
     const scope = this.reader.scope(principal, q, period);
-    const [trajectories, escalations, careEvents, clientTrajectories, arrangements, satisfactionOccasions] =
-      await Promise.all([
-        this.reader.trajectories(scope),
-        this.reader.escalations(scope),
-        this.reader.careEvents(scope),
-        this.reader.clientTrajectories(scope),
-        this.reader.arrangements(),
-        this.reader.satisfactionOccasions(scope),
-      ]);
-    const indicators = monitoringIndicators(
-      {
+    const r = this.reader;
+    const indicators: MonitoringIndicators = await r.snapshot(async (db) => {
+      // One connection holds the snapshot: the sections run one after another on it.
+      const trajectories = await r.trajectories(db, scope);
+      const outcomes = await r.outcomes(db, scope);
+      const familySatisfaction = await r.familySatisfaction(db, scope, now);
+      const leadTimes = await r.leadTimes(db, scope);
+      const roundTrips = await r.roundTrips(db, scope);
+      const escalations = await r.escalations(db, scope);
+      const evaluations = await r.evaluations(db, scope);
+      const scaling = await r.scaling(db, scope);
+      const costs = await r.costs(db, scope);
+      const reentry = await r.reentry(db, scope, now);
+      return {
+        filter: {
+          municipality: q.municipality ?? null,
+          provider: q.provider ?? null,
+          domain: q.domain ?? null,
+          from: q.from ?? null,
+          to: q.to ?? null,
+        },
         period,
-        now: now.toISOString(),
+        generatedAt: now.toISOString(),
         trajectories,
+        outcomes,
+        familySatisfaction,
+        leadTimes,
+        roundTrips,
         escalations,
-        careEvents,
-        clientTrajectories,
-        arrangements,
-        satisfactionOccasions,
-      },
-      {
-        municipality: q.municipality ?? null,
-        provider: q.provider ?? null,
-        domain: q.domain ?? null,
-        from: q.from ?? null,
-        to: q.to ?? null,
-      },
-    );
+        evaluations,
+        scaling,
+        costs,
+        reentry,
+      };
+    });
     // A provider is judged by the families: it never sees a figure small enough to give one family away.
     if (!isProviderScoped(principal)) return indicators;
     const family = indicators.familySatisfaction;

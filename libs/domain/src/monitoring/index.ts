@@ -44,7 +44,7 @@ export type { EvaluationFigures, ScalingFigures } from './care-figures';
 export type { ArrangementCostFigures, CostFigures } from './cost-figures';
 export { REENTRY_WINDOW_MONTHS, reentered } from './reentry-figures';
 export type { ReentryCounts, ReentryFigures } from './reentry-figures';
-export { durationStats, percentile } from './statistics';
+export { durationStats, percentile, rate, round, roundOrNull } from './statistics';
 export type { DurationStats } from './statistics';
 export { STEERING_INDICATORS } from './steering/steering-catalogue';
 export type { SteeringIndicator, SteeringUnit } from './steering/steering-catalogue';

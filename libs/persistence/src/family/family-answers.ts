@@ -10,6 +10,26 @@ export const SATISFACTION_EVENT_COLUMNS = `a.trajectory_id, a.type, a.at,
   (t.summary->>'startedAt') IS NOT NULL AS care_started`;
 export const SATISFACTION_EVENT_TYPES = `a.stream = 'trajectory' AND a.type IN ('EVALUATION_RECORDED', 'TRAJECTORY_CLOSED')`;
 
+/**
+ * The domain's rule of when the family is asked (satisfactionOccasions in libs/domain satisfaction-occasions.ts),
+ * as SQL for the monitoring's aggregates: every evaluation except the final one or one that ends care (the
+ * closure asks then), and the closure of a trajectory whose care started; each open for 90 days (in hours, as the
+ * rule adds milliseconds). Rows `(trajectory_id, occasion, at, open_until)`; a test holds the two to the same
+ * answers (test/monitoring-sql.test.ts).
+ */
+export const SATISFACTION_OCCASION_ROWS = `
+  SELECT a.trajectory_id, 'evaluation-' || (a.details->>'evaluationNumber') AS occasion,
+         date_trunc('milliseconds', a.at) AS at, date_trunc('milliseconds', a.at) + interval '2160 hours' AS open_until
+    FROM audit_event a
+   WHERE a.stream = 'trajectory' AND a.type = 'EVALUATION_RECORDED'
+     AND COALESCE(a.details->>'type', 'PERIODIC') <> 'FINAL'
+     AND (a.details->>'outcome') IS DISTINCT FROM 'TERMINATE'
+  UNION ALL
+  SELECT a.trajectory_id, 'closure', date_trunc('milliseconds', a.at),
+         date_trunc('milliseconds', a.at) + interval '2160 hours'
+    FROM audit_event a JOIN trajectory c ON c.trajectory_id = a.trajectory_id
+   WHERE a.stream = 'trajectory' AND a.type = 'TRAJECTORY_CLOSED' AND (c.summary->>'startedAt') IS NOT NULL`;
+
 export interface SatisfactionEventRow {
   trajectory_id: string;
   type: string;

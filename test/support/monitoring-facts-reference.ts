@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   satisfactionOccasions,
@@ -16,10 +15,10 @@ import {
   SATISFACTION_EVENT_TYPES,
   type SatisfactionEventRow,
 } from '@app/persistence';
-import { satisfactionEventOf } from '../family/satisfaction-events';
-import type { Principal } from '../auth/principal';
-import { filterScope } from './monitoring-filter';
-import type { MonitoringQueryDto } from './monitoring-query.dto';
+import { satisfactionEventOf } from '../../apps/api/src/family/satisfaction-events';
+import type { Principal } from '../../apps/api/src/auth/principal';
+import { filterScope } from '../../apps/api/src/monitoring/monitoring-filter';
+import type { MonitoringQueryDto } from '../../apps/api/src/monitoring/monitoring-query.dto';
 
 /** A WHERE clause over `trajectory t` and its parameters, shared by every query of one request. */
 interface Scope {
@@ -44,11 +43,11 @@ function int(value: unknown): number {
 }
 
 /**
- * Reads the facts the monitoring figures need from the PostgreSQL read model: trajectory rows (with their
- * `summary`), escalation rows, audit events and the payment ledger, limited to the caller's tenant scope
- * (read-model/tenant-filter.ts) and the filter.
+ * The reference the SQL monitoring figures are held to (test/monitoring-sql.test.ts): the facts the domain's pure
+ * functions (libs/domain/src/monitoring) take, read row by row from the read model in the caller's tenant scope
+ * (read-model/tenant-filter.ts) and filter — the way GET /monitoring/indicators computed its figures before they
+ * moved into PostgreSQL.
  */
-@Injectable()
 export class MonitoringFactsReader {
   constructor(private readonly db: DataSource) {}
 
