@@ -1,16 +1,10 @@
 import type { DataSource } from 'typeorm';
-import {
-  indicatorFigures,
-  monitoringIndicators,
-  withheldBelowMinimum,
-  type MonitoringIndicators,
-} from '@app/domain';
+import { indicatorFigures } from '@app/domain';
 import type { Principal } from '../apps/api/src/auth/principal';
-import { isProviderScoped } from '../apps/api/src/auth/tenant-scope';
 import { MonitoringFiguresReader } from '../apps/api/src/monitoring/monitoring-figures.reader';
 import type { MonitoringQueryDto } from '../apps/api/src/monitoring/monitoring-query.dto';
-import { MonitoringService, periodOf } from '../apps/api/src/monitoring/monitoring.service';
-import { MonitoringFactsReader } from './support/monitoring-facts-reference';
+import { MonitoringService } from '../apps/api/src/monitoring/monitoring.service';
+import { referenceIndicators } from './support/monitoring-facts-reference';
 import { migrateTestDatabase, openDataSource } from './support/stack';
 
 /**
@@ -53,57 +47,10 @@ describe('monitoring figures in SQL equal the domain’s pure functions on the s
   });
   afterAll(() => db?.destroy());
 
-  async function reference(
-    principal: Principal,
-    q: MonitoringQueryDto,
-    now: Date,
-  ): Promise<MonitoringIndicators> {
-    const reader = new MonitoringFactsReader(db);
-    const period = periodOf(q);
-    const scope = reader.scope(principal, q, period);
-    const [trajectories, escalations, careEvents, clientTrajectories, arrangements, satisfactionOccasions] =
-      await Promise.all([
-        reader.trajectories(scope),
-        reader.escalations(scope),
-        reader.careEvents(scope),
-        reader.clientTrajectories(scope),
-        reader.arrangements(),
-        reader.satisfactionOccasions(scope),
-      ]);
-    const figures = monitoringIndicators(
-      {
-        period,
-        now: now.toISOString(),
-        trajectories,
-        escalations,
-        careEvents,
-        clientTrajectories,
-        arrangements,
-        satisfactionOccasions,
-      },
-      {
-        municipality: q.municipality ?? null,
-        provider: q.provider ?? null,
-        domain: q.domain ?? null,
-        from: q.from ?? null,
-        to: q.to ?? null,
-      },
-    );
-    if (!isProviderScoped(principal)) return figures;
-    const family = figures.familySatisfaction;
-    return {
-      ...figures,
-      familySatisfaction: {
-        overall: withheldBelowMinimum(family.overall),
-        byProvider: family.byProvider.map((p) => ({ ...withheldBelowMinimum(p), providerId: p.providerId })),
-      },
-    };
-  }
-
   it.each(CASES)('%s', async (_, principal, q) => {
     const now = new Date();
     const sql = await new MonitoringService(new MonitoringFiguresReader(db)).indicators(principal, q, now);
-    const expected = await reference(principal, q, now);
+    const expected = await referenceIndicators(db, principal, q, now);
     // The suite left something to count (the figures are not trivially empty).
     if (principal === operator && Object.keys(q).length === 0)
       expect(expected.trajectories).toBeGreaterThan(10);

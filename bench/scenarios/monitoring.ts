@@ -4,6 +4,7 @@ import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { mintDevToken } from '@app/platform';
 import { refreshSteeringRollups } from '../../apps/api/src/monitoring/steering/steering-rollups';
+import { referenceIndicators } from '../../test/support/monitoring-facts-reference';
 import type { BenchSettings } from '../harness/args';
 import { summarise, type LatencySummary } from '../harness/latency';
 import { shutdown } from '../harness/lifetime';
@@ -16,12 +17,16 @@ import { seedMonitoring } from '../platform/monitoring-seed';
 import { runPlatformLifecyclePhase } from '../platform/phase';
 import type { ScenarioOutput } from './scenario-output';
 
-/** The dashboard's calls, region-wide (an OPERATOR without municipalities), and the in-memory baseline. */
+/** The dashboard's calls, region-wide (an OPERATOR without municipalities). */
 const CALLS = [
   { name: 'steering', path: '/monitoring/steering' },
   { name: 'steering.csv', path: '/monitoring/steering.csv' },
-  { name: 'indicators (baseline: in memory)', path: '/monitoring/indicators' },
+  { name: 'indicators', path: '/monitoring/indicators' },
+  { name: 'indicators.csv', path: '/monitoring/indicators.csv' },
 ] as const;
+
+/** The baseline: the same indicators computed row by row, the way the API did before issue 19. */
+const BASELINE = 'indicators row by row (baseline, in the bench process)';
 
 interface Measured {
   trajectories: number;
@@ -33,11 +38,11 @@ interface Measured {
 }
 
 /**
- * (6) The steering figures of issue 19 at a region's scale: real trajectories through the platform, then the
+ * (6) The dashboard's figures at a region's scale (issue 19): real trajectories through the platform, then the
  * read model and ledger seeded through SQL to each size (default 10,000 and 100,000), and at each size the
- * dashboard's calls timed one after another — GET /monitoring/steering and its CSV (aggregated in PostgreSQL)
- * against GET /monitoring/indicators (the older figures, which load the scope's rows into the API) as the
- * baseline of the same run — with the API's peak resident memory during each.
+ * dashboard's calls timed one after another — GET /monitoring/steering and /monitoring/indicators with their
+ * CSVs, all aggregated in PostgreSQL — with the API's peak resident memory during each, against the same
+ * indicators computed row by row in the bench process (the way the API did before) as the baseline of the run.
  */
 export async function monitoringScenario(settings: BenchSettings): Promise<ScenarioOutput> {
   const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
@@ -59,7 +64,7 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
     const seed = await seedMonitoring(services.postgres!.url, size);
     const refreshMs = await refreshRollups(services.postgres!.url, config.steering.stackedCostThresholdCents);
     measured.push({
-      ...(await measure(apps, token, size, seed.seeded, settings.monitoringSamples)),
+      ...(await measure(services.postgres!.url, apps, token, size, seed.seeded, settings.monitoringSamples)),
       refreshMs,
     });
   }
@@ -87,14 +92,13 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
       large.calls.steering.apiPeakRssMb,
       small.calls.steering.apiPeakRssMb,
     ),
-    baselineP95OverSteeringP95AtLargest: ratio(
-      large.calls['indicators (baseline: in memory)'].p95,
-      large.calls.steering.p95,
+    indicatorsP95LargeOverSmall: ratio(large.calls.indicators.p95, small.calls.indicators.p95),
+    indicatorsApiPeakRssLargeOverSmall: ratio(
+      large.calls.indicators.apiPeakRssMb,
+      small.calls.indicators.apiPeakRssMb,
     ),
-    baselineApiPeakRssOverSteeringAtLargest: ratio(
-      large.calls['indicators (baseline: in memory)'].apiPeakRssMb,
-      large.calls.steering.apiPeakRssMb,
-    ),
+    baselineP50OverIndicatorsP50AtLargest: ratio(large.calls[BASELINE].p50, large.calls.indicators.p50),
+    baselineP50OverIndicatorsP50AtSmallest: ratio(small.calls[BASELINE].p50, small.calls.indicators.p50),
   };
   console.log(`\nratios: ${JSON.stringify(ratios)}`);
   return {
@@ -130,7 +134,40 @@ async function refreshRollups(databaseUrl: string, stackedThresholdCents: number
   }
 }
 
+/**
+ * The row-by-row baseline: the scope's rows read into this process and aggregated by the domain's functions
+ * (test/support/monitoring-facts-reference.ts), timed here; its memory is this process's peak during it.
+ */
+async function baseline(
+  databaseUrl: string,
+  samples: number,
+): Promise<LatencySummary & { apiPeakRssMb: number; bytes: number }> {
+  const db = await new DataSource(dataSourceOptions(databaseUrl, 6)).initialize();
+  try {
+    resetPeakRss(process.pid);
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < samples; i++) {
+      const started = performance.now();
+      const figures = await referenceIndicators(db, OPERATOR, {}, new Date());
+      times.push(performance.now() - started);
+      bytes = JSON.stringify(figures).length;
+    }
+    return { ...summarise(times), apiPeakRssMb: round(sampleProcess(process.pid).hwmMb, 1), bytes };
+  } finally {
+    await db.destroy();
+  }
+}
+
+const OPERATOR = {
+  subject: 'bench-operator',
+  roles: ['OPERATOR' as const],
+  municipalities: [],
+  via: 'jwt' as const,
+};
+
 async function measure(
+  databaseUrl: string,
   apps: PlatformApps,
   token: string,
   trajectories: number,
@@ -140,7 +177,7 @@ async function measure(
   const apiRssBeforeMb = round(sampleProcess(apps.api.pid).rssMb, 1);
   const calls: Measured['calls'] = {};
   for (const call of CALLS) {
-    const n = call.name.startsWith('indicators') ? Math.min(samples, 10) : samples;
+    const n = samples;
     resetPeakRss(apps.api.pid);
     let peak = 0;
     const times: number[] = [];
@@ -158,5 +195,6 @@ async function measure(
     }
     calls[call.name] = { ...summarise(times), apiPeakRssMb: round(peak, 1), bytes };
   }
+  calls[BASELINE] = await baseline(databaseUrl, Math.min(samples, 5));
   return { trajectories, seeded, calls, apiRssBeforeMb };
 }

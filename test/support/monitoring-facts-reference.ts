@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import {
+  monitoringIndicators,
   satisfactionOccasions,
+  withheldBelowMinimum,
+  type MonitoringIndicators,
   type ArrangementFact,
   type CareEventFact,
   type ClientTrajectoryFact,
@@ -19,6 +22,8 @@ import { satisfactionEventOf } from '../../apps/api/src/family/satisfaction-even
 import type { Principal } from '../../apps/api/src/auth/principal';
 import { filterScope } from '../../apps/api/src/monitoring/monitoring-filter';
 import type { MonitoringQueryDto } from '../../apps/api/src/monitoring/monitoring-query.dto';
+import { periodOf } from '../../apps/api/src/monitoring/monitoring.service';
+import { isProviderScoped } from '../../apps/api/src/auth/tenant-scope';
 
 /** A WHERE clause over `trajectory t` and its parameters, shared by every query of one request. */
 interface Scope {
@@ -267,4 +272,53 @@ function groupRows<R extends { trajectory_id: string }>(rows: readonly R[]): Map
     else out.set(r.trajectory_id, [r]);
   }
   return out;
+}
+
+/** GET /monitoring/indicators as the pure functions compute it from the rows (what the SQL is held to). */
+export async function referenceIndicators(
+  db: DataSource,
+  principal: Principal,
+  q: MonitoringQueryDto,
+  now: Date,
+): Promise<MonitoringIndicators> {
+  const reader = new MonitoringFactsReader(db);
+  const period = periodOf(q);
+  const scope = reader.scope(principal, q, period);
+  const [trajectories, escalations, careEvents, clientTrajectories, arrangements, satisfactionOccasions] =
+    await Promise.all([
+      reader.trajectories(scope),
+      reader.escalations(scope),
+      reader.careEvents(scope),
+      reader.clientTrajectories(scope),
+      reader.arrangements(),
+      reader.satisfactionOccasions(scope),
+    ]);
+  const figures = monitoringIndicators(
+    {
+      period,
+      now: now.toISOString(),
+      trajectories,
+      escalations,
+      careEvents,
+      clientTrajectories,
+      arrangements,
+      satisfactionOccasions,
+    },
+    {
+      municipality: q.municipality ?? null,
+      provider: q.provider ?? null,
+      domain: q.domain ?? null,
+      from: q.from ?? null,
+      to: q.to ?? null,
+    },
+  );
+  if (!isProviderScoped(principal)) return figures;
+  const family = figures.familySatisfaction;
+  return {
+    ...figures,
+    familySatisfaction: {
+      overall: withheldBelowMinimum(family.overall),
+      byProvider: family.byProvider.map((p) => ({ ...withheldBelowMinimum(p), providerId: p.providerId })),
+    },
+  };
 }

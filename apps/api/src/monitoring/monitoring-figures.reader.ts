@@ -264,15 +264,17 @@ export class MonitoringFiguresReader {
            FROM trajectory t
           WHERE ${s.where} AND t.status = 'CLOSED' AND ${inPeriod('t.closed_at', s)}
             AND t.summary->>'successorTrajectoryId' IS NULL),
+       -- As a hash join on (client, domain): a correlated look-up per closure would scan the trajectories each time.
+       reentered AS (
+         SELECT DISTINCT c.trajectory_id
+           FROM closures c JOIN trajectory n ON n.client_id = c.client_id AND n.domain = c.domain
+          WHERE n.trajectory_id <> c.trajectory_id
+            AND (n.summary->>'predecessorTrajectoryId') IS DISTINCT FROM c.trajectory_id
+            AND ${ms('n.created_at')} > c.closed_at AND ${ms('n.created_at')} <= c.until),
        judged AS (
-         SELECT c.provider_id,
-                EXISTS (SELECT 1 FROM trajectory n
-                         WHERE n.client_id = c.client_id AND n.domain = c.domain
-                           AND n.trajectory_id <> c.trajectory_id
-                           AND (n.summary->>'predecessorTrajectoryId') IS DISTINCT FROM c.trajectory_id
-                           AND ${ms('n.created_at')} > c.closed_at AND ${ms('n.created_at')} <= c.until) AS reentered,
+         SELECT c.provider_id, r.trajectory_id IS NOT NULL AS reentered,
                 c.until > $${params.length}::timestamptz AS window_open
-           FROM closures c)
+           FROM closures c LEFT JOIN reentered r ON r.trajectory_id = c.trajectory_id)
        SELECT provider_id, GROUPING(provider_id) AS overall, COUNT(*)::int AS closures,
               COUNT(*) FILTER (WHERE reentered)::int AS reentries,
               COUNT(*) FILTER (WHERE NOT reentered AND window_open)::int AS window_open

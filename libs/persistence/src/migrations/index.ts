@@ -15,6 +15,7 @@ import { TrajectoryClientIndex1765400000001 } from './1765400000001-TrajectoryCl
 import { ProviderCostReports1765500000000 } from './1765500000000-ProviderCostReports';
 import { SteeringRollups1765600000000 } from './1765600000000-SteeringRollups';
 import { ProviderMonthlyReports1765600000001 } from './1765600000001-ProviderMonthlyReports';
+import { TrajectoryClientDomainIndex1765600000002 } from './1765600000002-TrajectoryClientDomainIndex';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ProviderCostReports1765500000000,
   SteeringRollups1765600000000,
   ProviderMonthlyReports1765600000001,
+  TrajectoryClientDomainIndex1765600000002,
 ];
