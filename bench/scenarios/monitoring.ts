@@ -85,7 +85,14 @@ export async function monitoringScenario(settings: BenchSettings): Promise<Scena
   );
   const [small, large] = [measured[0], measured[measured.length - 1]];
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : null);
+  // The API's high-water mark over every call of a size: a series starts where the one before left the heap.
+  const apiPeak = (m: Measured) => Math.max(...CALLS.map((c) => m.calls[c.name].apiPeakRssMb));
   const ratios = {
+    apiPeakRssAllCallsLargeOverSmall: ratio(apiPeak(large), apiPeak(small)),
+    baselineProcessPeakRssLargeOverSmall: ratio(
+      large.calls[BASELINE].apiPeakRssMb,
+      small.calls[BASELINE].apiPeakRssMb,
+    ),
     steeringP95LargeOverSmall: ratio(large.calls.steering.p95, small.calls.steering.p95),
     refreshLargeOverSmall: ratio(large.refreshMs, small.refreshMs),
     steeringApiPeakRssLargeOverSmall: ratio(
