@@ -213,6 +213,13 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     expect(figures['K-C1'].region).toEqual([null, 1, 0]);
   });
 
+  it('K-P8 plan exemptions and K-Q3 scaling down in high complexity', () => {
+    expect(figures['K-P8'].region).toEqual([1, 0, 0]);
+    // Mar: T2 (HIGH) down once and up once; the lateral change is neither: 1 ÷ 2. No scaling before: null.
+    expect(figures['K-Q3'].region).toEqual([null, null, 0.5]);
+    expect(provider(figures['K-Q3'], 'P2')).toEqual([null, null, 0.5]);
+  });
+
   it('K-Q6 practice variation: one municipality is the whole region here, so it does not differ from it', () => {
     // First decisions from Jan to Mar: T1, T2, T3, T4 (T3's v2 is not a first choice), all youth B/LOW.
     expect(report.practiceVariation).toEqual([

@@ -12,6 +12,8 @@ import type { DataSource } from 'typeorm';
  *   T3 was decided on 8 Jan and its care started 10 Jan; T2 went to the table on 5 Feb as a segment B/C gap case;
  *   T4's provider P2 refused the resident on 25 Jan (a CLIENT_REFUSED escalation).
  *   Evaluations: T1's recorded on 10 Feb (in time); T2's went overdue on 5 Mar and was recorded on 12 Mar (late).
+ *   T4 was exempted from a plan on 21 Jan. T2 is high complexity, scaled down on 20 Mar, up on 25 Mar, and
+ *   changed laterally on 26 Mar.
  *   Payments: T1 initial €1,950 due 15 Jan; T3 initial €2,500 due 20 Jan and final €2,000 due 15 Feb; T2 period 1
  *   €9,000 due 28 Feb and period 2 €9,000 due 31 Mar, withheld; T4 final €1,000 due 10 Mar, cancelled.
  */
@@ -147,6 +149,19 @@ export async function seedSteeringRegion(db: DataSource, code: string): Promise<
   await audit(1, 1, 'EVALUATION_RECORDED', '2026-02-10T09:00:00Z');
   await audit(2, 1, 'EVALUATION_OVERDUE', '2026-03-05T09:00:00Z');
   await audit(2, 2, 'EVALUATION_RECORDED', '2026-03-12T09:00:00Z');
+  // T4 was exempted from a plan on 21 Jan (K-P8). T2 is high complexity; the local team scaled it down on 20 Mar
+  // and up on 25 Mar, and a lateral change on 26 Mar is neither (K-Q3).
+  await audit(4, 1, 'PLAN_EXEMPTION_RECORDED', '2026-01-21T09:00:00Z');
+  await db.query(`UPDATE trajectory SET complexity = 'HIGH' WHERE trajectory_id = $1`, [id(2)]);
+  const scaled = (seq: number, direction: string, at: string) =>
+    db.query(
+      `INSERT INTO audit_event (trajectory_id, seq, type, actor_role, actor_ref, at, details)
+       VALUES ($1, $2, 'ARRANGEMENT_CHANGE_APPROVED', 'LOCAL_TEAM', 'test', $3, $4)`,
+      [id(2), seq, at, JSON.stringify({ direction })],
+    );
+  await scaled(3, 'DOWN', '2026-03-20T09:00:00Z');
+  await scaled(4, 'UP', '2026-03-25T09:00:00Z');
+  await scaled(5, 'LATERAL', '2026-03-26T09:00:00Z');
   await decision(1, 1, 'WF-J-B-OPV-M', 390_000, 'PER_TRAJECTORY', '2026-01-10', '2026-12-31', 'P1');
   await decision(2, 1, 'WF-J-B-OPV-L', 900_000, 'PER_MONTH', '2026-02-03', null, 'P2');
   await decision(3, 1, 'WF-J-B-OPV-Z', 500_000, 'PER_TRAJECTORY', '2026-01-08', '2026-06-30', 'P1');

@@ -126,7 +126,8 @@ export const CHOICES = `
  * referred to it), K-Q4 (days from referral to
  * the start of care, in the month care started), K-P5 (days from the decision to the start) and K-C1 (evaluations
  * recorded before they went overdue, against every evaluation that fell due: recorded in time or overdue — a
- * repeated overdue notice of the same evaluation counts once), per month. Sums: `value` and `of` add up.
+ * repeated overdue notice of the same evaluation counts once), K-P8 (plan exemptions recorded) and K-Q3 (of the
+ * high-complexity trajectories' approved scalings up or down, those down), per month. Sums: `value` and `of` add up.
  */
 export const FLOWS = `
   INSERT INTO steering_flow (indicator, month, municipality_code, provider_id, domain, value, "of")
@@ -171,6 +172,17 @@ export const FLOWS = `
          SUM((${STARTED} AT TIME ZONE 'Europe/Amsterdam')::date - (${DECIDED} AT TIME ZONE 'Europe/Amsterdam')::date),
          COUNT(*)
     FROM trajectory t WHERE t.summary->>'startedAt' IS NOT NULL AND t.summary->>'decidedAt' IS NOT NULL
+   GROUP BY 2, 3, 4, 5
+  UNION ALL
+  SELECT 'K-P8', ${monthOf('a.at')}, t.municipality_code, t.provider_id, t.domain, COUNT(*), NULL::bigint
+    FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+   WHERE a.stream = 'trajectory' AND a.type = 'PLAN_EXEMPTION_RECORDED' GROUP BY 2, 3, 4, 5
+  UNION ALL
+  SELECT 'K-Q3', ${monthOf('a.at')}, t.municipality_code, t.provider_id, t.domain,
+         COUNT(*) FILTER (WHERE a.details->>'direction' = 'DOWN'), COUNT(*)
+    FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+   WHERE a.stream = 'trajectory' AND a.type = 'ARRANGEMENT_CHANGE_APPROVED' AND t.complexity = 'HIGH'
+     AND a.details->>'direction' IN ('UP', 'DOWN')
    GROUP BY 2, 3, 4, 5
   UNION ALL
   SELECT 'K-C1', ${monthOf('a.at')}, t.municipality_code, t.provider_id, t.domain,

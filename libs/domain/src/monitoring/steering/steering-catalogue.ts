@@ -195,4 +195,24 @@ export const STEERING_INDICATORS: readonly SteeringIndicator[] = [
     stock: false,
     perProvider: true,
   },
+  {
+    id: 'K-P8',
+    name: { nl: 'Vrijstellingen van het plan', en: 'Plan exemptions' },
+    unit: 'count',
+    definition:
+      'Trajectories exempted from a perspective plan in the month (PLAN_EXEMPTION_RECORDED: a request type that needs no plan, R-PLAN-05)',
+    source: '[001:L510]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-Q3',
+    name: { nl: 'Afschalen bij hoge complexiteit', en: 'Scaling down in high complexity' },
+    unit: 'share',
+    definition:
+      'Of the approved scalings up or down of high-complexity trajectories in the month (by the local team), the share that scaled down',
+    source: '[001:L68], [001:L384]',
+    stock: false,
+    perProvider: true,
+  },
 ];

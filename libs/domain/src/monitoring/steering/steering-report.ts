@@ -154,6 +154,8 @@ const VALUE_OF: Record<string, Value> = {
   'K-Q7': (rows) => sum(rows, 'value'),
   'K-Q7-W': (rows) => mean(rows, 0),
   'K-C1': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
+  'K-P8': (rows) => sum(rows, 'value'),
+  'K-Q3': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
   // Reported figures: a month nobody reported is missing (null), not 0.
   'K-Q4-L': (rows) => (rows.length === 0 ? null : sum(rows, 'value')),
   'K-C2': (rows) => {
