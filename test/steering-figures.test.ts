@@ -220,6 +220,33 @@ describe('steering figures in PostgreSQL (issue 19), on hand-made data', () => {
     expect(provider(figures['K-Q3'], 'P2')).toEqual([null, null, 0.5]);
   });
 
+  it('K-Q3 scalings per trajectory-year, and K-Q2 by domain and segment over the window', () => {
+    // Decisions in force at each month's end: Jan T1, T3; Feb and Mar T1, T2. Scalings up or down: Mar T2's two
+    // (the lateral one is neither): 2 × 12 ÷ 2 = 12 a trajectory-year. P2 (T2 alone): none in Jan, 2 × 12 ÷ 1 in Mar.
+    expect(figures['K-Q3-Y'].region).toEqual([0, 0, 12]);
+    expect(provider(figures['K-Q3-Y'], 'P2')).toEqual([null, 0, 24]);
+    // T3 (youth, segment B): 36 days of the 173 granted.
+    expect(report.durationBySegment).toEqual([
+      { domain: 'JEUGD', segment: 'B', actualDays: 36, plannedDays: 173, ratio: 0.2081 },
+    ]);
+  });
+
+  it('K-F3 share of the top arrangement, and K-F2 per year (a client counts once in a year)', () => {
+    // Jan 31: T1 (OPV-M) and T3 (OPV-Z): the top arrangement holds 1 of 2. Feb and Mar: T1 (OPV-M, P1) and T2
+    // (OPV-L, P2): 1 of 2 for the region, all of its one for each provider.
+    expect(figures['K-F3-TOP'].region).toEqual([0.5, 0.5, 0.5]);
+    expect(provider(figures['K-F3-TOP'], 'P1')).toEqual([0.5, 1, 1]);
+    expect(provider(figures['K-F3-TOP'], 'P2')).toEqual([null, 1, 1]);
+    // 2026: €1,950 + €9,000 (c1) + €2,500 + €2,000 (c2) = €15,450 over 2 clients, though c1 and c2 were each
+    // paid in two months; T4's cancelled final pays for no client. P1: €6,450 over c1 and c2; P2: €9,000 over c1.
+    // Nothing was due in 2025, the year before the window: no row.
+    expect(report.yearlyCostPerClient).toEqual([
+      { year: 2026, providerId: null, paidCents: 1_545_000, clients: 2, centsPerClient: 772_500 },
+      { year: 2026, providerId: 'P1', paidCents: 645_000, clients: 2, centsPerClient: 322_500 },
+      { year: 2026, providerId: 'P2', paidCents: 900_000, clients: 1, centsPerClient: 900_000 },
+    ]);
+  });
+
   it('K-Q6 practice variation: one municipality is the whole region here, so it does not differ from it', () => {
     // First decisions from Jan to Mar: T1, T2, T3, T4 (T3's v2 is not a first choice), all youth B/LOW.
     expect(report.practiceVariation).toEqual([

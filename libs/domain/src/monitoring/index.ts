@@ -58,9 +58,17 @@ export type {
   ProfileVariation,
   RegionChoice,
 } from './steering/practice-variation';
-export { monthsBetween, steeringCsv, steeringReport } from './steering/steering-report';
+export {
+  durationBySegment,
+  monthsBetween,
+  steeringCsv,
+  steeringReport,
+  yearlyCostPerClient,
+} from './steering/steering-report';
 export type {
   AveragingBalance,
+  DurationBySegment,
+  YearlyCostPerClient,
   StackedClient,
   SteeringFigure,
   SteeringReport,

@@ -23,6 +23,7 @@ export class SteeringRollups1765600000000 implements MigrationInterface {
         provider_id text,
         domain text NOT NULL,
         decision_provider_id text,
+        arrangement_code text NOT NULL,
         intensity_code text NOT NULL,
         decisions integer NOT NULL,
         tariff_cents bigint NOT NULL
@@ -65,6 +66,7 @@ export class SteeringRollups1765600000000 implements MigrationInterface {
     // scope's distinct clients add up over municipalities (a client id is unique within its municipality only).
     await q.query(`
       CREATE UNLOGGED TABLE steering_payment (
+        span text NOT NULL CHECK (span IN ('MONTH', 'YEAR')),
         month date NOT NULL,
         municipality_code text NOT NULL,
         provider_id text NOT NULL,
@@ -76,7 +78,7 @@ export class SteeringRollups1765600000000 implements MigrationInterface {
         released integer NOT NULL,
         periods integer NOT NULL
       )`);
-    // K-Q1, K-F7, K-Q2, K-Q8: the trajectories' flows per month (sums: `value` and `of` add up).
+    // The trajectories' flows per month (sums: `value` and `of` add up); K-Q2's rows per segment too.
     await q.query(`
       CREATE UNLOGGED TABLE steering_flow (
         indicator text NOT NULL,
@@ -84,6 +86,7 @@ export class SteeringRollups1765600000000 implements MigrationInterface {
         municipality_code text NOT NULL,
         provider_id text,
         domain text NOT NULL,
+        segment text,
         value bigint NOT NULL,
         "of" bigint
       )`);

@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { CARE_DOMAINS } from '@app/contracts';
 import {
   type ArrangementChoice,
+  durationBySegment,
   type AveragingBalance,
+  type DurationBySegment,
+  type YearlyCostPerClient,
+  yearlyCostPerClient,
   type RegionChoice,
   type StackedClient,
   type SteeringRow,
@@ -69,6 +73,18 @@ export class SteeringFiguresReader {
          FROM steering_stock t
         WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
         GROUP BY t.month, t.decision_provider_id, t.intensity_code
+       UNION ALL
+       SELECT 'TOP', a.month, a.provider_id, NULL, MAX(a.n)::text, SUM(a.n)::text
+         FROM (SELECT t.month, t.decision_provider_id AS provider_id, t.arrangement_code, SUM(t.decisions) AS n
+                 FROM steering_stock t WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+                GROUP BY 1, 2, 3) a
+        GROUP BY a.month, a.provider_id
+       UNION ALL
+       SELECT 'TOP-REGION', a.month, NULL, NULL, MAX(a.n)::text, SUM(a.n)::text
+         FROM (SELECT t.month, t.arrangement_code, SUM(t.decisions) AS n
+                 FROM steering_stock t WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+                GROUP BY 1, 2) a
+        GROUP BY a.month
        UNION ALL
        SELECT 'STACKED', s.month, NULL, NULL, COUNT(*)::text, NULL
          FROM (SELECT t.month FROM steering_stacked t
@@ -222,6 +238,34 @@ export class SteeringFiguresReader {
     return rows.map(toRow);
   }
 
+  /**
+   * K-F2 per year ("this year vs previous", [001:L390]): the ledger's instructions due in each year of the window
+   * and the year before, ÷ the distinct clients paid for in that year.
+   */
+  async yearlyCostPerClient(scope: SteeringScope, from: string, to: string): Promise<YearlyCostPerClient[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const rows = await this.query(
+      `SELECT extract(year FROM t.month)::int AS year, NULLIF(t.payee_id, '*') AS provider_id,
+              SUM(t.paid_cents)::text AS paid, SUM(t.clients)::text AS clients
+         FROM steering_payment t
+        WHERE ${SteeringFiguresReader.cube(scope)} AND t.span = 'YEAR'
+          AND t.month >= date_trunc('year', $${f}::date) - interval '1 year'
+          AND t.month <= date_trunc('year', $${t}::date)
+        GROUP BY t.month, t.payee_id
+        ORDER BY 1, (t.payee_id = '*') DESC, t.payee_id COLLATE "C"`,
+      params,
+    );
+    return rows.map((r) =>
+      yearlyCostPerClient(
+        Number(r.year),
+        (r.provider_id as string | null) ?? null,
+        safe(r.paid),
+        safe(r.clients),
+      ),
+    );
+  }
+
   /** K-F4's signal: the clients above the threshold at the month's reference day, largest first. */
   async stackedClients(
     scope: SteeringScope,
@@ -262,7 +306,7 @@ export class SteeringFiguresReader {
                 SUM(t.released_cents) AS paid
            FROM steering_payment t
            JOIN region_municipality rm ON rm.municipality_code = t.municipality_code
-          WHERE ${SteeringFiguresReader.cube(scope)} AND t.payee_id <> '*'
+          WHERE ${SteeringFiguresReader.cube(scope)} AND t.span = 'MONTH' AND t.payee_id <> '*'
             AND t.month >= date_trunc('year', $${f}::date)
             AND t.month < date_trunc('year', $${t}::date) + interval '1 year'
           GROUP BY 1, 2, 3
@@ -301,7 +345,8 @@ export class SteeringFiguresReader {
       `SELECT t.month, NULLIF(t.payee_id, '*') AS provider_id, (t.payee_id = '*')::int AS region,
               SUM(t.paid_cents)::text AS paid, SUM(t.clients)::text AS clients, SUM(t.periods)::text AS periods
          FROM steering_payment t
-        WHERE ${SteeringFiguresReader.cube(scope)} AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${SteeringFiguresReader.cube(scope)} AND t.span = 'MONTH'
+          AND t.month BETWEEN $${f}::date AND $${t}::date
         GROUP BY t.month, t.payee_id`,
       params,
     );
@@ -314,7 +359,26 @@ export class SteeringFiguresReader {
     });
   }
 
-  /** K-F7, K-Q1, K-Q2 and K-Q8 per month, for the region and each lead provider. */
+  /**
+   * K-Q2 over the window by domain and segment: Σ actual days of the trajectories closed against Σ days their
+   * first decision granted.
+   */
+  async durationBySegment(scope: SteeringScope, from: string, to: string): Promise<DurationBySegment[]> {
+    const params = [...scope.params, from, to];
+    const [f, t] = [params.length - 1, params.length];
+    const rows = await this.query(
+      `SELECT t.domain, t.segment, SUM(t.value)::text AS actual, SUM(t."of")::text AS planned
+         FROM steering_flow t
+        WHERE ${scope.where} AND t.indicator = 'K-Q2' AND t.month BETWEEN $${f}::date AND $${t}::date
+        GROUP BY t.domain, t.segment ORDER BY t.domain COLLATE "C", t.segment COLLATE "C"`,
+      params,
+    );
+    return rows.map((r) =>
+      durationBySegment(String(r.domain), String(r.segment), safe(r.actual), safe(r.planned)),
+    );
+  }
+
+  /** The flows' figures (steering-rollups.ts, FLOWS) per month, for the region and each lead provider. */
   async trajectoryFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
     const params = [...scope.params, from, to];
     const [f, t] = [params.length - 1, params.length];
@@ -369,6 +433,12 @@ function stockRows(rows: Record<string, unknown>[]): SteeringRow[] {
       out.push({ indicator: 'K-F4', month, providerId: null, value: safe(r.n), of: null, key: null });
       continue;
     }
+    // K-F3's share of the top arrangement: its decisions in force (n) of all (cents holds the total here).
+    if (r.kind === 'TOP' || r.kind === 'TOP-REGION') {
+      const providerId = r.kind === 'TOP' ? String(r.provider_id) : null;
+      out.push({ indicator: 'K-F3-TOP', month, providerId, value: safe(r.n), of: safe(r.cents), key: null });
+      continue;
+    }
     const providerId = String(r.provider_id);
     out.push({ indicator: 'K-F3', month, providerId, value: safe(r.n), of: null, key: String(r.key) });
     add(month, providerId, safe(r.cents), safe(r.n));
@@ -383,6 +453,8 @@ function stockRows(rows: Record<string, unknown>[]): SteeringRow[] {
       of: v.n,
       key: null,
     });
+    // K-Q3-Y's exposure: the decisions in force that month (its scalings come from the flows).
+    out.push({ indicator: 'K-Q3-Y', month: v.month, providerId: v.providerId, value: 0, of: v.n, key: null });
   }
   return out;
 }

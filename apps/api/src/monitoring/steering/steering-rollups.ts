@@ -67,26 +67,27 @@ export const STOCKS = `
               FROM in_force) f
      GROUP BY month, municipality_code, CUBE (provider_id, domain)),
   stock AS (
-    INSERT INTO steering_stock
-      (month, municipality_code, provider_id, domain, decision_provider_id, intensity_code, decisions, tariff_cents)
-    SELECT f.month, f.municipality_code, f.provider_id, f.domain, f.decision_provider_id,
+    INSERT INTO steering_stock (month, municipality_code, provider_id, domain, decision_provider_id,
+                                arrangement_code, intensity_code, decisions, tariff_cents)
+    SELECT f.month, f.municipality_code, f.provider_id, f.domain, f.decision_provider_id, f.arrangement_code,
            COALESCE(i.intensity_code, '?'), COUNT(*), SUM(f.tariff_cents)
       FROM in_force f LEFT JOIN intensity i ON i.code = f.arrangement_code
-     GROUP BY 1, 2, 3, 4, 5, 6)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7)
   INSERT INTO steering_stacked (month, municipality_code, client_id, provider_id, domain, trajectory_id, yearly_cents)
   SELECT f.month, f.municipality_code, f.client_id, f.provider_id, f.domain, f.trajectory_id, f.yearly
     FROM in_force f
    WHERE (f.municipality_code, f.client_id) IN (SELECT municipality_code, client_id FROM candidates)`;
 
 /**
- * K-F2, K-F6 and K-F1 from the ledger, per month of the due date: first per client (so a client counts once),
+ * K-F2, K-F6 and K-F1 from the ledger, per month of the due date — and per year, since a client paid in several
+ * months of a year counts once in that year's K-F2 — first per client (so a client counts once),
  * then as a cube over lead provider, domain and payee where '*' stands for any. A scope picks the '*' rows of the
  * dimensions it does not fix, and sums over municipalities: client ids are unique within a municipality, so
  * distinct clients add up over municipalities and only there.
  */
-export const PAYMENTS = `
+export const payments = (span: 'MONTH' | 'YEAR') => `
   WITH per_client AS (
-    SELECT date_trunc('month', p.due_date)::date AS month, t.municipality_code,
+    SELECT date_trunc('${span.toLowerCase()}', p.due_date)::date AS month, t.municipality_code,
            COALESCE(t.provider_id, '-') AS provider_id, t.domain, p.provider_id AS payee_id, t.client_id,
            SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')) AS paid,
            SUM(p.amount_cents) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released,
@@ -95,8 +96,8 @@ export const PAYMENTS = `
       FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
      GROUP BY 1, 2, 3, 4, 5, 6)
   INSERT INTO steering_payment
-    (month, municipality_code, provider_id, domain, payee_id, clients, paid_cents, released_cents, released, periods)
-  SELECT month, municipality_code,
+    (span, month, municipality_code, provider_id, domain, payee_id, clients, paid_cents, released_cents, released, periods)
+  SELECT '${span}', month, municipality_code,
          CASE WHEN GROUPING(provider_id) = 1 THEN '*' ELSE provider_id END,
          CASE WHEN GROUPING(domain) = 1 THEN '*' ELSE domain END,
          CASE WHEN GROUPING(payee_id) = 1 THEN '*' ELSE payee_id END,
@@ -120,14 +121,14 @@ export const CHOICES = `
    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 
 /**
- * K-Q1 (opened, closed), K-F7 (closed with a final tranche, of which paid), K-Q2 (days from start to closure
- * against the days the first decision granted), K-Q8 (segment-gap escalations raised), K-Q5 (the provider refused
+ * K-Q1 (opened, closed), K-F7 (closed with a final tranche, of which paid), K-Q8 (segment-gap escalations raised), K-Q5 (the provider refused
  * the resident: CLIENT_REFUSED escalations, charged to the provider that refused, against the trajectories
  * referred to it), K-Q4 (days from referral to
  * the start of care, in the month care started), K-P5 (days from the decision to the start) and K-C1 (evaluations
  * recorded before they went overdue, against every evaluation that fell due: recorded in time or overdue — a
  * repeated overdue notice of the same evaluation counts once), K-P8 (plan exemptions recorded) and K-Q3 (of the
- * high-complexity trajectories' approved scalings up or down, those down), per month. Sums: `value` and `of` add up.
+ * high-complexity trajectories' approved scalings up or down, those down; and all scalings up or down, which the
+ * report sets against the decisions in force for a rate per trajectory-year), per month. Sums: `value` and `of` add up.
  */
 export const FLOWS = `
   INSERT INTO steering_flow (indicator, month, municipality_code, provider_id, domain, value, "of")
@@ -144,12 +145,6 @@ export const FLOWS = `
             FROM payment_instruction WHERE tranche_kind = 'FINAL' GROUP BY trajectory_id) f
       ON f.trajectory_id = t.trajectory_id
    WHERE t.closed_at IS NOT NULL GROUP BY 2, 3, 4, 5
-  UNION ALL
-  SELECT 'K-Q2', ${monthOf('t.closed_at')}, t.municipality_code, t.provider_id, t.domain,
-         SUM(t.closed_at::date - (t.summary->>'startedAt')::date), SUM(d.valid_to - d.valid_from)
-    FROM trajectory t
-    JOIN care_decision d ON d.trajectory_id = t.trajectory_id AND d.version = 1 AND d.valid_to IS NOT NULL
-   WHERE t.closed_at IS NOT NULL AND t.summary->>'startedAt' IS NOT NULL GROUP BY 2, 3, 4, 5
   UNION ALL
   SELECT 'K-Q8', ${monthOf('e.raised_at')}, t.municipality_code, t.provider_id, t.domain, COUNT(*), NULL::bigint
     FROM escalation e JOIN trajectory t ON t.trajectory_id = e.trajectory_id
@@ -185,6 +180,12 @@ export const FLOWS = `
      AND a.details->>'direction' IN ('UP', 'DOWN')
    GROUP BY 2, 3, 4, 5
   UNION ALL
+  SELECT 'K-Q3-Y', ${monthOf('a.at')}, t.municipality_code, t.provider_id, t.domain, COUNT(*), NULL::bigint
+    FROM audit_event a JOIN trajectory t ON t.trajectory_id = a.trajectory_id
+   WHERE a.stream = 'trajectory' AND a.type = 'ARRANGEMENT_CHANGE_APPROVED'
+     AND a.details->>'direction' IN ('UP', 'DOWN')
+   GROUP BY 2, 3, 4, 5
+  UNION ALL
   SELECT 'K-C1', ${monthOf('a.at')}, t.municipality_code, t.provider_id, t.domain,
          COUNT(*) FILTER (WHERE a.type = 'EVALUATION_RECORDED' AND a.before IS DISTINCT FROM 'EVALUATION_OVERDUE'),
          COUNT(*) FILTER (WHERE a.before IS DISTINCT FROM 'EVALUATION_OVERDUE')
@@ -193,6 +194,18 @@ export const FLOWS = `
            WHERE stream = 'trajectory' AND type IN ('EVALUATION_RECORDED', 'EVALUATION_OVERDUE')) a
     JOIN trajectory t ON t.trajectory_id = a.trajectory_id
    GROUP BY 2, 3, 4, 5`;
+
+/**
+ * K-Q2 (days from start to closure against the days the first decision granted), per month of the closure and
+ * per segment as well, for the breakdown by domain and segment.
+ */
+export const DURATIONS = `
+  INSERT INTO steering_flow (indicator, month, municipality_code, provider_id, domain, segment, value, "of")
+  SELECT 'K-Q2', ${monthOf('t.closed_at')}, t.municipality_code, t.provider_id, t.domain, t.segment,
+         SUM(t.closed_at::date - (t.summary->>'startedAt')::date), SUM(d.valid_to - d.valid_from)
+    FROM trajectory t
+    JOIN care_decision d ON d.trajectory_id = t.trajectory_id AND d.version = 1 AND d.valid_to IS NOT NULL
+   WHERE t.closed_at IS NOT NULL AND t.summary->>'startedAt' IS NOT NULL GROUP BY 2, 3, 4, 5, 6`;
 
 const ROLLUPS = [
   'steering_stock',
@@ -261,8 +274,10 @@ export async function refreshSteeringRollups(
         for (const table of ROLLUPS) await runner.query(`DELETE FROM ${table}`);
         await runner.query(STOCKS, [options.stackedThresholdCents]);
         await runner.query(CHOICES);
-        await runner.query(PAYMENTS);
+        await runner.query(payments('MONTH'));
+        await runner.query(payments('YEAR'));
         await runner.query(FLOWS);
+        await runner.query(DURATIONS);
         const tookMs = Date.now() - started;
         // now() is the transaction's start: the instant of the snapshot the figures were taken from.
         const [row] = (await runner.query(

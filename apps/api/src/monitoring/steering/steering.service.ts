@@ -43,18 +43,31 @@ export class SteeringService {
     const { refreshedAt } = await this.rollups.current(now);
     // Practice variation is about local teams: a provider's scope has none to compare.
     const teams = !isProviderScoped(principal);
-    const [stocks, active, money, flows, reported, stacked, balances, choices, regionChoices] =
-      await Promise.all([
-        this.reader.stocks(scope, first, last, threshold),
-        this.reader.activeClients(scope, first, last),
-        this.reader.moneyFlows(scope, first, last),
-        this.reader.trajectoryFlows(scope, first, last),
-        this.reader.reportedFigures(scope, first, last),
-        this.reader.stackedClients(scope, last, threshold),
-        this.reader.averagingBalance(scope, first, last),
-        teams ? this.reader.choices(scope, first, last) : [],
-        teams ? this.reader.regionChoices(scope, first, last) : [],
-      ]);
+    const [
+      stocks,
+      active,
+      money,
+      flows,
+      reported,
+      stacked,
+      balances,
+      choices,
+      regionChoices,
+      durations,
+      yearly,
+    ] = await Promise.all([
+      this.reader.stocks(scope, first, last, threshold),
+      this.reader.activeClients(scope, first, last),
+      this.reader.moneyFlows(scope, first, last),
+      this.reader.trajectoryFlows(scope, first, last),
+      this.reader.reportedFigures(scope, first, last),
+      this.reader.stackedClients(scope, last, threshold),
+      this.reader.averagingBalance(scope, first, last),
+      teams ? this.reader.choices(scope, first, last) : [],
+      teams ? this.reader.regionChoices(scope, first, last) : [],
+      this.reader.durationBySegment(scope, first, last),
+      this.reader.yearlyCostPerClient(scope, first, last),
+    ]);
     const report = steeringReport(
       [...stocks, ...active, ...money, ...flows, ...reported],
       stacked,
@@ -68,6 +81,8 @@ export class SteeringService {
       balances,
       choices,
       regionChoices,
+      durations,
+      yearly,
     );
     // A practice-variation signal links to the trajectories behind it: the municipality's of that profile.
     const signals = await Promise.all(

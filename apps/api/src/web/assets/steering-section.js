@@ -89,6 +89,42 @@ function signalsTable(signals) {
   );
 }
 
+/** K-F2 per year, the year before the window included: the region's, and each provider's. */
+function yearlyTable(rows) {
+  if (rows.length === 0) return h('p', { class: 'muted', id: 'no-yearly' }, t('dash.steering.no-payments'));
+  return table(
+    [
+      { label: t('dash.steering.year'), value: (y) => String(y.year) },
+      { label: t('docket.col.provider'), value: (y) => y.providerId ?? t('dash.steering.region') },
+      { label: t('dash.steering.paid'), value: (y) => format.euro(y.paidCents) },
+      { label: t('dash.steering.clients'), value: (y) => format.count(y.clients) },
+      { label: t('dash.steering.per-client'), value: (y) => format.euro(y.centsPerClient) },
+    ],
+    rows,
+    (y) => ({ 'data-year': `${y.year}/${y.providerId ?? 'region'}` }),
+  );
+}
+
+/** K-Q2 over the window by domain and segment: the days care took against the days first granted. */
+function durationTable(rows) {
+  if (rows.length === 0)
+    return h('p', { class: 'muted', id: 'no-durations' }, t('dash.steering.no-closures'));
+  return table(
+    [
+      { label: t('dash.steering.domain'), value: (d) => d.domain },
+      { label: t('dash.steering.segment'), value: (d) => d.segment },
+      { label: t('dash.steering.actual-days'), value: (d) => format.count(d.actualDays) },
+      { label: t('dash.steering.planned-days'), value: (d) => format.count(d.plannedDays) },
+      {
+        label: t('dash.steering.duration-ratio'),
+        value: (d) => (d.ratio === null ? t('value.none') : format.percent(d.ratio)),
+      },
+    ],
+    rows,
+    (d) => ({ 'data-segment': `${d.domain}/${d.segment}` }),
+  );
+}
+
 /** K-Q6 per municipality over the window: how far its first choices lie from the region's for the same profiles. */
 function variationTable(rows) {
   if (rows.length === 0) return h('p', { class: 'muted', id: 'no-variation' }, t('dash.steering.no-choices'));
@@ -154,6 +190,10 @@ export function steeringSection(report, provider) {
     h('h3', {}, t('dash.steering.balance-title')),
     h('p', { class: 'muted small' }, t('dash.steering.balance-note')),
     h('div', { id: 'steering-balance' }, balanceTable(report.averagingBalance)),
+    h('h3', {}, t('dash.steering.yearly-title')),
+    h('div', { id: 'steering-yearly' }, yearlyTable(report.yearlyCostPerClient)),
+    h('h3', {}, t('dash.steering.duration-title')),
+    h('div', { id: 'steering-durations' }, durationTable(report.durationBySegment)),
     h('h3', {}, t('dash.steering.variation-title')),
     h('p', { class: 'muted small' }, t('dash.steering.variation-note')),
     h('div', { id: 'steering-variation' }, variationTable(report.practiceVariation)),

@@ -215,4 +215,24 @@ export const STEERING_INDICATORS: readonly SteeringIndicator[] = [
     stock: false,
     perProvider: true,
   },
+  {
+    id: 'K-Q3-Y',
+    name: { nl: 'Op- en afschalingen per trajectjaar', en: 'Scalings per trajectory-year' },
+    unit: 'share',
+    definition:
+      'Approved scalings up or down in the month × 12 ÷ the care decisions in force at its end: how often a trajectory is scaled in a year',
+    source: '[001:L68], [001:L384]',
+    stock: false,
+    perProvider: true,
+  },
+  {
+    id: 'K-F3-TOP',
+    name: { nl: 'Aandeel grootste arrangement', en: 'Share of the top arrangement' },
+    unit: 'share',
+    definition:
+      'Of the care decisions in force at the end of the month, the share of the single arrangement most of them are for (month on month: the trend of this line)',
+    source: '[001:L301], [001:L388], [000:L197-198]',
+    stock: true,
+    perProvider: true,
+  },
 ];

@@ -44,6 +44,50 @@ export interface AveragingBalance {
   balance: number | null;
 }
 
+/** K-Q2 over the window for one domain and segment: actual days against the days first granted. */
+export interface DurationBySegment {
+  domain: string;
+  segment: string;
+  actualDays: number;
+  plannedDays: number;
+  /** actual ÷ planned; 1 = as planned, below 1 shorter. */
+  ratio: number | null;
+}
+
+export function durationBySegment(
+  domain: string,
+  segment: string,
+  actualDays: number,
+  plannedDays: number,
+): DurationBySegment {
+  return { domain, segment, actualDays, plannedDays, ratio: rate(actualDays, plannedDays) };
+}
+
+/** K-F2 for one year, for the region (providerId null) or a provider. */
+export interface YearlyCostPerClient {
+  year: number;
+  providerId: string | null;
+  paidCents: number;
+  clients: number;
+  /** Σ paid ÷ distinct clients; null without clients. */
+  centsPerClient: number | null;
+}
+
+export function yearlyCostPerClient(
+  year: number,
+  providerId: string | null,
+  paidCents: number,
+  clients: number,
+): YearlyCostPerClient {
+  return {
+    year,
+    providerId,
+    paidCents,
+    clients,
+    centsPerClient: clients === 0 ? null : Math.round(paidCents / clients),
+  };
+}
+
 export interface SteeringSeries {
   providerId: string;
   values: (number | null)[];
@@ -119,6 +163,10 @@ export interface SteeringReport {
   averagingBalance: AveragingBalance[];
   /** K-Q6 per municipality over the whole window (a month holds too few first decisions per profile). */
   practiceVariation: PracticeVariation[];
+  /** K-Q2 over the whole window by domain and segment ("by type and segment"). */
+  durationBySegment: DurationBySegment[];
+  /** K-F2 per year of the window and the year before (a client counts once in a year). */
+  yearlyCostPerClient: YearlyCostPerClient[];
   signals: SteeringSignal[];
 }
 
@@ -155,6 +203,12 @@ const VALUE_OF: Record<string, Value> = {
   'K-Q7-W': (rows) => mean(rows, 0),
   'K-C1': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
   'K-P8': (rows) => sum(rows, 'value'),
+  'K-F3-TOP': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
+  // Scalings per trajectory-year: a month's scalings × 12 ÷ the decisions in force at its end.
+  'K-Q3-Y': (rows) => {
+    const of = sum(rows, 'of');
+    return of === 0 ? null : round((sum(rows, 'value') * 12) / of, 4);
+  },
   'K-Q3': (rows) => rate(sum(rows, 'value'), sum(rows, 'of')),
   // Reported figures: a month nobody reported is missing (null), not 0.
   'K-Q4-L': (rows) => (rows.length === 0 ? null : sum(rows, 'value')),
@@ -195,6 +249,8 @@ export function steeringReport(
   averagingBalance: readonly AveragingBalance[] = [],
   choices: readonly ArrangementChoice[] = [],
   regionChoices: readonly RegionChoice[] = choices,
+  durations: readonly DurationBySegment[] = [],
+  yearly: readonly YearlyCostPerClient[] = [],
 ): SteeringReport {
   const byIndicator = new Map<string, SteeringRow[]>();
   for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
@@ -273,6 +329,8 @@ export function steeringReport(
     figures,
     averagingBalance: [...averagingBalance],
     practiceVariation: variation,
+    durationBySegment: [...durations],
+    yearlyCostPerClient: [...yearly],
     signals: [...signals(rows, stackedClients, months, thresholds), ...balanceSignals, ...variationSignals],
   };
 }
@@ -345,6 +403,22 @@ export function steeringCsv(report: SteeringReport): string {
     rows.push(['K-F1', 'Averaging balance', 'share', group, String(b.year), value]);
   }
   const window = `${report.months[0]}/${report.months[report.months.length - 1]}`;
+  for (const y of report.yearlyCostPerClient) {
+    const group = y.providerId === null ? 'region' : `provider:${y.providerId}`;
+    const value = y.centsPerClient === null ? '' : String(y.centsPerClient);
+    rows.push(['K-F2', 'Cost per client (year)', 'cents', group, String(y.year), value]);
+  }
+  for (const d of report.durationBySegment) {
+    const value = d.ratio === null ? '' : String(d.ratio);
+    rows.push([
+      'K-Q2',
+      'Duration against planned',
+      'share',
+      `domain:${d.domain}/segment:${d.segment}`,
+      window,
+      value,
+    ]);
+  }
   for (const v of report.practiceVariation) {
     const value = v.deviation === null ? '' : String(v.deviation);
     rows.push(['K-Q6', 'Practice variation', 'share', `municipality:${v.municipalityCode}`, window, value]);
