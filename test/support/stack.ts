@@ -74,10 +74,19 @@ export async function bootStack(
   await migrateTestDatabase();
   const logger = options.logger ?? ['error'];
   const worker = await NestFactory.createApplicationContext(WorkerModule, { logger });
-  await worker.init();
-  const api = await NestFactory.create(AppModule, { logger });
-  setupApp(api);
-  await api.init();
+  let api: INestApplication | undefined;
+  try {
+    await worker.init();
+    api = await NestFactory.create(AppModule, { logger });
+    setupApp(api);
+    await api.init();
+  } catch (error) {
+    // A stack that fails to boot stops what did start, so the suite fails with the error instead of hanging on
+    // the worker's open connections (the suite's afterAll has no stack to close).
+    await api?.close().catch(() => undefined);
+    await worker.close().catch(() => undefined);
+    throw error;
+  }
   return {
     api,
     worker,
