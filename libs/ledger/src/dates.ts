@@ -22,6 +22,11 @@ export function amsterdamDate(now: Date): string {
   return localIsoDate(now, EUROPE_AMSTERDAM);
 }
 
+/** The Amsterdam calendar month at `now`, 'YYYY-MM'. */
+export function amsterdamMonth(now: Date): string {
+  return amsterdamDate(now).slice(0, 7);
+}
+
 /** An accounting period 'YYYY-MM' (a calendar month, as iStandaarden declaration periods are). */
 export interface MonthPeriod {
   period: string;

@@ -7,7 +7,7 @@
 export { LedgerError } from './ledger-error';
 export type { LedgerErrorCode } from './ledger-error';
 export { centsFromDb } from './cents';
-export { amsterdamDate, monthPeriod, toIsoDate } from './dates';
+export { amsterdamDate, amsterdamMonth, monthPeriod, toIsoDate } from './dates';
 export type { MonthPeriod } from './dates';
 export { isActorRef, setLedgerActor } from './ledger-actor';
 export { ISSUED_STATUSES, isPaymentStatus, WITHHOLDABLE_STATUSES } from './payment-status';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { amsterdamDate } from '@app/ledger';
+import { amsterdamMonth } from '@app/ledger';
 import { MonthlyReports } from '@app/register';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
@@ -34,7 +34,7 @@ const MONTH_PARAM = { name: 'month', example: '2026-11', description: 'YYYY-MM, 
 
 /** A reported month: YYYY-MM, not after this month in the Dutch calendar. */
 function reportedMonth(month: string): string {
-  if (!ISO_MONTH.test(month) || month > amsterdamDate(new Date()).slice(0, 7)) {
+  if (!ISO_MONTH.test(month) || month > amsterdamMonth(new Date())) {
     throw invalidFields([{ field: 'month', message: 'month must be YYYY-MM, not after this month' }]);
   }
   return month;

@@ -25,6 +25,17 @@ export interface SteeringScope {
   fixesDomain: boolean;
 }
 
+/** The scope's parameters with the window's first and last month after them, and the condition on `t.month`. */
+function windowed(scope: SteeringScope, from: string, to: string) {
+  const params = [...scope.params, from, to];
+  const [f, t] = [params.length - 1, params.length];
+  return { params, f, t, inWindow: `t.month BETWEEN $${f}::date AND $${t}::date` };
+}
+
+/** K-Q6's profile of a row: domain, segment and complexity. */
+const profileOf = (r: Record<string, unknown>) =>
+  `${String(r.domain)}/${String(r.segment)}/${String(r.complexity)}`;
+
 function safe(value: unknown): number {
   const n = Number(value ?? 0);
   if (!Number.isSafeInteger(n)) throw new Error(`not a safe integer: ${String(value)}`);
@@ -65,30 +76,31 @@ export class SteeringFiguresReader {
     to: string,
     thresholdCents: number,
   ): Promise<SteeringRow[]> {
-    const params = [...scope.params, from, to, thresholdCents];
-    const [f, t, th] = [params.length - 2, params.length - 1, params.length];
+    const { params, inWindow } = windowed(scope, from, to);
+    params.push(thresholdCents);
+    const th = params.length;
     const rows = await this.query(
       `SELECT 'MIX' AS kind, t.month, t.decision_provider_id AS provider_id, t.intensity_code AS key,
               SUM(t.decisions)::text AS n, SUM(t.tariff_cents)::text AS cents
          FROM steering_stock t
-        WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${scope.where} AND ${inWindow}
         GROUP BY t.month, t.decision_provider_id, t.intensity_code
        UNION ALL
        SELECT 'TOP', a.month, a.provider_id, NULL, MAX(a.n)::text, SUM(a.n)::text
          FROM (SELECT t.month, t.decision_provider_id AS provider_id, t.arrangement_code, SUM(t.decisions) AS n
-                 FROM steering_stock t WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+                 FROM steering_stock t WHERE ${scope.where} AND ${inWindow}
                 GROUP BY 1, 2, 3) a
         GROUP BY a.month, a.provider_id
        UNION ALL
        SELECT 'TOP-REGION', a.month, NULL, NULL, MAX(a.n)::text, SUM(a.n)::text
          FROM (SELECT t.month, t.arrangement_code, SUM(t.decisions) AS n
-                 FROM steering_stock t WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+                 FROM steering_stock t WHERE ${scope.where} AND ${inWindow}
                 GROUP BY 1, 2) a
         GROUP BY a.month
        UNION ALL
        SELECT 'STACKED', s.month, NULL, NULL, COUNT(*)::text, NULL
          FROM (SELECT t.month FROM steering_stacked t
-                WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+                WHERE ${scope.where} AND ${inWindow}
                 GROUP BY t.month, t.municipality_code, t.client_id HAVING SUM(t.yearly_cents) > $${th}) s
         GROUP BY s.month`,
       params,
@@ -101,8 +113,7 @@ export class SteeringFiguresReader {
    * for the region and each lead provider (the cube's '*' rows for what the scope leaves open).
    */
   async activeClients(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, inWindow } = windowed(scope, from, to);
     const region = SteeringFiguresReader.cube(scope);
     const perProvider = [
       scope.where,
@@ -113,12 +124,12 @@ export class SteeringFiguresReader {
       `SELECT t.month, NULL AS provider_id, 1 AS region, SUM(t.clients)::text AS clients,
               SUM(t.yearly_cents)::text AS yearly
          FROM steering_active t
-        WHERE ${region} AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${region} AND ${inWindow}
         GROUP BY t.month
        UNION ALL
        SELECT t.month, t.provider_id, 0, SUM(t.clients)::text, SUM(t.yearly_cents)::text
          FROM steering_active t
-        WHERE ${perProvider} AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${perProvider} AND ${inWindow}
         GROUP BY t.month, t.provider_id`,
       params,
     );
@@ -136,19 +147,18 @@ export class SteeringFiguresReader {
    * each municipality's choices against the region's for the same profile.
    */
   async choices(scope: SteeringScope, from: string, to: string): Promise<ArrangementChoice[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, inWindow } = windowed(scope, from, to);
     const rows = await this.query(
       `SELECT t.municipality_code, t.domain, t.segment, t.complexity, t.arrangement_code,
               SUM(t.decisions)::text AS decisions
          FROM steering_choice t
-        WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${scope.where} AND ${inWindow}
         GROUP BY 1, 2, 3, 4, 5`,
       params,
     );
     return rows.map((r) => ({
       municipalityCode: String(r.municipality_code),
-      profile: `${String(r.domain)}/${String(r.segment)}/${String(r.complexity)}`,
+      profile: profileOf(r),
       arrangementCode: String(r.arrangement_code),
       decisions: safe(r.decisions),
     }));
@@ -159,12 +169,11 @@ export class SteeringFiguresReader {
    * profile and arrangement only — a local team is set against its region, not against itself.
    */
   async regionChoices(scope: SteeringScope, from: string, to: string): Promise<RegionChoice[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, f, t, inWindow } = windowed(scope, from, to);
     const rows = await this.query(
       `WITH mine AS (
          SELECT DISTINCT t.municipality_code FROM steering_choice t
-          WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date),
+          WHERE ${scope.where} AND ${inWindow}),
        region AS (
          SELECT municipality_code FROM mine
          UNION
@@ -179,7 +188,7 @@ export class SteeringFiguresReader {
       params,
     );
     return rows.map((r) => ({
-      profile: `${String(r.domain)}/${String(r.segment)}/${String(r.complexity)}`,
+      profile: profileOf(r),
       arrangementCode: String(r.arrangement_code),
       decisions: safe(r.decisions),
     }));
@@ -218,8 +227,7 @@ export class SteeringFiguresReader {
    * provider, in any domain (a provider's waiting list is not split by domain).
    */
   async reportedFigures(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, f, t } = windowed(scope, from, to);
     const domains = CARE_DOMAINS.map((d) => `('${d}')`).join(', ');
     const rows = await this.query(
       `SELECT CASE r.kind WHEN 'WAITING_LIST' THEN 'K-Q4-L' ELSE 'K-C2' END AS indicator, r.month, r.provider_id,
@@ -243,8 +251,7 @@ export class SteeringFiguresReader {
    * and the year before, ÷ the distinct clients paid for in that year.
    */
   async yearlyCostPerClient(scope: SteeringScope, from: string, to: string): Promise<YearlyCostPerClient[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, f, t } = windowed(scope, from, to);
     const rows = await this.query(
       `SELECT extract(year FROM t.month)::int AS year, NULLIF(t.payee_id, '*') AS provider_id,
               SUM(t.paid_cents)::text AS paid, SUM(t.clients)::text AS clients
@@ -298,8 +305,7 @@ export class SteeringFiguresReader {
    * exported or confirmed, due in the year, against the cost the provider reported for that region and year.
    */
   async averagingBalance(scope: SteeringScope, from: string, to: string): Promise<AveragingBalance[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, f, t } = windowed(scope, from, to);
     const rows = await this.query(
       `WITH paid AS (
          SELECT extract(year FROM t.month)::int AS year, t.payee_id AS provider_id, rm.region_id,
@@ -339,14 +345,13 @@ export class SteeringFiguresReader {
    * (steering-rollups.ts), so the sum over municipalities is the scope's distinct clients.
    */
   async moneyFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, inWindow } = windowed(scope, from, to);
     const rows = await this.query(
       `SELECT t.month, NULLIF(t.payee_id, '*') AS provider_id, (t.payee_id = '*')::int AS region,
               SUM(t.paid_cents)::text AS paid, SUM(t.clients)::text AS clients, SUM(t.periods)::text AS periods
          FROM steering_payment t
         WHERE ${SteeringFiguresReader.cube(scope)} AND t.span = 'MONTH'
-          AND t.month BETWEEN $${f}::date AND $${t}::date
+          AND ${inWindow}
         GROUP BY t.month, t.payee_id`,
       params,
     );
@@ -364,12 +369,11 @@ export class SteeringFiguresReader {
    * first decision granted.
    */
   async durationBySegment(scope: SteeringScope, from: string, to: string): Promise<DurationBySegment[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, inWindow } = windowed(scope, from, to);
     const rows = await this.query(
       `SELECT t.domain, t.segment, SUM(t.value)::text AS actual, SUM(t."of")::text AS planned
          FROM steering_flow t
-        WHERE ${scope.where} AND t.indicator = 'K-Q2' AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${scope.where} AND t.indicator = 'K-Q2' AND ${inWindow}
         GROUP BY t.domain, t.segment ORDER BY t.domain COLLATE "C", t.segment COLLATE "C"`,
       params,
     );
@@ -380,13 +384,12 @@ export class SteeringFiguresReader {
 
   /** The flows' figures (steering-rollups.ts, FLOWS) per month, for the region and each lead provider. */
   async trajectoryFlows(scope: SteeringScope, from: string, to: string): Promise<SteeringRow[]> {
-    const params = [...scope.params, from, to];
-    const [f, t] = [params.length - 1, params.length];
+    const { params, inWindow } = windowed(scope, from, to);
     const rows = await this.query(
       `SELECT t.indicator, t.month, t.provider_id, GROUPING(t.provider_id) AS region,
               SUM(t.value)::text AS value, SUM(t."of")::text AS "of"
          FROM steering_flow t
-        WHERE ${scope.where} AND t.month BETWEEN $${f}::date AND $${t}::date
+        WHERE ${scope.where} AND ${inWindow}
         GROUP BY GROUPING SETS ((t.indicator, t.month), (t.indicator, t.month, t.provider_id))`,
       params,
     );

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/config';
-import { amsterdamDate } from '@app/ledger';
+import { amsterdamMonth } from '@app/ledger';
 import { APP_CONFIG } from '@app/platform';
-import { refreshSteeringRollups, rollupState, type RollupState } from './steering-rollups';
+import { covers, refreshSteeringRollups, rollupState, type RollupState } from './steering-rollups';
 
 /**
  * Keeps the steering rollups current: every STEERING_REFRESH_SECONDS one API replica rewrites them (the others
@@ -49,12 +49,13 @@ export class SteeringRefresh implements OnApplicationBootstrap, OnModuleDestroy 
    */
   async current(now = new Date()): Promise<RollupState> {
     const notBefore = new Date(now.getTime() - 2 * this.intervalMs);
+    const stackedThresholdCents = this.config.steering.stackedCostThresholdCents;
     const state = await rollupState(this.db);
     const usable =
       state !== null &&
-      state.stackedThresholdCents === this.config.steering.stackedCostThresholdCents &&
-      amsterdamDate(state.refreshedAt).slice(0, 7) === amsterdamDate(now).slice(0, 7);
-    if (usable && state.refreshedAt.getTime() >= notBefore.getTime()) return state;
+      state.stackedThresholdCents === stackedThresholdCents &&
+      amsterdamMonth(state.refreshedAt) === amsterdamMonth(now);
+    if (usable && covers(state, { stackedThresholdCents, notBefore })) return state;
     if (usable && this.intervalMs > 0) {
       this.inBackground(notBefore);
       return state;

@@ -85,26 +85,31 @@ export const STOCKS = `
  * dimensions it does not fix, and sums over municipalities: client ids are unique within a municipality, so
  * distinct clients add up over municipalities and only there.
  */
-export const payments = (span: 'MONTH' | 'YEAR') => `
-  WITH per_client AS (
-    SELECT date_trunc('${span.toLowerCase()}', p.due_date)::date AS month, t.municipality_code,
-           COALESCE(t.provider_id, '-') AS provider_id, t.domain, p.provider_id AS payee_id, t.client_id,
-           SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')) AS paid,
-           SUM(p.amount_cents) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released,
-           COUNT(*) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released_n,
-           COUNT(*) FILTER (WHERE p.tranche_kind = 'PERIOD' AND p.status NOT IN ('CANCELLED', 'WITHHELD')) AS periods
-      FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
-     GROUP BY 1, 2, 3, 4, 5, 6)
+const paymentCube = (span: 'MONTH' | 'YEAR') => `
   INSERT INTO steering_payment
     (span, month, municipality_code, provider_id, domain, payee_id, clients, paid_cents, released_cents, released, periods)
-  SELECT '${span}', month, municipality_code,
+  SELECT '${span}', ${span === 'MONTH' ? 'month' : `date_trunc('year', month)::date`}, municipality_code,
          CASE WHEN GROUPING(provider_id) = 1 THEN '*' ELSE provider_id END,
          CASE WHEN GROUPING(domain) = 1 THEN '*' ELSE domain END,
          CASE WHEN GROUPING(payee_id) = 1 THEN '*' ELSE payee_id END,
          COUNT(DISTINCT client_id) FILTER (WHERE paid IS NOT NULL),
          COALESCE(SUM(paid), 0), COALESCE(SUM(released), 0), SUM(released_n), SUM(periods)
     FROM per_client
-   GROUP BY month, municipality_code, CUBE (provider_id, domain, payee_id)`;
+   GROUP BY 2, municipality_code, CUBE (provider_id, domain, payee_id)`;
+
+/** One pass over the ledger: the per-client months, then both cubes from them (a year's clients counted once). */
+export const PAYMENTS = `
+  WITH per_client AS MATERIALIZED (
+    SELECT date_trunc('month', p.due_date)::date AS month, t.municipality_code,
+           COALESCE(t.provider_id, '-') AS provider_id, t.domain, p.provider_id AS payee_id, t.client_id,
+           SUM(p.amount_cents) FILTER (WHERE p.status NOT IN ('CANCELLED', 'WITHHELD')) AS paid,
+           SUM(p.amount_cents) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released,
+           COUNT(*) FILTER (WHERE p.status IN ('RELEASED', 'EXPORTED', 'CONFIRMED')) AS released_n,
+           COUNT(*) FILTER (WHERE p.tranche_kind = 'PERIOD' AND p.status NOT IN ('CANCELLED', 'WITHHELD')) AS periods
+      FROM payment_instruction p JOIN trajectory t ON t.trajectory_id = p.trajectory_id
+     GROUP BY 1, 2, 3, 4, 5, 6),
+  monthly AS (${paymentCube('MONTH')})
+  ${paymentCube('YEAR')}`;
 
 /**
  * K-Q6: what the access chose first for each trajectory — the arrangement of its first care decision — per month
@@ -225,6 +230,17 @@ function stateOf(row: Record<string, unknown> | undefined): RollupState | null {
   };
 }
 
+/** Whether rollups of this refresh answer for the threshold asked, at least as recent as `notBefore`. */
+export function covers(
+  state: RollupState,
+  asked: { stackedThresholdCents: number; notBefore: Date },
+): boolean {
+  return (
+    state.refreshedAt.getTime() >= asked.notBefore.getTime() &&
+    state.stackedThresholdCents === asked.stackedThresholdCents
+  );
+}
+
 export async function rollupState(db: DataSource): Promise<RollupState | null> {
   const rows = (await db.query(
     `SELECT refreshed_at, stacked_threshold_cents, took_ms FROM steering_refresh WHERE id = 1`,
@@ -261,11 +277,7 @@ export async function refreshSteeringRollups(
           `SELECT refreshed_at, stacked_threshold_cents, took_ms FROM steering_refresh WHERE id = 1`,
         )) as Record<string, unknown>[];
         const state = stateOf(current);
-        if (
-          state &&
-          state.refreshedAt.getTime() >= options.notBefore.getTime() &&
-          state.stackedThresholdCents === options.stackedThresholdCents
-        ) {
+        if (state && covers(state, options)) {
           await runner.commitTransaction();
           return state;
         }
@@ -274,8 +286,7 @@ export async function refreshSteeringRollups(
         for (const table of ROLLUPS) await runner.query(`DELETE FROM ${table}`);
         await runner.query(STOCKS, [options.stackedThresholdCents]);
         await runner.query(CHOICES);
-        await runner.query(payments('MONTH'));
-        await runner.query(payments('YEAR'));
+        await runner.query(PAYMENTS);
         await runner.query(FLOWS);
         await runner.query(DURATIONS);
         const tookMs = Date.now() - started;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { monthsBetween, steeringReport, type SteeringReport } from '@app/domain';
-import { amsterdamDate } from '@app/ledger';
+import { amsterdamMonth } from '@app/ledger';
 import { APP_CONFIG } from '@app/platform';
 import type { Principal } from '../../auth/principal';
 import { isProviderScoped } from '../../auth/tenant-scope';
@@ -116,7 +116,7 @@ export class SteeringService {
 }
 
 function window(q: SteeringQueryDto, now: Date): string[] {
-  const to = q.to ?? amsterdamDate(now).slice(0, 7);
+  const to = q.to ?? amsterdamMonth(now);
   const [y, m] = to.split('-').map(Number);
   const back = new Date(Date.UTC(y, m - 1 - 11, 1)).toISOString().slice(0, 7);
   const from = q.from ?? back;
