@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { from, Observable, of, switchMap, tap } from 'rxjs';
+import { concatMap, from, Observable, of, switchMap, tap } from 'rxjs';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -41,21 +41,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.status(previous.status);
           return of(previous.body);
         }
-        let body: unknown;
-        let failed = false;
-        // Only a success is remembered: a failed request has already freed its key (below), and remembering it
-        // too would race that release on another connection and leave a key that replays an empty answer.
-        res.once('finish', () => {
-          if (!failed) void this.remember(subject, key, res.statusCode, withoutShownOnceSecret(body));
-        });
+        // Remembered before the answer leaves, not on 'finish': a caller that repeats the request the moment it
+        // has the first answer must get that answer replayed, not 409 REQUEST_IN_PROGRESS. Nest has set the
+        // status by now (201 for POST, or the handler's own with passthrough). Only a success is remembered: a
+        // failed request frees its key, so the caller can retry with it.
         return next.handle().pipe(
-          tap({
-            next: (value) => (body = value),
-            error: () => {
-              failed = true;
-              void this.release(subject, key);
-            },
+          concatMap(async (value: unknown) => {
+            await this.remember(subject, key, res.statusCode, withoutShownOnceSecret(value));
+            return value;
           }),
+          tap({ error: () => void this.release(subject, key) }),
         );
       }),
     );
