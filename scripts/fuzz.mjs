@@ -12,7 +12,7 @@ ensureNodeModules();
 const temporalCli = ensureTemporalCli();
 const schemathesis = ensureSchemathesis();
 
-await withThrowawayServices(
+process.exitCode = await withThrowawayServices(
   { tag: 'fuzz', database: 'app_fuzz', temporalCli, logLevel: 'error' },
   (services) =>
     runNode(

@@ -5,6 +5,8 @@
 // running. Ctrl-C stops everything it started, in reverse order, and waits for each process to exit.
 // Ports come from PORT, WORKER_HEALTH_PORT, LOCAL_PG_PORT, TEMPORAL_PORT and TEMPORAL_UI_PORT; the data from
 // STACK_DATA_DIR (default .data/), which also gets stack.pids.json, the pids of everything running now.
+// `npm start -- --engine server` (or TEMPORAL_ENGINE=server) runs the full Temporal server on a PostgreSQL of its
+// own instead of the dev server: what production runs (scripts/lib/temporal-server.mjs), without a Web UI.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { loadDotEnv } from './lib/dotenv.mjs';
@@ -16,6 +18,7 @@ import { portIsFree } from './lib/ports.mjs';
 import { run, startProcess } from './lib/proc.mjs';
 import { registerSearchAttributes } from './lib/search-attributes.mjs';
 import { startEmbeddedPostgres, startTemporalDevServer } from './lib/services.mjs';
+import { ensureTemporalServer, startTemporalServer } from './lib/temporal-server.mjs';
 import { supervise } from './lib/supervisor.mjs';
 
 const started = [];
@@ -73,6 +76,15 @@ function watch(proc) {
   });
 }
 
+/** dev (the default) or server: `--engine server` on the command line, else TEMPORAL_ENGINE. */
+function engine(env) {
+  const at = process.argv.indexOf('--engine');
+  const chosen = at >= 0 ? process.argv[at + 1] : (env.TEMPORAL_ENGINE ?? 'dev');
+  if (chosen !== 'dev' && chosen !== 'server')
+    throw new Error(`--engine must be dev or server, not ${chosen}`);
+  return chosen;
+}
+
 async function main() {
   loadDotEnv();
   ensureNodeModules();
@@ -120,6 +132,26 @@ async function main() {
     log('temporal', `using the external Temporal cluster at ${env.TEMPORAL_ADDRESS}, namespace ${namespace}`);
     await registerSearchAttributes({ cli: ensureTemporalCli(), address: env.TEMPORAL_ADDRESS, namespace });
     log('temporal', 'search attributes registered and checked');
+  } else if (engine(env) === 'server') {
+    const cli = ensureTemporalCli();
+    const port = Number(env.TEMPORAL_PORT ?? 7233);
+    if (!(await portIsFree(port)))
+      throw new Error(`port ${port} is taken: is another Temporal server running? (TEMPORAL_PORT)`);
+    const binaries = ensureTemporalServer();
+    const serverData = resolve(dataDir, 'temporal-server');
+    log('temporal', `starting the full Temporal server (PostgreSQL in ${shown(serverData)})…`);
+    const temporal = await startTemporalServer({
+      binaries,
+      cli,
+      port,
+      dataDir: serverData,
+      workDir: serverData,
+    });
+    started.push({ name: 'temporal', stop: temporal.stop });
+    watch(temporal.proc);
+    recordPid('temporal', temporal.proc.pid);
+    env.TEMPORAL_ADDRESS = temporal.address;
+    log('temporal', 'ready; namespace and search attributes registered and checked');
   } else {
     const cli = ensureTemporalCli();
     const port = Number(env.TEMPORAL_PORT ?? 7233);
@@ -216,7 +248,11 @@ async function main() {
   started.push(api);
   await api.ready(60000);
 
-  const ui = env.TEMPORAL_UI_URL ?? 'your Temporal cluster UI';
+  const ui =
+    env.TEMPORAL_UI_URL ??
+    (engine(env) === 'server'
+      ? 'none with the full server here (production runs temporalio/ui, docker/compose.yaml)'
+      : 'your Temporal cluster UI');
   log('stack', '');
   log('stack', `API          ${apiUrl}`);
   log('stack', `OpenAPI docs ${apiUrl}/docs`);

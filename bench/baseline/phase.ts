@@ -50,14 +50,14 @@ export async function runBaselinePhase(
   await messages.next('ready');
 
   const monitor = new ResourceMonitor([
-    { role: 'temporal', pid: services.temporal.proc.pid },
+    ...services.temporalProcesses(),
     { role: 'worker', pid: worker.pid },
     { role: 'client', pid: client.pid! },
     { role: 'harness', pid: process.pid },
   ]);
   const progress = new Progress('baseline', options.n);
   messages.onProgress = (m) => progress.update(m.completed, m.failed);
-  const temporalBytesBefore = services.temporalBytes();
+  const temporalBytesBefore = await services.temporalBytes();
   monitor.beginPhase();
   client.send({ type: 'go' });
   const done = await messages.next('done');
@@ -78,10 +78,10 @@ export async function runBaselinePhase(
     wallMs: done.wallMs,
     latency: done.latency,
     resources,
-    systemRoles: ['temporal', 'worker', 'client'],
+    systemRoles: ['temporal', 'temporal-postgres', 'worker', 'client'],
     extra: {
       taskQueue,
-      temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
+      temporalBytes: storageGrowth(temporalBytesBefore, await services.temporalBytes()),
       historyCensus: census,
     },
   });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '@app/config';
-import { PERSISTENCES, type Persistence } from './services';
+import { ENGINES, PERSISTENCES, type Engine, type Persistence } from './services';
 
 export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth', 'events', 'monitoring'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -13,6 +13,8 @@ export interface BenchSettings {
   concurrency: number;
   /** Trajectories the open scenario brings to ACTIVE and leaves open. */
   open: number;
+  /** The Temporal engine: the dev server, or the full server on PostgreSQL (as production runs). */
+  engine: Engine;
   persistence: Persistence;
   /** Worker sticky-cache size (WORKER_MAX_CACHED_WORKFLOWS); bounds worker memory with many open ones. */
   cache: number;
@@ -33,7 +35,8 @@ export const USAGE = `usage: node -r ts-node/register/transpile-only bench/run.t
   --n N                 trajectories (lifecycle, baseline, events)   default 1000
   --concurrency C       trajectories in flight                      default 32
   --open N              trajectories to leave open (open)           default 10000
-  --persistence P       sqlite-wal | memory                         default sqlite-wal
+  --engine E            dev | server (full Temporal server)       default dev
+  --persistence P       sqlite-wal | memory (dev engine)            default sqlite-wal
   --cache N             worker workflow cache size                  default ${DEFAULT_WORKER_MAX_CACHED_WORKFLOWS} (the product's)
   --growth a,b,c        lifecycle sizes (growth)                    default 250,1000,4000
   --seed-read-model N   read-model rows for the list timing (open)  default 100000, 0 for none
@@ -51,6 +54,7 @@ export function parseSettings(argv: string[]): BenchSettings {
       n: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '32' },
       open: { type: 'string', default: '10000' },
+      engine: { type: 'string', default: 'dev' },
       persistence: { type: 'string', default: 'sqlite-wal' },
       cache: { type: 'string', default: String(DEFAULT_WORKER_MAX_CACHED_WORKFLOWS) },
       growth: { type: 'string', default: '250,1000,4000' },
@@ -75,6 +79,7 @@ export function parseSettings(argv: string[]): BenchSettings {
     n: int('n', values.n, 1),
     concurrency: int('concurrency', values.concurrency, 1),
     open: int('open', values.open, 1),
+    engine: values.engine as Engine,
     persistence: values.persistence as Persistence,
     cache: int('cache', values.cache, 1),
     growth: values.growth.split(',').map((v) => int('growth', v.trim(), 1)),
@@ -86,6 +91,7 @@ export function parseSettings(argv: string[]): BenchSettings {
   };
   if (!(SCENARIOS as readonly string[]).includes(settings.scenario))
     problems.push(`--scenario must be one of ${SCENARIOS.join(', ')}`);
+  if (!ENGINES.includes(settings.engine)) problems.push(`--engine must be one of ${ENGINES.join(', ')}`);
   if (!PERSISTENCES.includes(settings.persistence))
     problems.push(`--persistence must be one of ${PERSISTENCES.join(', ')}`);
   if (problems.length > 0) throw new Error(`${problems.join('\n')}\n\n${USAGE}`);

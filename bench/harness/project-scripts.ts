@@ -32,6 +32,13 @@ export interface RunOptions {
   inherit?: boolean;
 }
 
+/** What scripts/lib/temporal-server.mjs builds: the full server, its SQL tool and schema. */
+export interface TemporalServerBinaries {
+  server: string;
+  sqlTool: string;
+  schema: string;
+}
+
 /** The typed surface of scripts/lib/*.mjs the harness reuses (the same code `npm start` and `npm test` run). */
 export interface ProjectScripts {
   startEmbeddedPostgres(options: {
@@ -47,6 +54,20 @@ export interface ProjectScripts {
     dbFile?: string;
     headless?: boolean;
   }): Promise<{ address: string; proc: ManagedProcess; stop(): Promise<void> }>;
+  ensureTemporalServer(): TemporalServerBinaries;
+  startTemporalServer(options: {
+    binaries: TemporalServerBinaries;
+    cli: string;
+    dataDir?: string;
+    workDir?: string;
+    logLevel?: string;
+  }): Promise<{
+    address: string;
+    proc: ManagedProcess;
+    postgres: { url: string; port: number };
+    postgresProc: ManagedProcess;
+    stop(): Promise<void>;
+  }>;
   startProcess(name: string, cmd: string, args: string[], options?: StartProcessOptions): ManagedProcess;
   waitFor(
     what: string,
@@ -65,12 +86,14 @@ export function projectScripts(): Promise<ProjectScripts> {
   loaded ??= (async () => {
     const load = (file: string) =>
       importEsm(pathToFileURL(resolve(ROOT, 'scripts', 'lib', file)).href) as Promise<Record<string, never>>;
-    const [services, proc, ports, ensure, log] = await Promise.all(
-      ['services.mjs', 'proc.mjs', 'ports.mjs', 'ensure.mjs', 'log.mjs'].map(load),
+    const [services, proc, ports, ensure, log, server] = await Promise.all(
+      ['services.mjs', 'proc.mjs', 'ports.mjs', 'ensure.mjs', 'log.mjs', 'temporal-server.mjs'].map(load),
     );
     return {
       startEmbeddedPostgres: services.startEmbeddedPostgres,
       startTemporalDevServer: services.startTemporalDevServer,
+      ensureTemporalServer: server.ensureTemporalServer,
+      startTemporalServer: server.startTemporalServer,
       startProcess: proc.startProcess,
       waitFor: proc.waitFor,
       run: proc.run,

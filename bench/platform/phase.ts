@@ -16,7 +16,7 @@ import { MUNICIPALITY } from './requests';
 export function platformMonitor(services: BenchServices, apps: PlatformApps, intervalMs?: number) {
   return new ResourceMonitor(
     [
-      { role: 'temporal', pid: services.temporal.proc.pid },
+      ...services.temporalProcesses(),
       { role: 'postgres', pid: services.postgres!.proc.pid, tree: true },
       { role: 'worker', pid: apps.worker.pid },
       { role: 'api', pid: apps.api.pid },
@@ -26,7 +26,7 @@ export function platformMonitor(services: BenchServices, apps: PlatformApps, int
   );
 }
 
-export const PLATFORM_SYSTEM_ROLES = ['temporal', 'postgres', 'worker', 'api'];
+export const PLATFORM_SYSTEM_ROLES = ['temporal', 'temporal-postgres', 'postgres', 'worker', 'api'];
 
 export function platformApiClient(services: BenchServices, apps: PlatformApps, latency: LatencyRecorder) {
   return new ApiClient(apps.apiUrl, latency, {
@@ -53,7 +53,7 @@ export async function runPlatformLifecyclePhase(
   const runTag = `${Date.now().toString(36)}-${process.pid}`;
   const monitor = platformMonitor(services, apps);
   const progress = new Progress('platform', options.n);
-  const temporalBytesBefore = services.temporalBytes();
+  const temporalBytesBefore = await services.temporalBytes();
   monitor.beginPhase();
   const began = performance.now();
   const outcome = await runPool(
@@ -83,7 +83,7 @@ export async function runPlatformLifecyclePhase(
     systemRoles: PLATFORM_SYSTEM_ROLES,
     extra: {
       taskQueue: apps.taskQueue,
-      temporalBytes: storageGrowth(temporalBytesBefore, services.temporalBytes()),
+      temporalBytes: storageGrowth(temporalBytesBefore, await services.temporalBytes()),
       historyCensus: census,
       retriedAfter503: Object.fromEntries(api.retriedAfter503),
       ...(drained ? { loadSeconds: Math.round(loadMs) / 1000, ...drained } : {}),

@@ -8,7 +8,11 @@ import type { ScenarioOutput } from './scenario-output';
 
 /** (2) alone: the bare workflow against the benchmark's own Temporal dev server; no PostgreSQL, no HTTP. */
 export async function baselineScenario(settings: BenchSettings): Promise<ScenarioOutput> {
-  const services = await BenchServices.start({ persistence: settings.persistence, postgres: false });
+  const services = await BenchServices.start({
+    engine: settings.engine,
+    persistence: settings.persistence,
+    postgres: false,
+  });
   const phase = await runBaselinePhase(services, {
     n: settings.n,
     concurrency: settings.concurrency,

@@ -22,7 +22,11 @@ import type { ScenarioOutput } from './scenario-output';
  * committed → delivery recorded, from PostgreSQL's clock) and the cost per trajectory, second over first.
  */
 export async function eventsScenario(settings: BenchSettings): Promise<ScenarioOutput> {
-  const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
+  const services = await BenchServices.start({
+    engine: settings.engine,
+    persistence: settings.persistence,
+    postgres: true,
+  });
   const apps = await startPlatformApps(services, { maxCachedWorkflows: settings.cache });
   const db = new Client({ connectionString: services.postgres!.url });
   await db.connect();

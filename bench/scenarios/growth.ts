@@ -17,7 +17,11 @@ export async function growthScenario(settings: BenchSettings): Promise<ScenarioO
   const phases: PhaseResult[] = [];
   let persistence: ScenarioOutput['persistence'] | undefined;
   for (const n of settings.growth) {
-    const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
+    const services = await BenchServices.start({
+      engine: settings.engine,
+      persistence: settings.persistence,
+      postgres: true,
+    });
     const apps = await startPlatformApps(services, { maxCachedWorkflows: settings.cache });
     const phase = await runPlatformLifecyclePhase(services, apps, { n, concurrency: settings.concurrency });
     phases.push({ ...phase, phase: `platform n=${n}` });

@@ -15,7 +15,11 @@ import type { ScenarioOutput } from './scenario-output';
  * against the same Temporal server, and the ratios between the two.
  */
 export async function lifecycleScenario(settings: BenchSettings): Promise<ScenarioOutput> {
-  const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
+  const services = await BenchServices.start({
+    engine: settings.engine,
+    persistence: settings.persistence,
+    postgres: true,
+  });
   const apps = await startPlatformApps(services, { maxCachedWorkflows: settings.cache });
   const pgBefore = await services.postgresFacts();
   const platform = await runPlatformLifecyclePhase(services, apps, settings);

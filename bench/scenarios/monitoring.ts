@@ -45,7 +45,11 @@ interface Measured {
  * indicators computed row by row in the bench process (the way the API did before) as the baseline of the run.
  */
 export async function monitoringScenario(settings: BenchSettings): Promise<ScenarioOutput> {
-  const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
+  const services = await BenchServices.start({
+    engine: settings.engine,
+    persistence: settings.persistence,
+    postgres: true,
+  });
   const apps = await startPlatformApps(services, { maxCachedWorkflows: settings.cache });
   const real = await runPlatformLifecyclePhase(services, apps, {
     n: settings.monitoringReal,

@@ -33,13 +33,17 @@ const BUCKET_SECONDS = 10;
  * PostgreSQL and Temporal, and the list endpoint's latency on a read model seeded to `--seed-read-model`.
  */
 export async function openScenario(settings: BenchSettings): Promise<ScenarioOutput> {
-  const services = await BenchServices.start({ persistence: settings.persistence, postgres: true });
+  const services = await BenchServices.start({
+    engine: settings.engine,
+    persistence: settings.persistence,
+    postgres: true,
+  });
   const apps = await startPlatformApps(services, { maxCachedWorkflows: settings.cache });
   const latency = new LatencyRecorder();
   const api = platformApiClient(services, apps, latency);
   const runTag = `${Date.now().toString(36)}-${process.pid}`;
   const pgBefore = await services.postgresFacts();
-  const temporalBefore = services.temporalBytes();
+  const temporalBefore = await services.temporalBytes();
 
   const monitor = platformMonitor(services, apps, 5000);
   const progress = new Progress('open', settings.open);
@@ -60,7 +64,7 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
   progress.finish(outcome.completed, outcome.failed);
 
   const pgAfter = await services.postgresFacts();
-  const temporalAfter = services.temporalBytes();
+  const temporalAfter = await services.temporalBytes();
   const seed =
     settings.seedReadModel > 0
       ? await seedReadModel(services.postgres!.url, settings.seedReadModel)

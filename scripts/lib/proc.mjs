@@ -71,8 +71,8 @@ function signalGroup(pid, signal) {
   }
 }
 
-/** Polls `check` until it resolves truthy or the deadline passes. */
-export async function waitFor(what, check, { timeoutMs = 30000, intervalMs = 100 } = {}) {
+/** Polls `check` until it resolves truthy or the deadline passes (or it throws what `stopOn` accepts). */
+export async function waitFor(what, check, { timeoutMs = 30000, intervalMs = 100, stopOn } = {}) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   while (Date.now() < deadline) {
@@ -80,6 +80,8 @@ export async function waitFor(what, check, { timeoutMs = 30000, intervalMs = 100
       if (await check()) return;
     } catch (error) {
       lastError = error;
+      // An error waiting cannot cure (the process died): fail now, not at the deadline.
+      if (stopOn?.(error)) throw new Error(`waiting for ${what}: ${error.message}`);
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }

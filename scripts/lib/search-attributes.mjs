@@ -68,6 +68,7 @@ async function until(deadline, attempt) {
  * then checks that the namespace lists every one with its type. Failures that can pass (a namespace or an
  * attribute not yet visible through the frontend's caches, a frontend that blinks) are retried for up to
  * `timeoutMs`; an attribute of another type fails at once. Throws a message naming each attribute at fault.
+ * Resolves to how many were missing before (0: nothing was registered).
  */
 export async function registerSearchAttributes({
   cli,
@@ -78,6 +79,12 @@ export async function registerSearchAttributes({
 }) {
   const deadline = Date.now() + timeoutMs;
   const connection = ['--address', address, '--namespace', namespace];
+  let missingBefore;
+  try {
+    missingBefore = problemsIn(listCustomAttributes(cli, connection), attributes).length;
+  } catch {
+    missingBefore = attributes.length; // the namespace is not visible yet: assume none is there
+  }
   for (const pair of attributes) {
     const [name, cliType] = pair.split('=');
     const args = ['operator', 'search-attribute', 'create', ...connection, '--name', name, '--type', cliType];
@@ -106,6 +113,7 @@ export async function registerSearchAttributes({
         'search-attribute` (a type cannot be changed: remove and create it) or use another namespace.',
     );
   }
+  return missingBefore;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,10 +1,12 @@
-// The throwaway services behind `npm test` and `npm run fuzz`: an embedded PostgreSQL and an in-memory Temporal
-// dev server on free ports, stopped again when the command ends, fails or is interrupted.
+// The throwaway services behind `npm test` and `npm run fuzz`: an embedded PostgreSQL and Temporal on free ports
+// (the in-memory dev server, or with `engine: 'server'` the full server on a PostgreSQL of its own), stopped again
+// when the command ends, fails or is interrupted.
 import { spawn } from 'node:child_process';
 import { log } from './log.mjs';
 import { ROOT } from './paths.mjs';
 import { freePort } from './ports.mjs';
 import { startEmbeddedPostgres, startTemporalDevServer } from './services.mjs';
+import { startTemporalServer } from './temporal-server.mjs';
 
 /**
  * The rate limits lifted for a run that sends thousands of requests a minute from one address and one caller,
@@ -17,10 +19,14 @@ const UNLIMITED = {
 };
 
 /**
- * Starts the services, runs `body(env)` with their addresses in `env`, stops them and exits with the body's
- * code (1 on an error). Ctrl-C or SIGTERM stops the services too.
+ * Starts the services, runs `body(env)` with their addresses in `env`, stops them and resolves with the body's
+ * code (1 on an error). Ctrl-C or SIGTERM stops the services too. `temporalServer` (ensureTemporalServer's
+ * binaries) selects the full server instead of the dev server.
  */
-export async function withThrowawayServices({ tag, database, temporalCli, logLevel = 'warn' }, body) {
+export async function withThrowawayServices(
+  { tag, database, temporalCli, temporalServer, logLevel = 'warn' },
+  body,
+) {
   const started = [];
   let stopping = false;
   const stopAll = async () => {
@@ -30,22 +36,29 @@ export async function withThrowawayServices({ tag, database, temporalCli, logLev
       await service.stop().catch((e) => log(tag, `stopping ${service.name}: ${e.message}`));
     }
   };
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => void stopAll().then(() => process.exit(130)));
-  }
+  const onSignal = () => void stopAll().then(() => process.exit(130));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, onSignal);
   try {
     log(tag, 'starting PostgreSQL (embedded, throwaway)…');
     // No dataDir: a fresh folder under the temp dir, reachable by the postgres user also when the checkout
     // lies in a private folder and the command runs as root (postgres-data-dir.mjs).
     const pg = await startEmbeddedPostgres({ port: await freePort(), persistent: false, database });
     started.push({ name: 'postgres', stop: pg.stop });
-    log(tag, 'starting the Temporal dev server (in memory)…');
-    const temporal = await startTemporalDevServer({
-      cli: temporalCli,
-      port: await freePort(),
-      headless: true,
-      logLevel: 'error',
-    });
+    let temporal;
+    if (temporalServer) {
+      log(tag, 'starting the full Temporal server (PostgreSQL persistence and visibility, throwaway)…');
+      const begun = Date.now();
+      temporal = await startTemporalServer({ binaries: temporalServer, cli: temporalCli, logLevel: 'error' });
+      log(tag, `the full Temporal server is ready in ${Math.round((Date.now() - begun) / 1000)} s`);
+    } else {
+      log(tag, 'starting the Temporal dev server (in memory)…');
+      temporal = await startTemporalDevServer({
+        cli: temporalCli,
+        port: await freePort(),
+        headless: true,
+        logLevel: 'error',
+      });
+    }
     started.push({ name: 'temporal', stop: temporal.stop });
     log(tag, `PostgreSQL ${pg.url.replace(/:[^:@/]+@/, ':***@')}, Temporal ${temporal.address}`);
     const env = {
@@ -55,15 +68,18 @@ export async function withThrowawayServices({ tag, database, temporalCli, logLev
       DATABASE_URL: pg.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_CLI: temporalCli,
+      TEMPORAL_ENGINE: temporalServer ? 'server' : 'dev',
       ...UNLIMITED,
     };
     const code = await body(env);
     await stopAll();
-    process.exit(code);
+    return code;
   } catch (error) {
     log(tag, `ERROR: ${error.stack ?? error}`);
     await stopAll();
-    process.exit(1);
+    return 1;
+  } finally {
+    for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, onSignal);
   }
 }
 
