@@ -43,13 +43,13 @@ export interface ShapeStep {
 
 export type TrajectoryVariant = 'standard' | 'escalation' | 'scaling';
 
+/** History version 2 (issue 20): an evaluation no longer continues the run as new. */
 const EVALUATION: ShapeStep = {
   command: 'recordEvaluation',
   deadline: 'evaluation',
   searchAttributes: true,
   afterTimer: true,
   armsTimer: true,
-  continuesAsNew: true,
 };
 
 /**

@@ -34,6 +34,10 @@ const SCENARIOS = [
   'rules2-statutory-lapse',
   // Issue 18: the family chooses its lead provider and signs (CLIENT commands); the read model's plan results.
   'family-signs-and-chooses',
+  // Issue 20, history version 2: no continue-as-new at evaluations, a kept deadline timer, one upsert per
+  // task; and a run that continues as new at its event bound.
+  'lean-year',
+  'lean-bounded',
 ];
 
 interface Loaded {

@@ -16,7 +16,8 @@ import { timeSkippingTestBed } from '../test/support/workflow-env';
 
 /**
  * Care in progress (domain.md §7.4 ACTIVE, §7.5 timers): evaluations with their due and overdue flags,
- * continue-as-new at each evaluation boundary, the intensive interval and the yearly reassessment.
+ * continue-as-new (at each evaluation in history version 1, at the run's event bound in version 2), the
+ * intensive interval and the yearly reassessment.
  */
 jest.setTimeout(120_000);
 
@@ -28,11 +29,11 @@ function monthsAfter(iso: string, months: number): string {
   return resolvePolicyDeadline(policy(), new Date(iso), { months }).toISOString();
 }
 
-describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the boundary)', () => {
-  it('a year of care: four evaluations 3 months apart, each due then overdue, each followed by a continue-as-new that carries the state', async () => {
+describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new)', () => {
+  it('history version 1 (runs begun before issue 20): four evaluations 3 months apart, each due then overdue; the first continues as new, carrying the state, into a version-2 run that keeps the rest', async () => {
     // A plan that runs two years, so that the decision stays valid for the whole year of evaluations.
     const plannedEndAt = new Date((await suite.bed.now()).getTime() + 730 * DAY_MS).toISOString();
-    const t = await suite.kit.active({}, planDraft({ plannedEndAt }));
+    const t = await suite.kit.withShape({}).active({}, planDraft({ plannedEndAt }));
     const firstRun = await t.runId();
     let run = firstRun;
 
@@ -57,11 +58,16 @@ describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the bound
       }
 
       await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
-      const next = await t.nextRun(run);
-      expect(eventTypes(await t.history(run)).pop()).toBe('WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
-      const [started] = await t.history(next);
-      expect(started.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBe(run);
-      run = next;
+      if (n === 1) {
+        const next = await t.nextRun(run);
+        expect(eventTypes(await t.history(run)).pop()).toBe('WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+        const [started] = await t.history(next);
+        expect(started.workflowExecutionStartedEventAttributes?.continuedExecutionRunId).toBe(run);
+        run = next;
+      } else {
+        // The continued run is version 2: the next evaluations stay in it.
+        expect(await t.runId()).toBe(run);
+      }
 
       const carried = await t.state();
       expect(carried.evaluations).toHaveLength(n);
@@ -79,6 +85,46 @@ describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the bound
     expect(await ledger(suite.bed.db, t.trajectoryId)).toEqual(['INITIAL:600000:SCHEDULED']);
   });
 
+  it('history version 2: a year of evaluations stays in one run; a run that reaches its event bound continues as new, carrying the state and the version', async () => {
+    const plannedEndAt = new Date((await suite.bed.now()).getTime() + 730 * DAY_MS).toISOString();
+    const t = await suite.kit.active({}, planDraft({ plannedEndAt }));
+    const run = await t.runId();
+    const afterActive = (await t.history(run)).length;
+    for (let n = 1; n <= 4; n += 1) {
+      const before = await t.state();
+      await suite.bed.sleepUntil(before.care.nextEvaluationAt!);
+      await t.until((v) => v.subFlags.evaluationDue);
+      await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
+    }
+    expect(await t.runId()).toBe(run);
+    expect((await t.state()).evaluations).toHaveLength(4);
+    const events = eventTypes(await t.history(run));
+    expect(events.filter((e) => e === 'WORKFLOW_EXECUTION_CONTINUED_AS_NEW')).toHaveLength(0);
+    // One timer per deadline: four evaluation deadlines fired, none re-armed on an evaluation's wake-up.
+    expect(events.filter((e) => e === 'TIMER_FIRED').length).toBeGreaterThanOrEqual(4);
+
+    // A bound just above what reaching ACTIVE takes: the first evaluation's deadline (a timer firing, a
+    // workflow task) passes it, and that quiet moment continues as new.
+    const bound = afterActive + 3;
+    const bounded = await suite.kit
+      .withShape({ historyVersion: 2, runEventBound: bound })
+      .active({}, planDraft({ plannedEndAt }));
+    const first = await bounded.runId();
+    expect(first).toBe(await bounded.runId());
+    await suite.bed.sleepUntil((await bounded.state()).care.nextEvaluationAt!);
+    const second = await bounded.nextRun(first);
+    const firstRun = eventTypes(await bounded.history(first));
+    expect(firstRun.pop()).toBe('WORKFLOW_EXECUTION_CONTINUED_AS_NEW');
+    expect(firstRun.length).toBeGreaterThanOrEqual(bound - 1);
+    const view = await bounded.until((v) => v.subFlags.evaluationDue);
+    expect(view.status).toBe('ACTIVE');
+    // The new run is lean too, and starts small: it continues again only after another `bound` events.
+    await bounded.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
+    expect((await bounded.state()).evaluations).toHaveLength(1);
+    expect((await bounded.history(second)).length).toBeLessThan(bound);
+    expect(await bounded.runId()).toBe(second);
+  });
+
   it('an intensive indication is evaluated monthly (R-TIME-04)', async () => {
     const t = await suite.kit.active({ intensive: true });
     const started = await t.state();
@@ -86,9 +132,7 @@ describe('evaluations (§7.5: every 3 months; §7.6 continue-as-new at the bound
 
     await suite.bed.sleepUntil(started.care.nextEvaluationAt!);
     expect((await t.until((v) => v.subFlags.evaluationDue)).subFlags.evaluationDue).toBe(true);
-    const run = await t.runId();
     await t.send('recordEvaluation', { actor: LT, evaluation: evaluation() });
-    await t.nextRun(run);
 
     const after = await t.state();
     expect(after.care.nextEvaluationAt).toBe(monthsAfter(after.evaluations[0].heldAt, 1));

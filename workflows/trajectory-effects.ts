@@ -9,6 +9,7 @@ import {
 import {
   breakthroughWorkflowId,
   initialSearchAttributes,
+  newTrajectoryInput,
   withdrawBreakthroughCaseSignal,
   type TrajectoryResult,
   type TrajectoryWorkflowInput,
@@ -195,7 +196,7 @@ async function startSuccessor(
   try {
     await startChild(workflow, {
       workflowId: start.trajectoryId,
-      args: [{ start }],
+      args: [newTrajectoryInput(start)],
       // The successor is a trajectory of its own: it lives on after this one closes.
       parentClosePolicy: ParentClosePolicy.ABANDON,
       typedSearchAttributes: initialSearchAttributes(start),

@@ -24,10 +24,7 @@ const suite = useTrajectoryKit(timeSkippingTestBed, 'scaling', 'scale');
 
 /** An evaluation that asks for scaling, then the provider's request for the new arrangement (Jeugd, R-ROLE-02). */
 async function requestScaling(t: TrajectoryDriver, to: ArrangementTerms, outcome: 'SCALE_UP' | 'SCALE_DOWN') {
-  const run = await t.runId();
   await t.send('recordEvaluation', { actor: LT, evaluation: evaluation({ outcome }) });
-  // The evaluation is a boundary: the run continues as new; the request goes to the new run.
-  await t.nextRun(run);
   expect((await t.view()).subFlags.scalingPending).toBe(true);
   return t.send('requestArrangementChange', {
     actor: PROVIDER,

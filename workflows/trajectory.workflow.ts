@@ -7,11 +7,13 @@ import {
   patched,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import {
   breakthroughDecidedSignal,
   getTrajectoryQuery,
   getTrajectoryStateQuery,
+  LEAN_HISTORY,
   trajectoryUpdates,
   upgradeRulesSignal,
   type BreakthroughDecisionMessage,
@@ -43,9 +45,18 @@ import { asFailure, validating } from './rejection';
 import { changedSearchAttributes, searchAttributesOf } from './search-attributes';
 import { IncidentDesk } from './incidents';
 import { runEffects, type EffectProgress } from './trajectory-effects';
+import { DeadlineTimer } from './deadline-timer';
 
 /** A timer that woke without anything due waits at least this long before it looks again (no hot loop). */
 const MIN_RECHECK_MS = 1000;
+
+/**
+ * History version 2: a run continues as new once its history holds this many events, or earlier when Temporal
+ * suggests it. A standard trajectory makes about 100 in its whole life, so most never continue; the bound keeps
+ * the replay a worker does after losing a run from its cache short (1,000 events replay in tens of ms), far
+ * below Temporal's own limits (it suggests continuing at 4,096 events or 4 MB, refuses at 51,200 or 50 MB).
+ */
+const DEFAULT_RUN_EVENT_BOUND = 1000;
 
 /** Patch id (issue 14): an update that escalates answers after the table's case workflow started. */
 const ANSWER_AFTER_TABLE_CASE_STARTED = 'answer-after-table-case-started';
@@ -63,11 +74,21 @@ const RULES_2 = 'rules-2-deadline-on-every-wait';
  * A thin shell around the pure lifecycle core in libs/domain: commands arrive as Temporal Updates (validated
  * before they enter history), timers are one durable timer for the earliest deadline, and the effects of
  * every transition (audit, read model, decisions, payments, table cases, successors) run as activities and
- * child workflows. The run continues as new at each evaluation boundary, so history stays bounded for
- * trajectories that last years.
+ * child workflows.
+ *
+ * History version 2 (`input.historyVersion`, issue 20) keeps the history lean: the run continues as new only
+ * when Temporal suggests it or after `runEventBound` events, the deadline timer stays armed while its deadline
+ * does not change, and the search attributes are upserted once per workflow task with only what changed.
+ * Version 1, which runs begun before it replay and finish under, continues as new at each evaluation, starts
+ * a new timer on every wake-up, and upserts after every transition. A version-1 run moves to version 2 at its
+ * next continue-as-new.
  */
 export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promise<TrajectoryResult> {
   let state: TrajectoryState;
+  const lean = input.historyVersion === LEAN_HISTORY;
+  // Every run of version 2 runs new code, so the patches before it always hold there. Asked with patched(),
+  // each would cost a version-2 run a marker and a TemporalChangeVersion upsert.
+  const isPatched = (patch: string): boolean => lean || patched(patch);
   const pending: TrajectoryEffect[] = [];
   const tableDecisions: BreakthroughDecisionMessage[] = [];
   const published = new Map<string, string>();
@@ -75,27 +96,35 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   let committedEffects = 0;
   let ranEffects = 0;
 
-  const commit = (transition: Transition): void => {
-    state = transition.state;
-    pending.push(...transition.effects);
-    committedEffects += transition.effects.length;
+  let attributesChanged = false;
+  const publishAttributes = (): void => {
+    if (!attributesChanged) return;
+    attributesChanged = false;
     const updates = changedSearchAttributes(
       searchAttributesOf(state, trajectoryView(state, new Date())),
       published,
     );
     if (updates.length > 0) upsertSearchAttributes(updates);
   };
+  const commit = (transition: Transition): void => {
+    state = transition.state;
+    pending.push(...transition.effects);
+    committedEffects += transition.effects.length;
+    attributesChanged = true;
+    // Version 2 publishes once per workflow task, before the workflow waits (publishAttributes in the loop).
+    if (!lean) publishAttributes();
+  };
 
   if (input.carried) {
     state = input.carried;
     changedSearchAttributes(searchAttributesOf(state, trajectoryView(state, new Date())), published);
   } else {
-    commit(createTrajectory(input.start, new Date(), patched(RULES_2) ? 2 : 1));
+    commit(createTrajectory(input.start, new Date(), isPatched(RULES_2) ? 2 : 1));
   }
   let upgradeAsked = false;
   /** Moves a run begun under rules 1 to the current rules; true when it did. */
   const upgradeIfPatched = (): boolean => {
-    if (rulesOf(state) === CURRENT_RULES || !patched(RULES_2)) return false;
+    if (rulesOf(state) === CURRENT_RULES || !isPatched(RULES_2)) return false;
     commit(upgradeRules(state, new Date()));
     return true;
   };
@@ -125,7 +154,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         // caller's next step (the table's decision) finds it. Patched: earlier runs answered at once.
         if (
           transition.effects.some((e) => e.kind === 'START_BREAKTHROUGH') &&
-          patched(ANSWER_AFTER_TABLE_CASE_STARTED)
+          isPatched(ANSWER_AFTER_TABLE_CASE_STARTED)
         ) {
           const target = committedEffects;
           await condition(() => ranEffects >= target);
@@ -140,8 +169,10 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
 
   const wake = () => pending.length > 0 || tableDecisions.length > 0 || upgradeAsked;
   let recheckFloor = 0;
+  const timer = new DeadlineTimer();
   for (;;) {
     applyTableDecisions(tableDecisions, () => state, commit);
+    publishAttributes();
     if (pending.length > 0) {
       const effects = pending.splice(0, pending.length);
       const at = state!;
@@ -156,18 +187,35 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     if (state!.status === 'CLOSED') break;
     upgradeAsked = false;
     if (upgradeIfPatched()) continue;
-    if (state!.evaluations.length > evaluationsAtRunStart && isAtEvaluationBoundary(state!)) {
+    const continueNow = lean
+      ? runIsLong(input.runEventBound ?? DEFAULT_RUN_EVENT_BOUND)
+      : state!.evaluations.length > evaluationsAtRunStart && isAtEvaluationBoundary(state!);
+    if (continueNow) {
       await condition(allHandlersFinished);
       if (pending.length === 0 && tableDecisions.length === 0) {
-        return continueAsNew<typeof trajectoryWorkflow>({ start: input.start, carried: state! });
+        publishAttributes();
+        return continueAsNew<typeof trajectoryWorkflow>({
+          start: input.start,
+          carried: state!,
+          historyVersion: LEAN_HISTORY,
+          ...(input.runEventBound !== undefined ? { runEventBound: input.runEventBound } : {}),
+        });
       }
       continue;
     }
     const deadline = earliest(nextDeadline(state!), tableDeadlineAhead(state!));
-    const timeout =
-      deadline === undefined ? undefined : Math.max(Date.parse(deadline) - Date.now(), recheckFloor);
-    const woke = await (timeout === undefined ? condition(wake).then(() => true) : condition(wake, timeout));
-    if (woke) {
+    let fired: boolean;
+    if (lean) {
+      // The timer stays armed while the deadline (and the recheck floor) stays the same.
+      timer.arm(deadline === undefined ? undefined : { deadline, floorMs: recheckFloor });
+      await condition(() => wake() || timer.fired);
+      fired = timer.takeFired();
+    } else {
+      const timeout =
+        deadline === undefined ? undefined : Math.max(Date.parse(deadline) - Date.now(), recheckFloor);
+      fired = !(await (timeout === undefined ? condition(wake).then(() => true) : condition(wake, timeout)));
+    }
+    if (!fired) {
       recheckFloor = 0;
       continue;
     }
@@ -177,6 +225,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   }
 
   await condition(allHandlersFinished);
+  publishAttributes();
   const final = state!;
   return {
     trajectoryId: final.trajectoryId,
@@ -217,6 +266,12 @@ function applyTableDecisions(
 function tableDeadlineAhead(state: TrajectoryState): string | undefined {
   const open = state.escalations.find((e) => e.status === 'OPEN' || e.status === 'PROVISIONAL');
   return open !== undefined && Date.parse(open.deadlineAt) > Date.now() ? open.deadlineAt : undefined;
+}
+
+/** Version 2's continue-as-new: when Temporal suggests it, or once the run holds `bound` events. */
+function runIsLong(bound: number): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= bound;
 }
 
 function earliest(a: string | undefined, b: string | undefined): string | undefined {

@@ -5,6 +5,7 @@ import {
   getTrajectoryQuery,
   getTrajectoryStateQuery,
   initialSearchAttributes,
+  LEAN_HISTORY,
   trajectoryUpdates,
   WORKFLOW_TYPES,
   type CommandPayload,
@@ -24,8 +25,14 @@ export class TrajectoryDriver {
     readonly trajectoryId: string,
   ) {}
 
-  static async start(client: Client, taskQueue: string, start: TrajectoryStart): Promise<TrajectoryDriver> {
-    const input: TrajectoryWorkflowInput = { start };
+  /** Starts under the current history version, unless `shape` says otherwise (`{}`: version 1, as before issue 20). */
+  static async start(
+    client: Client,
+    taskQueue: string,
+    start: TrajectoryStart,
+    shape: Omit<TrajectoryWorkflowInput, 'start' | 'carried'> = { historyVersion: LEAN_HISTORY },
+  ): Promise<TrajectoryDriver> {
+    const input: TrajectoryWorkflowInput = { start, ...shape };
     await client.workflow.start(WORKFLOW_TYPES.trajectory, {
       taskQueue,
       workflowId: start.trajectoryId,

@@ -7,6 +7,7 @@ import {
   start,
   submitterFor,
 } from '../../libs/domain/testing/trajectory-fixtures';
+import type { TrajectoryWorkflowInput } from '@app/contracts';
 import { TrajectoryDriver } from './trajectory-driver';
 import { uniqueRef } from './unique-ref';
 import type { WorkflowTestBed } from './workflow-env';
@@ -20,7 +21,13 @@ export class TrajectoryKit {
   constructor(
     readonly bed: WorkflowTestBed,
     private readonly prefix: string,
+    private readonly shape?: Omit<TrajectoryWorkflowInput, 'start' | 'carried'>,
   ) {}
+
+  /** A kit whose trajectories start with this history shape (`{}`: version 1, as runs begun before issue 20). */
+  withShape(shape: Omit<TrajectoryWorkflowInput, 'start' | 'carried'>): TrajectoryKit {
+    return new TrajectoryKit(this.bed, this.prefix, shape);
+  }
 
   async start(overrides: Partial<TrajectoryStart> = {}): Promise<TrajectoryDriver> {
     const id = uniqueRef(`trajectory-0405-${this.prefix}`);
@@ -28,6 +35,7 @@ export class TrajectoryKit {
       this.bed.env.client,
       this.bed.taskQueue,
       start({ trajectoryId: id, caseReference: id, ...overrides }),
+      this.shape,
     );
     this.bed.trackTrajectory(id);
     return t;

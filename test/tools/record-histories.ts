@@ -63,42 +63,85 @@ const COMPLETE = evaluation({
   ],
 });
 
-/** Sleeps to the next evaluation, records it and waits for the continued-as-new run it starts. */
-async function evaluateWhenDue(bed: WorkflowTestBed, t: TrajectoryDriver, outcome: EvaluationOutcome) {
+/**
+ * Sleeps to the next evaluation and records it; under history version 1, waits for the continued-as-new run it
+ * starts (version 2 stays in its run).
+ */
+async function evaluateWhenDue(
+  bed: WorkflowTestBed,
+  t: TrajectoryDriver,
+  outcome: EvaluationOutcome,
+  continues = true,
+) {
   await bed.sleepUntil((await t.state()).care.nextEvaluationAt!);
   must(await t.until((v) => v.subFlags.evaluationDue), (v) => v.subFlags.evaluationDue, 'an evaluation due');
   const run = await t.runId();
   await t.send('recordEvaluation', { actor: LT, evaluation: evaluation({ outcome }) });
-  await t.nextRun(run);
+  if (continues) await t.nextRun(run);
+}
+
+/** The year of `happy-year` (table, start, scaling up, evaluations, completion) on the kit's history version. */
+async function year(kit: TrajectoryKit, bed: WorkflowTestBed, continues: boolean): Promise<TrajectoryDriver> {
+  const plannedEndAt = new Date((await bed.now()).getTime() + 2 * YEAR_MS).toISOString();
+  const t = await kit.submitted({}, planDraft({ plannedEndAt }));
+  await bed.sleepUntil((await t.state()).approvalClock!.deadlineAt);
+  const escalated = must(
+    await t.until((v) => v.status === 'ESCALATED'),
+    (v) => v.status === 'ESCALATED',
+    'ESCALATED',
+  );
+  const table = await t.openTable(escalated.openEscalation!.id);
+  await table.decide({ code: 'APPROVE_AS_SUBMITTED', decidedBy: TABLE, rationaleRef: 'rationale-1' });
+  must(await t.until((v) => v.status === 'DECIDED'), (v) => v.status === 'DECIDED', 'DECIDED');
+  await t.send('confirmStart', { actor: PROVIDER });
+  await evaluateWhenDue(bed, t, 'SCALE_UP', continues);
+  const requested = await t.send('requestArrangementChange', {
+    actor: PROVIDER,
+    arrangement: RECOVERY_HEAVY,
+    reasonCode: 'NEEDS_CHANGED',
+  });
+  await t.send('decideArrangementChange', {
+    actor: LT,
+    changeId: requested.pendingChange!.id,
+    decision: 'APPROVE',
+  });
+  await evaluateWhenDue(bed, t, 'CONTINUE', continues);
+  await t.send('confirmCompletion', { actor: LT, finalEvaluation: COMPLETE });
+  must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
+  return t;
 }
 
 const SCENARIOS: Record<string, Scenario> = {
   /** A year: approval deadline → table approves → start → scale up (continue-as-new) → evaluation → completion. */
   async 'happy-year'(kit, bed) {
-    const plannedEndAt = new Date((await bed.now()).getTime() + 2 * YEAR_MS).toISOString();
-    const t = await kit.submitted({}, planDraft({ plannedEndAt }));
-    await bed.sleepUntil((await t.state()).approvalClock!.deadlineAt);
-    const escalated = must(
-      await t.until((v) => v.status === 'ESCALATED'),
-      (v) => v.status === 'ESCALATED',
-      'ESCALATED',
+    return year(kit, bed, true);
+  },
+
+  /**
+   * Issue 20, history version 2: the same year in one run (no continue-as-new at evaluations), the deadline
+   * timer kept while its deadline stands, one search-attribute upsert per workflow task.
+   */
+  async 'lean-year'(kit, bed) {
+    return year(kit, bed, false);
+  },
+
+  /**
+   * Version 2 with a run bound just above what reaching ACTIVE takes: the run continues as new at its first
+   * quiet moment past it (the first evaluation's deadline), and finishes in the continued run.
+   */
+  async 'lean-bounded'(kit, bed) {
+    const probe = await kit.active();
+    const bound = (await probe.history()).length + 3;
+    const t = await kit.withShape({ historyVersion: 2, runEventBound: bound }).active();
+    const run = await t.runId();
+    await bed.sleepUntil((await t.state()).care.nextEvaluationAt!);
+    await t.nextRun(run);
+    must(
+      await t.until((v) => v.subFlags.evaluationDue),
+      (v) => v.subFlags.evaluationDue,
+      'an evaluation due',
     );
-    const table = await t.openTable(escalated.openEscalation!.id);
-    await table.decide({ code: 'APPROVE_AS_SUBMITTED', decidedBy: TABLE, rationaleRef: 'rationale-1' });
-    must(await t.until((v) => v.status === 'DECIDED'), (v) => v.status === 'DECIDED', 'DECIDED');
-    await t.send('confirmStart', { actor: PROVIDER });
-    await evaluateWhenDue(bed, t, 'SCALE_UP');
-    const requested = await t.send('requestArrangementChange', {
-      actor: PROVIDER,
-      arrangement: RECOVERY_HEAVY,
-      reasonCode: 'NEEDS_CHANGED',
-    });
-    await t.send('decideArrangementChange', {
-      actor: LT,
-      changeId: requested.pendingChange!.id,
-      decision: 'APPROVE',
-    });
-    await evaluateWhenDue(bed, t, 'CONTINUE');
+    await t.send('recordEvaluation', { actor: LT, evaluation: evaluation({ outcome: 'CONTINUE' }) });
     await t.send('confirmCompletion', { actor: LT, finalEvaluation: COMPLETE });
     must(await t.closed(), (r) => r.closureReason === 'COMPLETED_PER_PLAN', 'COMPLETED_PER_PLAN');
     return t;
@@ -327,7 +370,8 @@ async function main(): Promise<void> {
     }
     const kit = new TrajectoryKit(bed, 'REC');
     for (const [scenario, run] of chosen) {
-      const t = await run(kit, bed);
+      // The scenarios recorded before issue 20 are histories of version-1 runs, and are recorded as such.
+      const t = await run(scenario.startsWith('lean-') ? kit : kit.withShape({}), bed);
       await record(bed, scenario, t);
       await bed.cleanup();
       console.log(`recorded ${scenario}`);

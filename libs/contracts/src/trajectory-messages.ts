@@ -24,12 +24,29 @@ export const CARE_SEGMENTS: readonly CareSegment[] = ['A', 'B', 'C'];
 export const COMPLEXITY_CLASSES: readonly ComplexityClass[] = ['LOW', 'HIGH'];
 
 /**
- * Input of the trajectory workflow. A fresh start carries only `start` (with the region's policy snapshot);
- * a continued-as-new run also carries the state it left off with.
+ * Input of the trajectory workflow. A fresh start carries `start` (with the region's policy snapshot) and the
+ * history version it runs under; a continued-as-new run also carries the state it left off with.
  */
 export interface TrajectoryWorkflowInput {
   start: TrajectoryStart;
   carried?: TrajectoryState;
+  /**
+   * How the run shapes its history (issue 20). Absent: version 1, as every run recorded before it (continue as
+   * new at each evaluation, a timer re-armed on every wake-up, an upsert per transition). 2: the lean history
+   * (workflows/trajectory.workflow.ts). In the input, not a `patched()` marker: a marker would cost every run
+   * an event, and the input is as fixed in history as a marker is.
+   */
+  historyVersion?: typeof LEAN_HISTORY;
+  /** Version 2: the run continues as new once its history holds this many events (default 1,000). */
+  runEventBound?: number;
+}
+
+/** History version 2 (issue 20): what every new trajectory and every continued run gets. */
+export const LEAN_HISTORY = 2;
+
+/** The input that starts a new trajectory under the current history version. */
+export function newTrajectoryInput(start: TrajectoryStart): TrajectoryWorkflowInput {
+  return { start, historyVersion: LEAN_HISTORY };
 }
 
 /** How a trajectory workflow ended. */

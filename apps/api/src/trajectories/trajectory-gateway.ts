@@ -15,6 +15,7 @@ import {
   recordBreakthroughDecisionUpdate,
   getTrajectoryStateQuery,
   initialSearchAttributes,
+  newTrajectoryInput,
   trajectoryUpdates,
   WORKFLOW_TYPES,
   type CommandPayload,
@@ -65,7 +66,7 @@ export class TrajectoryGateway {
 
   /** Idempotent: Temporal refuses a second execution with the business id, so the first one is returned. */
   async start(start: TrajectoryStart): Promise<StartResult> {
-    const input: TrajectoryWorkflowInput = { start };
+    const input: TrajectoryWorkflowInput = newTrajectoryInput(start);
     try {
       const handle = await this.within(() =>
         this.client.workflow.start(WORKFLOW_TYPES.trajectory, {
