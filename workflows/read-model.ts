@@ -46,7 +46,13 @@ export function bookkeepingFor(
       });
     }
   }
-  return { audit, row: trajectoryRow(state, view), escalations: escalationRows(state), notifications };
+  return {
+    audit,
+    row: trajectoryRow(state, view),
+    escalations: escalationRows(state),
+    notifications,
+    state,
+  };
 }
 
 function trajectoryRow(state: TrajectoryState, view: TrajectoryView): TrajectoryRow {

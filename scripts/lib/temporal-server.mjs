@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { log } from './log.mjs';
 import { freeLowPort, freePort } from './ports.mjs';
 import { commandExists, run, startProcess, waitFor } from './proc.mjs';
-import { TOOLS_DIR } from './paths.mjs';
+import { ROOT, TOOLS_DIR } from './paths.mjs';
 import { registerSearchAttributes } from './search-attributes.mjs';
 import { startEmbeddedPostgres } from './services.mjs';
 
@@ -92,6 +92,8 @@ log:
 persistence:
   defaultStore: postgres-default
   visibilityStore: postgres-visibility
+  # Temporal's development value; production sets 128 (docker/compose.yaml), whose background work per shard
+  # would dominate measurements on 2 cores.
   numHistoryShards: 4
   datastores:
     postgres-default:${store('temporal', 20)}
@@ -227,8 +229,8 @@ export async function startTemporalServer({
     prepareSchema({ ...binaries, pg });
     const dir = workDir ?? resolve(TOOLS_DIR, 'temporal-server', 'run', String(process.pid));
     mkdirSync(dir, { recursive: true });
-    const dynamicConfigFile = resolve(dir, 'dynamicconfig.yaml');
-    writeFileSync(dynamicConfigFile, '# no overrides: the server runs on its defaults\n');
+    // Production's own dynamic config (docker/), so the server here behaves as the one there.
+    const dynamicConfigFile = resolve(ROOT, 'docker', 'temporal', 'dynamicconfig', 'production.yaml');
     const ports = {
       frontend: port ?? (await freePort()),
       frontendHttp: await freePort(),

@@ -1,3 +1,4 @@
+import type { TrajectoryState } from '@app/domain';
 import { col, rowSchema, type RowOf } from './row-schema';
 
 /**
@@ -109,6 +110,11 @@ export interface BookkeepingInput {
   row: TrajectoryRow;
   escalations: EscalationRow[];
   notifications: NotificationRow[];
+  /**
+   * The whole state after the transition (issue 20), from which the API answers `GET /trajectories/:id`
+   * without a workflow query. Absent from writes of workers older than it: the API then asks the workflow.
+   */
+  state?: TrajectoryState;
 }
 
 /** What the breakthrough table's case workflow writes after each of its transitions. */

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ApiException } from '../common/domain-errors';
 import { actionsFor } from '../trajectories/command-roles';
 import { TrajectoryAccess } from '../trajectories/trajectory-access';
-import { TrajectoryGateway } from '../trajectories/trajectory-gateway';
+import { TrajectoryReader } from '../trajectories/trajectory-reader';
 
 export interface FamilyResult {
   id: string;
@@ -60,7 +60,7 @@ export class FamilyViews {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     private readonly access: TrajectoryAccess,
-    private readonly gateway: TrajectoryGateway,
+    private readonly reader: TrajectoryReader,
     private readonly register: ProviderRegister,
   ) {}
 
@@ -88,7 +88,7 @@ export class FamilyViews {
 
   /** The plan's result ids: live, or from the read model once the workflow is gone. */
   async resultIds(trajectoryId: string): Promise<string[]> {
-    const state = await goneAsUndefined(this.gateway.state(trajectoryId));
+    const state = await goneAsUndefined(this.reader.state(trajectoryId));
     if (state) return (state.plan?.results ?? []).map((r) => r.id);
     const [row] = (await this.db.query(`SELECT summary FROM trajectory WHERE trajectory_id = $1`, [
       trajectoryId,
@@ -100,7 +100,7 @@ export class FamilyViews {
     trajectoryId: string,
   ): Promise<{ view: TrajectoryView; state: TrajectoryState } | undefined> {
     const both = await goneAsUndefined(
-      Promise.all([this.gateway.view(trajectoryId), this.gateway.state(trajectoryId)]),
+      Promise.all([this.reader.view(trajectoryId), this.reader.state(trajectoryId)]),
     );
     return both && { view: both[0], state: both[1] };
   }

@@ -27,6 +27,8 @@ import { actionsFor } from './command-roles';
 import { PolicySnapshots } from './policy-snapshots';
 import { TrajectoryAccess } from './trajectory-access';
 import { StartResult, TrajectoryGateway } from './trajectory-gateway';
+import { TrajectoryReader } from './trajectory-reader';
+import { ReadConsistencyQueryDto } from './dto/read-consistency.dto';
 import type { PaymentInstructionView } from '@app/contracts';
 
 /** Reading a trajectory is open to every role; the tenant check decides what each caller sees. */
@@ -43,6 +45,7 @@ const STAFF = STAFF_ROLES;
 export class TrajectoriesController {
   constructor(
     private readonly gateway: TrajectoryGateway,
+    private readonly reader: TrajectoryReader,
     private readonly access: TrajectoryAccess,
     private readonly policies: PolicySnapshots,
     private readonly list: TrajectoryListService,
@@ -105,12 +108,18 @@ export class TrajectoriesController {
   @Get(':trajectoryId')
   @Roles(...EVERYONE)
   @ApiOperation({
-    summary: 'Live state: status, allowed actions, deadlines and who is blocking (workflow query)',
+    summary:
+      'Status, allowed actions, deadlines and who is blocking: from the read model, or live from the workflow',
   })
   @ApiOkResponse({ type: TrajectoryViewDto })
-  async get(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
+  async get(
+    @Param('trajectoryId') trajectoryId: string,
+    @Query() query: ReadConsistencyQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     const view =
-      (await this.access.authorize(principal, trajectoryId)) ?? (await this.gateway.view(trajectoryId));
+      (await this.access.authorize(principal, trajectoryId)) ??
+      (await this.reader.view(trajectoryId, query.consistency));
     // The domain's decision rights (command-roles.ts), so a page offers exactly what the API will take.
     return { ...view, yourActions: actionsFor(principal, view.allowedActions) };
   }
@@ -121,9 +130,13 @@ export class TrajectoriesController {
     summary: 'Full pseudonymous state: plan, rounds, escalations, decisions, evaluations, payments',
   })
   @ApiOkResponse({ type: TrajectoryStateDto })
-  async state(@Param('trajectoryId') trajectoryId: string, @CurrentPrincipal() principal: Principal) {
+  async state(
+    @Param('trajectoryId') trajectoryId: string,
+    @Query() query: ReadConsistencyQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     await this.access.authorize(principal, trajectoryId);
-    return this.gateway.state(trajectoryId);
+    return this.reader.state(trajectoryId, query.consistency);
   }
 
   @Get(':trajectoryId/audit')

@@ -13,6 +13,7 @@ import { TrajectoryAccess } from './trajectory-access';
 import { TrajectoryActions } from './trajectory-actions.service';
 import { TrajectoryActionsController } from './trajectory-actions.controller';
 import { TrajectoryGateway } from './trajectory-gateway';
+import { TrajectoryReader } from './trajectory-reader';
 
 @Module({
   imports: [PaymentsModule, RegisterModule],
@@ -24,6 +25,7 @@ import { TrajectoryGateway } from './trajectory-gateway';
   ],
   providers: [
     TrajectoryGateway,
+    TrajectoryReader,
     TrajectoryAccess,
     TrajectoryActions,
     PolicySnapshots,
@@ -34,6 +36,7 @@ import { TrajectoryGateway } from './trajectory-gateway';
   ],
   exports: [
     TrajectoryGateway,
+    TrajectoryReader,
     TrajectoryAccess,
     TrajectoryActions,
     PolicySnapshots,

@@ -16,6 +16,7 @@ import { ProviderCostReports1765500000000 } from './1765500000000-ProviderCostRe
 import { SteeringRollups1765600000000 } from './1765600000000-SteeringRollups';
 import { ProviderMonthlyReports1765600000001 } from './1765600000001-ProviderMonthlyReports';
 import { TrajectoryClientDomainIndex1765600000002 } from './1765600000002-TrajectoryClientDomainIndex';
+import { TrajectoryStateSnapshot1765700000000 } from './1765700000000-TrajectoryStateSnapshot';
 
 /** Every migration, in order. Listed explicitly so the compiled app needs no glob over the file system. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SteeringRollups1765600000000,
   ProviderMonthlyReports1765600000001,
   TrajectoryClientDomainIndex1765600000002,
+  TrajectoryStateSnapshot1765700000000,
 ];

@@ -33,6 +33,7 @@ export class ReadModelWriter {
       await lockTrajectoryStream(tx, input.row.trajectoryId);
       for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
       await upsertForward(tx, TRAJECTORY_ROW, input.row);
+      if (input.state) await writeState(tx, input.row.seq, input.state);
       const now = new Date().toISOString();
       for (const e of input.escalations) await upsertForward(tx, ESCALATION_ROW, e, { updated_at: now });
       const notifications = input.notifications.map((n) => withStartDeadline(n, input.row));
@@ -63,6 +64,24 @@ export class ReadModelWriter {
       );
     });
   }
+}
+
+/**
+ * The state the API reads `GET /trajectories/:id` from (issue 20). Forward only, by (seq, updatedAt): a
+ * transition without an audit record keeps the seq and moves updatedAt; a replayed older write changes nothing.
+ */
+async function writeState(
+  tx: EntityManager,
+  seq: number,
+  state: NonNullable<BookkeepingInput['state']>,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO trajectory_state (trajectory_id, seq, updated_at, state) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (trajectory_id) DO UPDATE
+       SET seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, written_at = now()
+       WHERE (trajectory_state.seq, trajectory_state.updated_at) < (EXCLUDED.seq, EXCLUDED.updated_at)`,
+    [state.trajectoryId, seq, state.updatedAt, JSON.stringify(state)],
+  );
 }
 
 /**
