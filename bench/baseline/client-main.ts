@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const outcome = await runPool(
     settings.n,
     settings.concurrency,
-    (index) => runBareTrajectory(client, settings.taskQueue, settings.runTag, index, latency),
+    (index) =>
+      runBareTrajectory(client, settings.taskQueue, settings.runTag, index, latency, settings.minimal),
     ({ completed, failed }) => {
       // Throttled: a message per settled trajectory would cost the harness more than the run itself.
       if (Date.now() - lastProgress < 250) return;

@@ -21,4 +21,6 @@ export interface ClientSettings {
   concurrency: number;
   /** Makes workflow ids unique per run, so a reused server never refuses a start. */
   runTag: string;
+  /** The minimal baseline (BareTrajectoryInput.minimal) instead of the same-shape one. */
+  minimal?: boolean;
 }

@@ -38,6 +38,7 @@ export async function runBareTrajectory(
   runTag: string,
   index: number,
   latency: LatencyRecorder,
+  minimal = false,
 ): Promise<void> {
   const variant = variantFor(index);
   const steps = SHAPES[variant];
@@ -52,11 +53,12 @@ export async function runBareTrajectory(
     evaluations: 0,
   };
   const input: BareTrajectoryInput = {
-    trajectoryId: `bare-${MUNICIPALITY}-${caseReference}`,
+    trajectoryId: `${minimal ? 'minimal' : 'bare'}-${MUNICIPALITY}-${caseReference}`,
     steps,
     evaluationTimer: EVALUATION_TIMER,
     bookkeeping: BOOKKEEPING,
     activityKinds: ACTIVITY_KINDS,
+    ...(minimal ? { minimal } : {}),
   };
   const began = performance.now();
   const handle = await latency.time('start', () =>

@@ -20,6 +20,13 @@ export interface BareTrajectoryInput {
   evaluationTimer: Duration;
   bookkeeping: { onStart: boolean; onTimer: boolean };
   activityKinds: { bookkeeping: 'local' | 'remote'; payment: 'local' | 'remote' };
+  /**
+   * The domain's minimum shape (issue 20) instead of the platform's: every command an Update in its own task,
+   * payments as activities, one timer per pending deadline (kept while the kind of deadline stays), and nothing
+   * else — no bookkeeping writes, no search-attribute upserts, no continue-as-new. What the design costs is
+   * the platform's distance from this.
+   */
+  minimal?: boolean;
   carried?: BareCarried;
 }
 
@@ -42,6 +49,8 @@ export interface BareTrajectoryResult {
 
 export interface BareTableCaseInput {
   parentWorkflowId: string;
+  /** The minimal baseline's case writes nothing either. */
+  minimal?: boolean;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface BaselineOptions {
   n: number;
   concurrency: number;
   maxCachedWorkflows: number;
+  /** The domain's minimum shape instead of the platform's (BareTrajectoryInput.minimal). */
+  minimal?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function runBaselinePhase(
     n: options.n,
     concurrency: options.concurrency,
     runTag,
+    minimal: options.minimal,
   };
   const client = fork(resolve(__dirname, 'client-main.ts'), [], {
     cwd: ROOT,
@@ -55,7 +58,8 @@ export async function runBaselinePhase(
     { role: 'client', pid: client.pid! },
     { role: 'harness', pid: process.pid },
   ]);
-  const progress = new Progress('baseline', options.n);
+  const phase = options.minimal ? 'minimal-baseline' : 'baseline';
+  const progress = new Progress(phase, options.n);
   messages.onProgress = (m) => progress.update(m.completed, m.failed);
   const temporalBytesBefore = await services.temporalBytes();
   monitor.beginPhase();
@@ -68,10 +72,12 @@ export async function runBaselinePhase(
   scripts.log('bench', 'baseline worker stopped');
   const census = await historyCensus(
     services.temporal.address,
-    sampleIndexes(options.n).map((i) => `bare-${MUNICIPALITY}-BENCH-${runTag}-${i}`),
+    sampleIndexes(options.n).map(
+      (i) => `${options.minimal ? 'minimal' : 'bare'}-${MUNICIPALITY}-BENCH-${runTag}-${i}`,
+    ),
   ).catch((error: unknown) => [{ error: String(error) }]);
   return phaseResult({
-    phase: 'baseline',
+    phase,
     n: options.n,
     concurrency: options.concurrency,
     outcome: done.outcome,

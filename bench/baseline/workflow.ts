@@ -14,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType, type Duration } from '@temporalio/common';
 import type { ShapePayment, ShapeStep } from '../trajectory-shape';
+import { DeadlineTimer } from '../../workflows/deadline-timer';
 import type { BareActivities } from './activities';
 import {
   bareStateQuery,
@@ -75,7 +76,7 @@ export async function bareTrajectoryWorkflow(input: BareTrajectoryInput): Promis
     s.deadline = step.deadline;
     if (step.closes) closed = true;
     if (step.continuesAsNew) boundary = true;
-    if (step.searchAttributes) upsertSearchAttributes([{ key: STATUS, value: command }]);
+    if (step.searchAttributes && !input.minimal) upsertSearchAttributes([{ key: STATUS, value: command }]);
     pending.push({ seq: index + 1, status: command, step });
     return { seq: index + 1, status: closed ? 'CLOSED' : command };
   };
@@ -93,13 +94,26 @@ export async function bareTrajectoryWorkflow(input: BareTrajectoryInput): Promis
     },
   });
 
-  if (!input.carried) {
+  if (!input.carried && !input.minimal) {
     upsertSearchAttributes([{ key: STATUS, value: 'INTAKE' }]);
     if (input.bookkeeping.onStart) pending.push({ seq: 0, status: 'STARTED' });
   }
+  // The minimal shape's one timer: kept while the kind of deadline (and its instant) stays.
+  const timer = new DeadlineTimer();
+  let longDeadlineAt = 0;
   for (;;) {
     if (pending.length > 0) {
       const effects = pending.splice(0, pending.length);
+      if (input.minimal) {
+        for (const { step } of effects) {
+          if (step?.payment) {
+            await payments.issuePayment({ trajectoryId, tranche: step.payment, amountCents: 125_000 });
+            paid.push(step.payment);
+          }
+          if (step?.startsChild) await startTableCase(trajectoryId, input.minimal);
+        }
+        continue;
+      }
       await bookkeeping.recordTransition({
         trajectoryId,
         seq: effects[effects.length - 1].seq,
@@ -120,13 +134,7 @@ export async function bareTrajectoryWorkflow(input: BareTrajectoryInput): Promis
           await payments.issuePayment({ trajectoryId, tranche: step.payment, amountCents: 125_000 });
           paid.push(step.payment);
         }
-        if (step?.startsChild) {
-          await startChild(bareTableCaseWorkflow, {
-            workflowId: bareTableCaseId(trajectoryId),
-            args: [{ parentWorkflowId: workflowInfo().workflowId }],
-            parentClosePolicy: ParentClosePolicy.ABANDON,
-          });
-        }
+        if (step?.startsChild) await startTableCase(trajectoryId, input.minimal);
       }
       continue;
     }
@@ -136,6 +144,19 @@ export async function bareTrajectoryWorkflow(input: BareTrajectoryInput): Promis
       if (pending.length === 0) {
         return continueAsNew<typeof bareTrajectoryWorkflow>({ ...input, carried: { ...s } });
       }
+      continue;
+    }
+    if (input.minimal) {
+      // A deadline months ahead (or an evaluation's grace) is armed once and kept while the wait lasts.
+      const waitsLong = s.deadline === 'long' || (s.deadline === 'evaluation' && s.due);
+      if (!waitsLong) longDeadlineAt = 0;
+      else if (longDeadlineAt === 0) longDeadlineAt = Date.now() + LONG_DEADLINE_MS;
+      const at =
+        s.deadline === 'none' ? undefined : waitsLong ? longDeadlineAt : (s.evaluationDueAt ?? Date.now());
+      timer.arm(at === undefined ? undefined : { deadline: new Date(at).toISOString(), floorMs: 0 });
+      await condition(() => pending.length > 0 || timer.fired);
+      if (!timer.takeFired()) continue;
+      if (s.deadline === 'evaluation' && !s.due) s.due = true;
       continue;
     }
     const timeout =
@@ -159,6 +180,15 @@ export async function bareTrajectoryWorkflow(input: BareTrajectoryInput): Promis
   return { trajectoryId: workflowInfo().workflowId, commands: s.next, payments: paid };
 }
 
+/** The table's case as a child that outlives the trajectory's run, as the platform starts it. */
+async function startTableCase(trajectoryId: string, minimal?: boolean): Promise<void> {
+  await startChild(bareTableCaseWorkflow, {
+    workflowId: bareTableCaseId(trajectoryId),
+    args: [{ parentWorkflowId: workflowInfo().workflowId, minimal }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+}
+
 /**
  * The table's case, like breakthroughCaseWorkflow: waits (with its deadline timer) for the decision Update,
  * writes it, signals it to the trajectory and completes.
@@ -180,11 +210,12 @@ export async function bareTableCaseWorkflow(input: BareTableCaseInput): Promise<
   );
   await condition(() => decision !== undefined, LONG_DEADLINE_MS);
   if (!decision) return;
-  await local.recordTransition({
-    trajectoryId: input.parentWorkflowId,
-    seq: 1,
-    row: readModelRow(input.parentWorkflowId, 1, 'TABLE_DECIDED'),
-  });
+  if (!input.minimal)
+    await local.recordTransition({
+      trajectoryId: input.parentWorkflowId,
+      seq: 1,
+      row: readModelRow(input.parentWorkflowId, 1, 'TABLE_DECIDED'),
+    });
   await getExternalWorkflowHandle(input.parentWorkflowId).signal(tableDecidedSignal, decision);
   await condition(allHandlersFinished);
 }

@@ -24,23 +24,29 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
   const pgBefore = await services.postgresFacts();
   const platform = await runPlatformLifecyclePhase(services, apps, settings);
   const postgres = await services.postgresFacts();
-  const baseline = await runBaselinePhase(services, {
+  const baselineOptions = {
     n: settings.n,
     concurrency: settings.concurrency,
     maxCachedWorkflows: settings.cache,
-  });
+  };
+  const baseline = await runBaselinePhase(services, baselineOptions);
+  // Issue 20: the domain's minimum shape, so the result shows what the design costs beyond it.
+  const minimal = await runBaselinePhase(services, { ...baselineOptions, minimal: true });
   const persistence = services.facts();
   await shutdown();
 
   const ratios = platformVsBaseline(platform, baseline);
-  printPhases([platform, baseline]);
+  const overMinimal = platformVsBaseline(platform, minimal);
+  printPhases([platform, baseline, minimal]);
   printRatios('platform / baseline', ratios);
+  printRatios('platform / minimal baseline', overMinimal);
   return {
     persistence,
     postgresVersion: postgres?.version,
-    phases: [platform, baseline],
+    phases: [platform, baseline, minimal],
     summary: {
       platformOverBaseline: ratios,
+      platformOverMinimalBaseline: overMinimal,
       postgresBytesPerTrajectory:
         pgBefore && postgres
           ? Math.round((postgres.bytes - pgBefore.bytes) / Math.max(platform.completed, 1))
@@ -48,13 +54,31 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
       temporalBytesPerTrajectory: {
         platform: temporalBytesPerTrajectory(platform),
         baseline: temporalBytesPerTrajectory(baseline),
+        minimalBaseline: temporalBytesPerTrajectory(minimal),
+      },
+      eventsPerTrajectory: {
+        platform: eventsPerTrajectory(platform),
+        baseline: eventsPerTrajectory(baseline),
+        minimalBaseline: eventsPerTrajectory(minimal),
       },
     },
     notes: [
-      'The baseline ran after the platform on the same Temporal server (its database already held the platform run).',
+      'The baselines ran after the platform on the same Temporal server (its database already held the platform run); the minimal one last.',
       'Platform CPU ("system") = temporal + postgres + worker + api; baseline = temporal + worker + client.',
     ],
   };
+}
+
+/** Events in the history of each sampled trajectory (its runs and children), by variant: from the census. */
+function eventsPerTrajectory(phase: PhaseResult): Record<string, number> | undefined {
+  const census = phase.extra?.historyCensus as { workflowId?: string; events?: number }[] | undefined;
+  if (!Array.isArray(census)) return undefined;
+  const variants = ['standard', 'escalation', 'scaling'];
+  return Object.fromEntries(
+    census
+      .filter((c) => typeof c.events === 'number')
+      .map((c, i) => [variants[i] ?? c.workflowId ?? String(i), c.events!]),
+  );
 }
 
 /**
