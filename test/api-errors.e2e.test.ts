@@ -215,14 +215,24 @@ describe('API errors: one body shape, honest codes', () => {
     });
 
     it('answers 503 with the error body, and readiness reports Temporal down', async () => {
+      // A live read asks the workflow: Temporal is needed (issue 20).
       const res = await request(down.getHttpServer())
         .get(`/trajectories/${id}/state`)
+        .query({ consistency: 'live' })
         .set('Authorization', localTeam);
       expect(res.status).toBe(503);
       expectShape(res.body, 503, 'SERVICE_UNAVAILABLE');
       const health = await request(down.getHttpServer()).get('/health').expect(503);
       expect(health.body.details.temporal.status).toBe('down');
       expect(health.body.details.database.status).toBe('up');
+    });
+
+    it('still answers reads from the read model while Temporal is down (issue 20)', async () => {
+      const res = await request(down.getHttpServer())
+        .get(`/trajectories/${id}/state`)
+        .set('Authorization', localTeam)
+        .expect(200);
+      expect(res.body.trajectoryId).toBe(id);
     });
   });
 

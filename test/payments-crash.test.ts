@@ -101,12 +101,17 @@ function startWorker(taskQueue: string, crashMarker?: string): Promise<WorkerPro
   });
 }
 
-async function newTrajectory(taskQueue: string): Promise<TrajectoryDriver> {
+/** `shape` `{}`: history version 1, whose evaluation continues the run as new (issue 20). */
+async function newTrajectory(
+  taskQueue: string,
+  shape?: Parameters<typeof TrajectoryDriver.start>[3],
+): Promise<TrajectoryDriver> {
   const id = uniqueRef('trajectory-0405-CRASH');
   return TrajectoryDriver.start(
     client,
     taskQueue,
     start({ trajectoryId: id, caseReference: id, policy: FAST_POLICY }),
+    shape,
   );
 }
 
@@ -263,7 +268,8 @@ describe('payment ledger when the worker is SIGKILLed between the ledger write a
   it('pays the FINAL tranche once when the crash comes at completion, after a continue-as-new', async () => {
     const taskQueue = uniqueTaskQueue('crash-final');
     const crashing = await startWorker(taskQueue, ':FINAL:');
-    const t = await newTrajectory(taskQueue);
+    // A run begun under history version 1: its evaluation continues it as new, so FINAL is paid in a new run.
+    const t = await newTrajectory(taskQueue, {});
     await decide(t);
     await t.send('confirmStart', { actor: PROVIDER });
     await evaluateAndComplete(t);

@@ -8,6 +8,8 @@ export interface HistoryCensus {
   workflowId: string;
   runs: number;
   events: number;
+  /** The histories' encoded size (protobuf, as Temporal stores and sends them), over every run and child. */
+  bytes: number;
   /** Event type (without the EVENT_TYPE_ prefix) → count, over every run and child. */
   byType: Record<string, number>;
   /** The derived counts trajectory-shape.ts is aligned with. */
@@ -51,9 +53,11 @@ async function censusOf(client: Client, workflowId: string): Promise<HistoryCens
   const sequences: string[] = [];
   let runs = 0;
   let events = 0;
+  let bytes = 0;
   const visit = async (id: string, runId?: string): Promise<void> => {
     const history = await client.workflow.getHandle(id, runId).fetchHistory();
     runs++;
+    bytes += temporal.api.history.v1.History.encode(history).finish().length;
     const sequence: string[] = [];
     for (const event of history.events ?? []) {
       events++;
@@ -74,6 +78,7 @@ async function censusOf(client: Client, workflowId: string): Promise<HistoryCens
     workflowId,
     runs,
     events,
+    bytes,
     byType,
     counts: {
       updates: n('WORKFLOW_EXECUTION_UPDATE_ACCEPTED'),

@@ -40,6 +40,9 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
   printPhases([platform, baseline, minimal]);
   printRatios('platform / baseline', ratios);
   printRatios('platform / minimal baseline', overMinimal);
+  for (const phase of [platform, baseline, minimal]) {
+    console.log(`history per trajectory, ${phase.phase}: ${JSON.stringify(historyPerTrajectory(phase))}`);
+  }
   return {
     persistence,
     postgresVersion: postgres?.version,
@@ -56,10 +59,10 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
         baseline: temporalBytesPerTrajectory(baseline),
         minimalBaseline: temporalBytesPerTrajectory(minimal),
       },
-      eventsPerTrajectory: {
-        platform: eventsPerTrajectory(platform),
-        baseline: eventsPerTrajectory(baseline),
-        minimalBaseline: eventsPerTrajectory(minimal),
+      historyPerTrajectory: {
+        platform: historyPerTrajectory(platform),
+        baseline: historyPerTrajectory(baseline),
+        minimalBaseline: historyPerTrajectory(minimal),
       },
     },
     notes: [
@@ -69,15 +72,22 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
   };
 }
 
-/** Events in the history of each sampled trajectory (its runs and children), by variant: from the census. */
-function eventsPerTrajectory(phase: PhaseResult): Record<string, number> | undefined {
-  const census = phase.extra?.historyCensus as { workflowId?: string; events?: number }[] | undefined;
+/**
+ * Events and encoded history bytes of each sampled trajectory (its runs and children), by variant: from the
+ * census.
+ */
+function historyPerTrajectory(phase: PhaseResult): Record<string, string> | undefined {
+  const census = phase.extra?.historyCensus as
+    { workflowId?: string; events?: number; bytes?: number }[] | undefined;
   if (!Array.isArray(census)) return undefined;
   const variants = ['standard', 'escalation', 'scaling'];
   return Object.fromEntries(
     census
       .filter((c) => typeof c.events === 'number')
-      .map((c, i) => [variants[i] ?? c.workflowId ?? String(i), c.events!]),
+      .map((c, i) => [
+        variants[i] ?? c.workflowId ?? String(i),
+        `${c.events} events, ${Math.round((c.bytes ?? 0) / 1024)} KiB`,
+      ]),
   );
 }
 
