@@ -7,6 +7,7 @@ import { bearer } from './support/auth';
 import { runMigrations } from '@app/persistence';
 import { createOwnDatabase } from './support/database';
 import { eventually, freePort, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { feedOf } from './support/event-feed';
 import { WebhookReceiver } from './support/webhook-receiver';
 import {
   buildWorkflowBundle,
@@ -125,20 +126,7 @@ describe('webhook delivery when the worker and the API are SIGKILLed mid-deliver
       [worker, api] = await Promise.all([startWorker(), round !== 2 ? startApi() : Promise.resolve(api)]);
     }
 
-    const feed: { id: string; data: { trajectoryId: string; sequence: number } }[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const res = await request(baseUrl)
-        .get('/events')
-        .query({ limit: 500, ...(after ? { after } : {}) })
-        .set('Authorization', caseSystem)
-        .expect(200);
-      feed.push(
-        ...res.body.events.filter((e: { data: { trajectoryId: string } }) => ids.has(e.data.trajectoryId)),
-      );
-      if (res.body.events.length === 0 || res.body.next === after) break;
-      after = res.body.next;
-    }
+    const feed = await feedOf(baseUrl, caseSystem, ids);
     expect(feed.length).toBeGreaterThan(120);
 
     const ours = () => receiver.accepted().filter((d) => ids.has(d.event.data.trajectoryId));

@@ -10,6 +10,7 @@ import { bearer } from './support/auth';
 import { createOwnDatabase } from './support/database';
 import { dataConverterOf } from './support/payload-codec';
 import { eventually, freePort, temporalClient, uniqueRef, uniqueTaskQueue } from './support/stack';
+import { feedOf } from './support/event-feed';
 import { WebhookReceiver } from './support/webhook-receiver';
 import { workflowBundlePath } from './support/workflow-bundle';
 import {
@@ -102,20 +103,7 @@ describe('two API and two worker replicas on one Temporal and one PostgreSQL', (
       expect(b.body).toEqual(a.body);
     }
 
-    const feed: { id: string; data: { trajectoryId: string; sequence: number } }[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const res = await request(urls[1])
-        .get('/events')
-        .query({ limit: 500, ...(after ? { after } : {}) })
-        .set('Authorization', caseSystem)
-        .expect(200);
-      feed.push(
-        ...res.body.events.filter((e: { data: { trajectoryId: string } }) => ids.has(e.data.trajectoryId)),
-      );
-      if (res.body.events.length === 0 || res.body.next === after) break;
-      after = res.body.next;
-    }
+    const feed = await feedOf(urls[1], caseSystem, ids);
     expect(feed.length).toBeGreaterThan(120);
     const ours = () => receiver.received.filter((d) => ids.has(d.event.data.trajectoryId));
     await eventually(async () => (ours().length >= feed.length ? true : undefined), 60_000);

@@ -44,6 +44,7 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
   const runTag = `${Date.now().toString(36)}-${process.pid}`;
   const pgBefore = await services.postgresFacts();
   const temporalBefore = await services.temporalBytes();
+  const storageBefore = await services.temporalStorage();
 
   const monitor = platformMonitor(services, apps, 5000);
   const progress = new Progress('open', settings.open);
@@ -65,6 +66,7 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
 
   const pgAfter = await services.postgresFacts();
   const temporalAfter = await services.temporalBytes();
+  const storageAfter = await services.temporalStorage();
   const seed =
     settings.seedReadModel > 0
       ? await seedReadModel(services.postgres!.url, settings.seedReadModel)
@@ -108,6 +110,14 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
       temporalBytesPerOpenTrajectory:
         temporalBefore !== undefined && temporalAfter !== undefined
           ? Math.round((temporalAfter - temporalBefore) / open)
+          : undefined,
+      // The full server: its persistence and its visibility database apart (the dev server: all persistence).
+      temporalBytesPerOpenTrajectoryByDatabase:
+        storageBefore && storageAfter
+          ? {
+              persistence: Math.round((storageAfter.persistence - storageBefore.persistence) / open),
+              visibility: Math.round((storageAfter.visibility - storageBefore.visibility) / open),
+            }
           : undefined,
       listEndpoint: {
         query: LIST_QUERY,

@@ -79,14 +79,17 @@ export async function registerSearchAttributes({
 }) {
   const deadline = Date.now() + timeoutMs;
   const connection = ['--address', address, '--namespace', namespace];
-  let missingBefore;
+  let listedBefore = {};
   try {
-    missingBefore = problemsIn(listCustomAttributes(cli, connection), attributes).length;
+    listedBefore = listCustomAttributes(cli, connection);
   } catch {
-    missingBefore = attributes.length; // the namespace is not visible yet: assume none is there
+    // The namespace is not visible yet: none is there as far as we know.
   }
+  const missingBefore = problemsIn(listedBefore, attributes).length;
   for (const pair of attributes) {
     const [name, cliType] = pair.split('=');
+    // Already there with its type: nothing to create (the server would log "already exists" for each).
+    if (listedBefore[name] === indexedType(cliType)) continue;
     const args = ['operator', 'search-attribute', 'create', ...connection, '--name', name, '--type', cliType];
     const failure = await until(deadline, () => {
       const created = temporal(cli, args);
