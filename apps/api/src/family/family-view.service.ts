@@ -99,10 +99,7 @@ export class FamilyViews {
   private async live(
     trajectoryId: string,
   ): Promise<{ view: TrajectoryView; state: TrajectoryState } | undefined> {
-    const both = await goneAsUndefined(
-      Promise.all([this.reader.view(trajectoryId), this.reader.state(trajectoryId)]),
-    );
-    return both && { view: both[0], state: both[1] };
+    return goneAsUndefined(this.reader.viewAndState(trajectoryId));
   }
 
   private async fromLive(

@@ -37,6 +37,17 @@ export class TrajectoryReader {
     return state ?? this.gateway.state(trajectoryId);
   }
 
+  /** Both from one read of the read model (or, without a stored state, both from the workflow). */
+  async viewAndState(trajectoryId: string): Promise<{ view: TrajectoryView; state: TrajectoryState }> {
+    const state = await this.stored(trajectoryId);
+    if (state) return { view: trajectoryView(state, new Date()), state };
+    const [view, live] = await Promise.all([
+      this.gateway.view(trajectoryId),
+      this.gateway.state(trajectoryId),
+    ]);
+    return { view, state: live };
+  }
+
   private async stored(trajectoryId: string): Promise<TrajectoryState | undefined> {
     const rows: { state: TrajectoryState }[] = await this.db.query(
       'SELECT state FROM trajectory_state WHERE trajectory_id = $1',
