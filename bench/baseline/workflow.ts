@@ -104,27 +104,19 @@ export async function bareTrajectoryWorkflow(input: BareTrajectoryInput): Promis
   for (;;) {
     if (pending.length > 0) {
       const effects = pending.splice(0, pending.length);
-      if (input.minimal) {
-        for (const { step } of effects) {
-          if (step?.payment) {
-            await payments.issuePayment({ trajectoryId, tranche: step.payment, amountCents: 125_000 });
-            paid.push(step.payment);
-          }
-          if (step?.startsChild) await startTableCase(trajectoryId, input.minimal);
-        }
-        continue;
-      }
-      await bookkeeping.recordTransition({
-        trajectoryId,
-        seq: effects[effects.length - 1].seq,
-        row: readModelRow(
+      // The minimal shape writes no bookkeeping: only the payments and the table case remain.
+      if (!input.minimal)
+        await bookkeeping.recordTransition({
           trajectoryId,
-          effects[effects.length - 1].seq,
-          effects.map((e) => e.status).join(','),
-        ),
-      });
+          seq: effects[effects.length - 1].seq,
+          row: readModelRow(
+            trajectoryId,
+            effects[effects.length - 1].seq,
+            effects.map((e) => e.status).join(','),
+          ),
+        });
       for (const { step, seq } of effects) {
-        if (step?.decision)
+        if (step?.decision && !input.minimal)
           await bookkeeping.recordTransition({
             trajectoryId,
             seq,

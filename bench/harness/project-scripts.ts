@@ -54,6 +54,8 @@ export interface ProjectScripts {
     dbFile?: string;
     headless?: boolean;
   }): Promise<{ address: string; proc: ManagedProcess; stop(): Promise<void> }>;
+  /** The full server's release that ensureTemporalServer builds. */
+  temporalServerVersion: string;
   ensureTemporalServer(): TemporalServerBinaries;
   startTemporalServer(options: {
     binaries: TemporalServerBinaries;
@@ -92,6 +94,7 @@ export function projectScripts(): Promise<ProjectScripts> {
     return {
       startEmbeddedPostgres: services.startEmbeddedPostgres,
       startTemporalDevServer: services.startTemporalDevServer,
+      temporalServerVersion: server.TEMPORAL_SERVER_VERSION,
       ensureTemporalServer: server.ensureTemporalServer,
       startTemporalServer: server.startTemporalServer,
       startProcess: proc.startProcess,

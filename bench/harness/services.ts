@@ -6,9 +6,6 @@ import { onShutdown } from './lifetime';
 import { projectScripts, ROOT, type ManagedProcess } from './project-scripts';
 import type { MonitoredProcess } from './resource-monitor';
 
-/** The full server's release (scripts/lib/temporal-server.mjs), for the result file. */
-const TEMPORAL_SERVER_VERSION = 'v1.32.1';
-
 /**
  * sqlite-wal: the local stack's setting (infra.md §8), Temporal's SQLite on disk in WAL mode and a
  * durable PostgreSQL. memory: Temporal in memory and PostgreSQL with fsync off, the upper bound.
@@ -43,7 +40,9 @@ export class BenchServices {
     readonly temporal: {
       address: string;
       proc: ManagedProcess;
+      /** The full server: its PostgreSQL and release. */
       postgres?: { url: string; proc: ManagedProcess };
+      version?: string;
     },
     readonly postgres?: { url: string; proc: ManagedProcess },
   ) {}
@@ -100,6 +99,7 @@ export class BenchServices {
           address: server.address,
           proc: server.proc,
           postgres: { url: server.postgres.url, proc: server.postgresProc },
+          version: scripts.temporalServerVersion,
         },
         postgres,
       );
@@ -139,7 +139,7 @@ export class BenchServices {
       mode: this.persistence,
       temporal:
         this.engine === 'server'
-          ? `full server ${TEMPORAL_SERVER_VERSION}, PostgreSQL persistence and SQL visibility (durable settings)`
+          ? `full server ${this.temporal.version}, PostgreSQL persistence and SQL visibility (durable settings)`
           : wal
             ? 'dev server, SQLite file, journal_mode=wal, synchronous=normal'
             : 'dev server, in-memory SQLite',

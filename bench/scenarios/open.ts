@@ -43,7 +43,6 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
   const api = platformApiClient(services, apps, latency);
   const runTag = `${Date.now().toString(36)}-${process.pid}`;
   const pgBefore = await services.postgresFacts();
-  const temporalBefore = await services.temporalBytes();
   const storageBefore = await services.temporalStorage();
 
   const monitor = platformMonitor(services, apps, 5000);
@@ -65,7 +64,6 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
   progress.finish(outcome.completed, outcome.failed);
 
   const pgAfter = await services.postgresFacts();
-  const temporalAfter = await services.temporalBytes();
   const storageAfter = await services.temporalStorage();
   const seed =
     settings.seedReadModel > 0
@@ -108,8 +106,14 @@ export async function openScenario(settings: BenchSettings): Promise<ScenarioOut
       postgresBytesPerOpenTrajectory:
         pgBefore && pgAfter ? Math.round((pgAfter.bytes - pgBefore.bytes) / open) : undefined,
       temporalBytesPerOpenTrajectory:
-        temporalBefore !== undefined && temporalAfter !== undefined
-          ? Math.round((temporalAfter - temporalBefore) / open)
+        storageBefore && storageAfter
+          ? Math.round(
+              (storageAfter.persistence +
+                storageAfter.visibility -
+                storageBefore.persistence -
+                storageBefore.visibility) /
+                open,
+            )
           : undefined,
       // The full server: its persistence and its visibility database apart (the dev server: all persistence).
       temporalBytesPerOpenTrajectoryByDatabase:
