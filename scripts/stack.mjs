@@ -18,7 +18,12 @@ import { portIsFree } from './lib/ports.mjs';
 import { run, startProcess } from './lib/proc.mjs';
 import { registerSearchAttributes } from './lib/search-attributes.mjs';
 import { startEmbeddedPostgres, startTemporalDevServer } from './lib/services.mjs';
-import { ensureTemporalServer, startTemporalServer } from './lib/temporal-server.mjs';
+import {
+  checkedEngine,
+  ensureTemporalServer,
+  startTemporalServer,
+  takeEngineOption,
+} from './lib/temporal-server.mjs';
 import { supervise } from './lib/supervisor.mjs';
 
 const started = [];
@@ -76,19 +81,13 @@ function watch(proc) {
   });
 }
 
-/** dev (the default) or server: `--engine server` on the command line, else TEMPORAL_ENGINE. */
-function engine(env) {
-  const at = process.argv.indexOf('--engine');
-  const chosen = at >= 0 ? process.argv[at + 1] : (env.TEMPORAL_ENGINE ?? 'dev');
-  if (chosen !== 'dev' && chosen !== 'server')
-    throw new Error(`--engine must be dev or server, not ${chosen}`);
-  return chosen;
-}
-
 async function main() {
   loadDotEnv();
   ensureNodeModules();
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
+  // dev (the default) or server: `--engine` on the command line, else TEMPORAL_ENGINE.
+  const engine =
+    takeEngineOption(process.argv.slice(2)).engine ?? checkedEngine(env.TEMPORAL_ENGINE ?? 'dev');
   const apiPort = Number(env.PORT ?? 3000);
   const workerHealthPort = Number(env.WORKER_HEALTH_PORT ?? 3001);
   const apiUrl = `http://${probeHost(env.HOST)}:${apiPort}`;
@@ -132,7 +131,7 @@ async function main() {
     log('temporal', `using the external Temporal cluster at ${env.TEMPORAL_ADDRESS}, namespace ${namespace}`);
     await registerSearchAttributes({ cli: ensureTemporalCli(), address: env.TEMPORAL_ADDRESS, namespace });
     log('temporal', 'search attributes registered and checked');
-  } else if (engine(env) === 'server') {
+  } else if (engine === 'server') {
     const cli = ensureTemporalCli();
     const port = Number(env.TEMPORAL_PORT ?? 7233);
     if (!(await portIsFree(port)))
@@ -250,7 +249,7 @@ async function main() {
 
   const ui =
     env.TEMPORAL_UI_URL ??
-    (engine(env) === 'server'
+    (engine === 'server'
       ? 'none with the full server here (production runs temporalio/ui, docker/compose.yaml)'
       : 'your Temporal cluster UI');
   log('stack', '');

@@ -17,7 +17,7 @@ import {
 } from './lib/ensure.mjs';
 import { log } from './lib/log.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { ensureTemporalServer } from './lib/temporal-server.mjs';
+import { ensureTemporalServer, takeEngineOption } from './lib/temporal-server.mjs';
 import { runNode, withThrowawayServices } from './lib/throwaway-services.mjs';
 
 /** What the full-server pass runs: a trajectory's whole life over HTTP, and several replicas of each app. */
@@ -28,12 +28,12 @@ const SERVER_PASS = [
   'test/replicas.e2e.test.ts',
 ];
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--engine');
-const engine = at >= 0 ? args[at + 1] : undefined;
-if (at >= 0) args.splice(at, 2);
-if (engine !== undefined && engine !== 'dev' && engine !== 'server') {
-  log('test', `--engine must be dev or server, not ${engine}`);
+let engine;
+let args;
+try {
+  ({ engine, rest: args } = takeEngineOption(process.argv.slice(2)));
+} catch (error) {
+  log('test', error.message);
   process.exit(2);
 }
 const passes =

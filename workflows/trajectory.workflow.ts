@@ -14,6 +14,7 @@ import {
   getTrajectoryQuery,
   getTrajectoryStateQuery,
   LEAN_HISTORY,
+  newTrajectoryInput,
   trajectoryUpdates,
   upgradeRulesSignal,
   type BreakthroughDecisionMessage,
@@ -194,10 +195,10 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       await condition(allHandlersFinished);
       if (pending.length === 0 && tableDecisions.length === 0) {
         publishAttributes();
+        // A continued run gets the current history version, as a new trajectory does.
         return continueAsNew<typeof trajectoryWorkflow>({
-          start: input.start,
+          ...newTrajectoryInput(input.start),
           carried: state!,
-          historyVersion: LEAN_HISTORY,
           ...(input.runEventBound !== undefined ? { runEventBound: input.runEventBound } : {}),
         });
       }

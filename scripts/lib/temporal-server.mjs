@@ -18,6 +18,23 @@ import { startEmbeddedPostgres } from './services.mjs';
 export const TEMPORAL_SERVER_VERSION = 'v1.32.1';
 const MODULE = 'go.temporal.io/server';
 
+/**
+ * The `--engine dev|server` option of `npm start` and `npm test`: the chosen engine (undefined when not given)
+ * and the arguments without it. Throws on another value.
+ */
+export function takeEngineOption(args) {
+  const at = args.indexOf('--engine');
+  if (at < 0) return { engine: undefined, rest: args };
+  const engine = checkedEngine(args[at + 1]);
+  return { engine, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
+
+/** `dev` or `server`, as given; anything else is refused with the option's name. */
+export function checkedEngine(value) {
+  if (value !== 'dev' && value !== 'server') throw new Error(`--engine must be dev or server, not ${value}`);
+  return value;
+}
+
 /** The Go toolchain: on PATH, else where Go's own installer puts it. */
 function goCommand() {
   if (process.env.GO_BIN) return process.env.GO_BIN;
