@@ -3,6 +3,7 @@ import { installSignalHandlers, shutdown } from './harness/lifetime';
 import { loadAverage, machineFacts, versionFacts } from './harness/machine';
 import { projectScripts } from './harness/project-scripts';
 import { writeResults } from './harness/results';
+import { adaptersScenario } from './scenarios/adapters';
 import { baselineScenario } from './scenarios/baseline';
 import { eventsScenario } from './scenarios/events';
 import { growthScenario } from './scenarios/growth';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<Scenario, (settings: BenchSettings) => Promise<ScenarioO
   growth: growthScenario,
   events: eventsScenario,
   monitoring: monitoringScenario,
+  adapters: adaptersScenario,
 };
 
 async function main(): Promise<void> {

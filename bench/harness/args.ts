@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '@app/config';
 import { ENGINES, PERSISTENCES, type Engine, type Persistence } from './services';
 
-export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth', 'events', 'monitoring'] as const;
+export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth', 'events', 'monitoring', 'adapters'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchSettings {
@@ -31,8 +31,8 @@ export interface BenchSettings {
 }
 
 export const USAGE = `usage: node -r ts-node/register/transpile-only bench/run.ts [options]
-  --scenario lifecycle|baseline|open|growth|events|monitoring   default lifecycle (platform + baseline in one run)
-  --n N                 trajectories (lifecycle, baseline, events)   default 1000
+  --scenario lifecycle|baseline|open|growth|events|monitoring|adapters   default lifecycle (platform + baseline in one run)
+  --n N                 trajectories (lifecycle, baseline, events); requests per measurement (adapters)   default 1000
   --concurrency C       trajectories in flight                      default 32
   --open N              trajectories to leave open (open)           default 10000
   --engine E            dev | server (full Temporal server)       default dev

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, text } from 'express';
 import { MAX_MESSAGE_BYTES } from '@app/chain';
@@ -7,6 +7,7 @@ import { codecHttp } from './codec/codec-http.middleware';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { expressErrorHandler } from './common/error-response';
 import { registerDocumentedRoutes } from './common/method-not-allowed';
+import { apiValidationPipe } from './common/validation-pipe';
 import {
   CHAIN_UPLOAD_PATH,
   JSON_MEDIA_TYPES,
@@ -46,14 +47,7 @@ export function setupApp(app: INestApplication): void {
   app.use(requestShapeMiddleware);
   app.use(expressErrorHandler);
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
   const document = createApiDocument(
     app,

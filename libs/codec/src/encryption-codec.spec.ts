@@ -105,6 +105,57 @@ describe('EncryptionCodec (AES-256-GCM, key id in metadata)', () => {
     expect(await codec.decode([])).toEqual([]);
   });
 
+  describe('compression before encryption (format 2, issue 20)', () => {
+    /** About the size and repetitiveness of a command's answer (a trajectory view). */
+    const VIEW_LIKE = jsonPayload({
+      ...PERSONAL,
+      results: Array.from({ length: 8 }, (_, i) => ({ id: `r${i}`, lifeDomain: 'SCHOOL', achieved: false })),
+      allowedActions: ['submitPlan', 'withdraw', 'escalate', 'recordEvaluation', 'confirmCompletion'],
+    });
+    const plainCodec = new EncryptionCodec(new KeyRing([k1]), { compressFromBytes: Infinity });
+
+    it('compresses a payload from the threshold on: format 2, smaller than format 1, same payload back', async () => {
+      const [compressed] = await codec.encode([VIEW_LIKE]);
+      const [plain] = await plainCodec.encode([VIEW_LIKE]);
+      expect(compressed.data![0]).toBe(2);
+      expect(plain.data![0]).toBe(1);
+      expect(compressed.data!.length).toBeLessThan(plain.data!.length * 0.7);
+      const [decoded] = await codec.decode([compressed]);
+      expect(text(decoded.data)).toBe(text(VIEW_LIKE.data));
+      expect(text(decoded.metadata!.encoding)).toBe('json/plain');
+      // Compressed or not, nothing readable is stored.
+      expect(Buffer.from(compressed.data!).includes(Buffer.from(PERSONAL.clientId))).toBe(false);
+    });
+
+    it('leaves a small payload, and one that does not shrink, in format 1', async () => {
+      const [small] = await codec.encode([jsonPayload({ ok: true })]);
+      const [random] = await codec.encode([{ metadata: {}, data: randomBytes(2000) }]);
+      expect(small.data![0]).toBe(1);
+      expect(random.data![0]).toBe(1);
+      expect((await codec.decode([random]))[0].data!.length).toBe(2000);
+    });
+
+    it('reads format 1 written before compression, and format 2 with any threshold', async () => {
+      const [old] = await plainCodec.encode([VIEW_LIKE]);
+      expect(text((await codec.decode([old]))[0].data)).toBe(text(VIEW_LIKE.data));
+      const [fresh] = await codec.encode([VIEW_LIKE]);
+      expect(text((await plainCodec.decode([fresh]))[0].data)).toBe(text(VIEW_LIKE.data));
+    });
+
+    it('refuses a payload whose format byte was switched, either way, and an unknown format', async () => {
+      const [compressed] = await codec.encode([VIEW_LIKE]);
+      const [plain] = await plainCodec.encode([VIEW_LIKE]);
+      const switched = (p: Payload, format: number) => {
+        const data = Buffer.from(p.data!);
+        data[0] = format;
+        return { ...p, data };
+      };
+      await expect(codec.decode([switched(compressed, 1)])).rejects.toThrow(/failed authentication/);
+      await expect(codec.decode([switched(plain, 2)])).rejects.toThrow(/failed authentication/);
+      await expect(codec.decode([switched(plain, 3)])).rejects.toThrow(/malformed/);
+    });
+  });
+
   it('names the unknown key id, and never any key material, when it cannot decrypt', async () => {
     const other = key('retired-2025');
     const [foreign] = await new EncryptionCodec(new KeyRing([other])).encode([jsonPayload(PERSONAL)]);
