@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { EncryptionCodec, KeyRing } from '@app/codec';
+import { codecOptions, EncryptionCodec, KeyRing } from '@app/codec';
 import { AppConfig } from '@app/config';
 import { APP_CONFIG, installTemporalRuntime, workflowBundlerOptions, WORKFLOWS_PATH } from '@app/platform';
 import { createActivities } from '@app/activities';
@@ -70,7 +70,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       activities: createActivities({ dataSource: this.dataSource }),
       maxCachedWorkflows: workerMaxCachedWorkflows,
       // Every payload encrypted before it reaches Temporal; plain ones from older histories still decode.
-      dataConverter: { payloadCodecs: [new EncryptionCodec(new KeyRing(this.config.payloadKeys))] },
+      dataConverter: {
+        payloadCodecs: [new EncryptionCodec(new KeyRing(this.config.payloadKeys), codecOptions(this.config))],
+      },
       ...(workflowBundlePath
         ? { workflowBundle: { codePath: workflowBundlePath } }
         : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions() }),

@@ -36,6 +36,11 @@ export interface EncryptionCodecOptions {
   compressFromBytes?: number;
 }
 
+/** The codec options of the apps' configuration (`PAYLOAD_COMPRESSION`). */
+export function codecOptions(config: { payloadCompression: boolean }): EncryptionCodecOptions {
+  return config.payloadCompression ? {} : { compressFromBytes: Infinity };
+}
+
 /**
  * Encrypts every payload Temporal stores (workflow and activity inputs and results, updates, signals, queries,
  * markers, failure details), so personal data never reaches a history in clear text. Search attributes and

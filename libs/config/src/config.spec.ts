@@ -71,6 +71,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('compresses payloads unless PAYLOAD_COMPRESSION is false (an upgrade from a release before issue 20)', () => {
+    expect(loadConfig(valid).payloadCompression).toBe(true);
+    expect(loadConfig({ ...valid, PAYLOAD_COMPRESSION: 'false' }).payloadCompression).toBe(false);
+    expect(() => loadConfig({ ...valid, PAYLOAD_COMPRESSION: 'sometimes' })).toThrow(/PAYLOAD_COMPRESSION/);
+  });
+
   it('refuses private webhook targets by default in production, allows them by default elsewhere', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     const production = {

@@ -44,6 +44,12 @@ export interface AppConfig {
   perimeter: PerimeterConfig;
   /** Keys of the payload codec (`PAYLOAD_KEYS` / `PAYLOAD_KEYS_FILE`): the first encrypts, all decrypt. */
   payloadKeys: PayloadKeyConfig[];
+  /**
+   * `PAYLOAD_COMPRESSION` (default on): payloads from 256 bytes on are compressed before they are encrypted
+   * (codec format 2, issue 20). Off while upgrading from a release before it, until no replica of that release
+   * runs: every release reads format 2, only from this one on.
+   */
+  payloadCompression: boolean;
   delivery: DeliveryConfig;
   oidc: OidcConfig;
   steering: SteeringConfig;
@@ -164,6 +170,7 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
       docsEnabled: read.flag('DOCS_ENABLED', true),
     },
     payloadKeys: [],
+    payloadCompression: read.flag('PAYLOAD_COMPRESSION', true),
     oidc: undefined as unknown as OidcConfig,
     steering: {
       stackedCostThresholdCents: read.positiveInt('STEERING_STACKED_COST_CENTS', 10_000_000),

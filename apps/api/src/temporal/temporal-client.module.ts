@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { EncryptionCodec, KeyRing } from '@app/codec';
+import { codecOptions, EncryptionCodec, KeyRing } from '@app/codec';
 import { AppConfig } from '@app/config';
 import { APP_CONFIG } from '@app/platform';
 import { InFlightTemporalCalls } from './in-flight-calls';
@@ -26,7 +26,8 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
     {
       provide: PAYLOAD_CODEC,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new EncryptionCodec(new KeyRing(config.payloadKeys)),
+      useFactory: (config: AppConfig) =>
+        new EncryptionCodec(new KeyRing(config.payloadKeys), codecOptions(config)),
     },
     {
       provide: TEMPORAL_CLIENT,
