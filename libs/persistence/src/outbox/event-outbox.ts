@@ -31,33 +31,55 @@ export async function appendEvents(tx: EntityManager, facts: TransitionFacts): P
 
 /**
  * Appends events of one trajectory (after `lockTrajectoryStream` in the same transaction): numbered per
- * trajectory, fanned out to the matching subscriptions, skipped when already written.
+ * trajectory, fanned out to the matching subscriptions, skipped when already written. Two statements: what is
+ * already there, then the insert with its deliveries and the wake-up.
  */
 export async function appendEventDrafts(
   tx: EntityManager,
   drafts: readonly LifecycleEventDraft[],
 ): Promise<number> {
   if (drafts.length === 0) return 0;
-  const trajectoryId = drafts[0].data.trajectoryId;
-  const existing = new Set<string>(
-    (
-      await tx.query(`SELECT event_id FROM lifecycle_event WHERE event_id = ANY($1::text[])`, [
-        drafts.map((d) => d.id),
-      ])
-    ).map((r: { event_id: string }) => r.event_id),
+  const [known] = await tx.query(
+    `SELECT ${eventsKnownColumns('$1', '$2')}`,
+    [drafts[0].data.trajectoryId, drafts.map((d) => d.id)],
   );
+  return insertEvents(tx, drafts, known as EventsKnown);
+}
+
+/** What `insertEvents` needs to know of a trajectory's events: the last sequence, the ids already written. */
+export interface EventsKnown {
+  last: number;
+  existing: string[];
+}
+
+/**
+ * The SELECT list that reads `EventsKnown`, given the placeholders of the trajectory id and of the drafts'
+ * ids, so a caller can append it to a statement of its own (ReadModelWriter does, saving a round trip).
+ */
+export function eventsKnownColumns(trajectoryId: string, ids: string): string {
+  return `(SELECT coalesce(max(sequence), 0)::int FROM lifecycle_event WHERE trajectory_id = ${trajectoryId}) AS last,
+    ARRAY(SELECT event_id FROM lifecycle_event WHERE event_id = ANY(${ids}::text[])) AS existing`;
+}
+
+/**
+ * Inserts the drafts not yet written, numbered after `known.last`, queues a delivery per matching
+ * subscription and wakes the dispatchers (at commit), in one statement.
+ */
+export async function insertEvents(
+  tx: EntityManager,
+  drafts: readonly LifecycleEventDraft[],
+  known: EventsKnown,
+): Promise<number> {
+  const existing = new Set(known.existing);
   const fresh = drafts.filter((d) => !existing.has(d.id));
   if (fresh.length === 0) return 0;
-  const [{ last }] = await tx.query(
-    `SELECT coalesce(max(sequence), 0)::int AS last FROM lifecycle_event WHERE trajectory_id = $1`,
-    [trajectoryId],
-  );
   const events: LifecycleEvent[] = fresh.map((d, i) => ({
     ...d,
-    data: { ...d.data, sequence: last + i + 1 },
+    data: { ...d.data, sequence: known.last + i + 1 },
   }));
-  const values: unknown[] = [];
-  const rows = events.map((e, i) => {
+  const values: unknown[] = [PROVIDER_AUDIENCES, OUTBOX_CHANNEL];
+  const rows = events.map((e) => {
+    const first = values.length + 1;
     values.push(
       e.id,
       e.type,
@@ -69,28 +91,28 @@ export async function appendEventDrafts(
       e.timestamp,
       JSON.stringify(e),
     );
-    const p = i * 9;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}, $${p + 9})`;
+    return `(${Array.from({ length: 9 }, (_, i) => `$${first + i}`).join(', ')})`;
   });
-  const inserted: { position: string }[] = await tx.query(
-    `INSERT INTO lifecycle_event
-       (event_id, type, trajectory_id, sequence, municipality_code, provider_id, audience, occurred_at, body)
-     VALUES ${rows.join(', ')} RETURNING position`,
+  // Data-modifying CTEs run once and in full; the deliveries are matched on the rows just inserted.
+  await tx.query(
+    `WITH inserted AS (
+       INSERT INTO lifecycle_event
+         (event_id, type, trajectory_id, sequence, municipality_code, provider_id, audience, occurred_at, body)
+       VALUES ${rows.join(', ')}
+       RETURNING position, type, trajectory_id, municipality_code, provider_id, audience
+     ), queued AS (
+       INSERT INTO webhook_delivery (subscription_id, event_position, trajectory_id)
+       SELECT s.id, e.position, e.trajectory_id
+       FROM inserted e
+       JOIN webhook_subscription s ON s.deleted_at IS NULL AND e.type = ANY (s.event_types)
+         AND (s.municipality_code = e.municipality_code
+              OR (s.provider_id = e.provider_id AND (e.audience IS NULL OR e.audience = ANY ($1::text[]))))
+       ON CONFLICT DO NOTHING
+       RETURNING id
+     )
+     -- Delivered at commit (and dropped on rollback): wakes the dispatchers without waiting for their poll.
+     SELECT pg_notify($2, CASE WHEN EXISTS (SELECT 1 FROM queued) THEN 'webhook' ELSE 'event' END)`,
     values,
   );
-  const queued: unknown[] = await tx.query(
-    `INSERT INTO webhook_delivery (subscription_id, event_position, trajectory_id)
-     SELECT s.id, e.position, e.trajectory_id
-     FROM lifecycle_event e
-     JOIN webhook_subscription s ON s.deleted_at IS NULL AND e.type = ANY (s.event_types)
-       AND (s.municipality_code = e.municipality_code
-            OR (s.provider_id = e.provider_id AND (e.audience IS NULL OR e.audience = ANY ($2::text[]))))
-     WHERE e.position = ANY ($1::bigint[])
-     ON CONFLICT DO NOTHING
-     RETURNING id`,
-    [inserted.map((r) => r.position), PROVIDER_AUDIENCES],
-  );
-  // Delivered at commit (and dropped on rollback): wakes the dispatchers without waiting for their poll.
-  await tx.query(`SELECT pg_notify($1, $2)`, [OUTBOX_CHANNEL, queued.length > 0 ? 'webhook' : 'event']);
   return events.length;
 }

@@ -14,7 +14,14 @@ import {
   type RowOf,
   type RowSchema,
 } from '@app/contracts';
-import { appendEvents, lockTrajectoryStream } from '../outbox/event-outbox';
+import { eventsOfTransition } from '@app/notify';
+import {
+  appendEvents,
+  eventsKnownColumns,
+  insertEvents,
+  lockTrajectoryStream,
+  type EventsKnown,
+} from '../outbox/event-outbox';
 
 /**
  * The writes of the audit trail, the read model and the outbox (tables audit_event, trajectory, escalation,
@@ -27,23 +34,34 @@ import { appendEvents, lockTrajectoryStream } from '../outbox/event-outbox';
 export class ReadModelWriter {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** What one trajectory transition produced: audit records, its row, its escalations and notifications. */
+  /**
+   * What one trajectory transition produced: audit records, its row, its state, its escalations and
+   * notifications, and its lifecycle events. Four round trips whatever the transition holds: the stream lock,
+   * one statement with every row write (and what the event outbox needs to know), the events, the commit.
+   */
   async recordTransition(input: BookkeepingInput): Promise<void> {
+    const notifications = input.notifications.map((n) => withStartDeadline(n, input.row));
+    const drafts = eventsOfTransition({
+      audit: input.audit,
+      notifications,
+      municipalityCode: input.row.municipalityCode,
+      providerId: input.row.providerId,
+    });
     await this.dataSource.transaction(async (tx) => {
       await lockTrajectoryStream(tx, input.row.trajectoryId);
-      for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
-      await upsertForward(tx, TRAJECTORY_ROW, input.row);
-      if (input.state) await writeState(tx, input.row.seq, input.state);
-      const now = new Date().toISOString();
-      for (const e of input.escalations) await upsertForward(tx, ESCALATION_ROW, e, { updated_at: now });
-      const notifications = input.notifications.map((n) => withStartDeadline(n, input.row));
-      for (const n of notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
-      await appendEvents(tx, {
-        audit: input.audit,
-        notifications,
-        municipalityCode: input.row.municipalityCode,
-        providerId: input.row.providerId,
-      });
+      const write = new CombinedWrite();
+      write.insertOnce(AUDIT_EVENT, input.audit.map(auditRow));
+      write.upsertForward(TRAJECTORY_ROW, [input.row]);
+      if (input.state) write.state(input.row.seq, input.state);
+      write.upsertForward(ESCALATION_ROW, input.escalations, { updated_at: new Date().toISOString() });
+      write.insertOnce(NOTIFICATION_ROW, notifications);
+      const known = await write.run<EventsKnown>(
+        tx,
+        drafts.length === 0
+          ? undefined
+          : (next) => eventsKnownColumns(next(input.row.trajectoryId), next(drafts.map((d) => d.id))),
+      );
+      if (known) await insertEvents(tx, drafts, known);
     });
   }
 
@@ -52,36 +70,20 @@ export class ReadModelWriter {
     const trajectoryId = input.audit[0]?.trajectoryId ?? input.notifications[0]?.trajectoryId;
     await this.dataSource.transaction(async (tx) => {
       if (trajectoryId) await lockTrajectoryStream(tx, trajectoryId);
-      for (const a of input.audit) await insertOnce(tx, AUDIT_EVENT, auditRow(a));
-      for (const n of input.notifications) await insertOnce(tx, NOTIFICATION_ROW, n);
-      if (trajectoryId) await appendEvents(tx, { ...input, ...(await tenantOf(tx, trajectoryId)) });
+      const write = new CombinedWrite();
+      write.insertOnce(AUDIT_EVENT, input.audit.map(auditRow));
+      write.insertOnce(NOTIFICATION_ROW, input.notifications);
       const e = input.escalation;
       // The row itself is written by the trajectory; it may not exist yet when the case opens first.
-      await tx.query(
-        `UPDATE escalation SET chair_ref = $2, reminder_sent = $3, overdue = $4, updated_at = now()
-         WHERE escalation_id = $1`,
-        [e.escalationId, e.chairRef, e.reminderSent, e.overdue],
+      write.custom(
+        (p) => `UPDATE escalation SET chair_ref = ${p(e.chairRef)}, reminder_sent = ${p(e.reminderSent)},
+                  overdue = ${p(e.overdue)}, updated_at = now()
+                WHERE escalation_id = ${p(e.escalationId)}`,
       );
+      await write.run(tx);
+      if (trajectoryId) await appendEvents(tx, { ...input, ...(await tenantOf(tx, trajectoryId)) });
     });
   }
-}
-
-/**
- * The state the API reads `GET /trajectories/:id` from (issue 20). Forward only, by (seq, updatedAt): a
- * transition without an audit record keeps the seq and moves updatedAt; a replayed older write changes nothing.
- */
-async function writeState(
-  tx: EntityManager,
-  seq: number,
-  state: NonNullable<BookkeepingInput['state']>,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO trajectory_state (trajectory_id, seq, updated_at, state) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (trajectory_id) DO UPDATE
-       SET seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, written_at = now()
-       WHERE (trajectory_state.seq, trajectory_state.updated_at) < (EXCLUDED.seq, EXCLUDED.updated_at)`,
-    [state.trajectoryId, seq, state.updatedAt, JSON.stringify(state)],
-  );
 }
 
 /**
@@ -119,39 +121,87 @@ function auditRow(a: AuditRecord): AuditEventRow {
   };
 }
 
-/** INSERT … ON CONFLICT (key) DO NOTHING: a row written once, never changed by a retry. */
-async function insertOnce<C extends Columns>(
-  tx: EntityManager,
-  schema: RowSchema<C>,
-  row: RowOf<C>,
-): Promise<void> {
-  const placeholders = schema.columnNames.map((_, i) => `$${i + 1}`).join(', ');
-  await tx.query(
-    `INSERT INTO ${schema.table} (${schema.columnNames.join(', ')}) VALUES (${placeholders})
-     ON CONFLICT (${schema.key}) DO NOTHING`,
-    schema.values(row),
-  );
-}
-
 /**
- * INSERT … ON CONFLICT DO UPDATE, applied only when the incoming row is newer (higher seq); identity columns
- * are never updated. `extra` columns are the writer's own (e.g. when it wrote).
+ * The row writes of one transition as one statement: each table's rows a data-modifying CTE (run once and in
+ * full, whether or not the final SELECT reads it), idempotent as before. One round trip instead of one per row.
  */
-async function upsertForward<C extends Columns>(
-  tx: EntityManager,
-  schema: RowSchema<C>,
-  row: RowOf<C>,
-  extra: Record<string, unknown> = {},
-): Promise<void> {
-  const columns = [...schema.columnNames, ...Object.keys(extra)];
-  const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
-  const updates = columns
-    .filter((c) => !schema.key.split(', ').includes(c) && !schema.immutableColumns.has(c))
-    .map((c) => `${c} = EXCLUDED.${c}`)
-    .join(', ');
-  await tx.query(
-    `INSERT INTO ${schema.table} (${columns.join(', ')}) VALUES (${placeholders})
-     ON CONFLICT (${schema.key}) DO UPDATE SET ${updates} WHERE ${schema.table}.seq < EXCLUDED.seq`,
-    [...schema.values(row), ...Object.values(extra)],
-  );
+class CombinedWrite {
+  private readonly parts: string[] = [];
+  private readonly values: unknown[] = [];
+
+  private param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  private rows(columns: number, rows: unknown[][]): string {
+    return rows.map((row) => `(${row.slice(0, columns).map((v) => this.param(v)).join(', ')})`).join(', ');
+  }
+
+  /** INSERT … ON CONFLICT (key) DO NOTHING: rows written once, never changed by a retry. */
+  insertOnce<C extends Columns>(schema: RowSchema<C>, rows: RowOf<C>[]): void {
+    if (rows.length === 0) return;
+    this.parts.push(
+      `INSERT INTO ${schema.table} (${schema.columnNames.join(', ')})
+       VALUES ${this.rows(schema.columnNames.length, rows.map((r) => schema.values(r)))}
+       ON CONFLICT (${schema.key}) DO NOTHING`,
+    );
+  }
+
+  /**
+   * INSERT … ON CONFLICT DO UPDATE, applied only when the incoming row is newer (higher seq); identity columns
+   * are never updated. `extra` columns are the writer's own (e.g. when it wrote).
+   */
+  upsertForward<C extends Columns>(
+    schema: RowSchema<C>,
+    rows: RowOf<C>[],
+    extra: Record<string, unknown> = {},
+  ): void {
+    if (rows.length === 0) return;
+    const columns = [...schema.columnNames, ...Object.keys(extra)];
+    const updates = columns
+      .filter((c) => !schema.key.split(', ').includes(c) && !schema.immutableColumns.has(c))
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ');
+    const values = rows.map((r) => [...schema.values(r), ...Object.values(extra)]);
+    this.parts.push(
+      `INSERT INTO ${schema.table} (${columns.join(', ')}) VALUES ${this.rows(columns.length, values)}
+       ON CONFLICT (${schema.key}) DO UPDATE SET ${updates} WHERE ${schema.table}.seq < EXCLUDED.seq`,
+    );
+  }
+
+  /**
+   * The state the API reads `GET /trajectories/:id` from (issue 20). Forward only, by (seq, updatedAt): a
+   * transition without an audit record keeps the seq and moves updatedAt; a replayed older write changes nothing.
+   */
+  state(seq: number, state: NonNullable<BookkeepingInput['state']>): void {
+    this.parts.push(
+      `INSERT INTO trajectory_state (trajectory_id, seq, updated_at, state)
+       VALUES (${this.param(state.trajectoryId)}, ${this.param(seq)}, ${this.param(state.updatedAt)}, ${this.param(JSON.stringify(state))})
+       ON CONFLICT (trajectory_id) DO UPDATE
+         SET seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at, state = EXCLUDED.state, written_at = now()
+         WHERE (trajectory_state.seq, trajectory_state.updated_at) < (EXCLUDED.seq, EXCLUDED.updated_at)`,
+    );
+  }
+
+  /** A write of its own, its values bound through `param`. */
+  custom(sql: (param: (value: unknown) => string) => string): void {
+    this.parts.push(sql((v) => this.param(v)));
+  }
+
+  /**
+   * Runs every write in one statement. `select` adds columns to its result, given a function that binds a
+   * parameter; their row is returned.
+   */
+  async run<R>(
+    tx: EntityManager,
+    select?: (param: (value: unknown) => string) => string,
+  ): Promise<R | undefined> {
+    if (this.parts.length === 0 && !select) return undefined;
+    const columns = select ? select((v) => this.param(v)) : '1 AS written';
+    const ctes = this.parts.map((sql, i) => `w${i} AS (${sql})`);
+    const statement = `${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${columns}`;
+    const rows: R[] = await tx.query(statement, this.values);
+    return select ? rows[0] : undefined;
+  }
 }
