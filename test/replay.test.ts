@@ -38,6 +38,8 @@ const SCENARIOS = [
   // task; and a run that continues as new at its event bound.
   'lean-year',
   'lean-bounded',
+  // History version 3: created at its receipt, no upsert in the first task; payloads in codec format 2.
+  'receipt-year',
 ];
 
 interface Loaded {

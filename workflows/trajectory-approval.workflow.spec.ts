@@ -1,4 +1,9 @@
-import { SEARCH_ATTRIBUTE_DEFINITIONS } from '@app/contracts';
+import {
+  LEAN_HISTORY,
+  SEARCH_ATTRIBUTE_DEFINITIONS,
+  trajectorySearchAttributes,
+} from '@app/contracts';
+import { RECEIPT_TOLERANCE_MS, trajectoryView } from '@app/domain';
 import { CASE, LT, planDraft, PROVIDER, RECOVERY_LIGHT } from '../libs/domain/testing/trajectory-fixtures';
 import { decodedPayloads, keysOf, stringsOf } from '../test/support/history-payloads';
 import { settled } from '../test/support/settled';
@@ -18,6 +23,56 @@ import { timeSkippingTestBed } from '../test/support/workflow-env';
 jest.setTimeout(60_000);
 
 const suite = useTrajectoryKit(timeSkippingTestBed, 'approval', 'appr');
+
+describe('history version 3: every search attribute set at the start (issue 20)', () => {
+  const attributesOf = async (t: Awaited<ReturnType<typeof suite.kit.start>>) =>
+    Object.fromEntries(
+      (await t.handle.describe()).typedSearchAttributes
+        .getAll()
+        .map((p) => [p.key.name, p.value instanceof Date ? p.value.toISOString() : p.value]),
+    );
+  const expectedOf = async (t: Awaited<ReturnType<typeof suite.kit.start>>) => {
+    const state = await t.state();
+    return Object.fromEntries(
+      trajectorySearchAttributes(state, trajectoryView(state, new Date(state.createdAt)))
+        .filter((p) => p.value !== null)
+        .map((p) => [p.key.name, p.value instanceof Date ? p.value.toISOString() : p.value]),
+    );
+  };
+
+  it('a start stamped with its receipt is created at it, starts with every attribute and upserts none', async () => {
+    const receivedAt = (await suite.bed.now()).toISOString();
+    const t = await suite.kit.start({ receivedAt });
+    const state = await t.state();
+    expect(state.createdAt).toBe(receivedAt);
+    const attributes = await attributesOf(t);
+    expect(attributes).toMatchObject({ TrajectoryStatus: 'INTAKE', Escalated: false, EvaluationOverdue: false });
+    expect(attributes).toMatchObject(await expectedOf(t));
+    expect(eventTypes(await t.history())).not.toContain('UPSERT_WORKFLOW_SEARCH_ATTRIBUTES');
+    // The attributes then follow the trajectory as before: the next status is upserted.
+    await t.send('beginDrafting', { actor: LT });
+    expect(eventTypes(await t.history()).filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES')).toHaveLength(1);
+    expect((await attributesOf(t)).TrajectoryStatus).toBe('DRAFTING');
+  });
+
+  it('a start whose receipt lies too far back is created when its workflow runs, and upserts the difference', async () => {
+    const now = await suite.bed.now();
+    const receivedAt = new Date(now.getTime() - RECEIPT_TOLERANCE_MS - 60_000).toISOString();
+    const t = await suite.kit.start({ receivedAt });
+    const state = await t.state();
+    expect(Date.parse(state.createdAt)).toBeGreaterThanOrEqual(now.getTime());
+    expect(eventTypes(await t.history()).filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES')).toHaveLength(1);
+    expect(await attributesOf(t)).toMatchObject(await expectedOf(t));
+  });
+
+  it('version 2 runs keep their shape: created when they first run, every attribute upserted in that task', async () => {
+    const t = await suite.kit.withShape({ historyVersion: LEAN_HISTORY }).start();
+    await t.view();
+    const events = eventTypes(await t.history());
+    expect(events.filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES')).toHaveLength(1);
+    expect(await attributesOf(t)).toMatchObject(await expectedOf(t));
+  });
+});
 
 describe('intake (domain.md §7.4)', () => {
   it('beginDrafting moves the intake to DRAFTING, audited and in the read model', async () => {

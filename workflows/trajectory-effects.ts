@@ -11,6 +11,7 @@ import {
   initialSearchAttributes,
   newTrajectoryInput,
   withdrawBreakthroughCaseSignal,
+  type HistoryVersion,
   type TrajectoryResult,
   type TrajectoryWorkflowInput,
 } from '@app/contracts';
@@ -38,6 +39,12 @@ const ledger = proxyActivities<TrajectoryActivities>({
 
 type ChildStarter = (input: TrajectoryWorkflowInput) => Promise<TrajectoryResult>;
 
+/** How a successor trajectory is started: the workflow, and the history version it inherits. */
+export interface SuccessorStarter {
+  workflow: ChildStarter;
+  historyVersion: HistoryVersion;
+}
+
 /** How far a batch of effects got: a step that opened an incident resumes here, without redoing the ones before. */
 export interface EffectProgress {
   done: number;
@@ -55,14 +62,14 @@ export async function runEffects(
   state: TrajectoryState,
   view: TrajectoryView,
   effects: TrajectoryEffect[],
-  successorWorkflow: ChildStarter,
+  successor: SuccessorStarter,
   progress: EffectProgress = { done: 0 },
 ): Promise<void> {
   const steps: Array<[string, () => Promise<void>]> = [
     ['recordTransition', () => bookkeeping.recordTransition(bookkeepingFor(state, view, effects))],
     ...effects.map((effect): [string, () => Promise<void>] => [
       effect.kind,
-      () => runEffect(state, effect, successorWorkflow),
+      () => runEffect(state, effect, successor),
     ]),
   ];
   while (progress.done < steps.length) {
@@ -76,7 +83,7 @@ export async function runEffects(
 async function runEffect(
   state: TrajectoryState,
   effect: TrajectoryEffect,
-  successorWorkflow: ChildStarter,
+  successor: SuccessorStarter,
 ): Promise<void> {
   switch (effect.kind) {
     case 'ISSUE_DECISION': {
@@ -122,7 +129,7 @@ async function runEffect(
         .catch((error: unknown) => log.warn('table case already closed', { error: String(error) }));
       break;
     case 'START_SUCCESSOR':
-      await startSuccessor(effect.start, successorWorkflow);
+      await startSuccessor(effect.start, successor);
       break;
     default:
       // AUDIT, NOTIFY and CLOSED are in the bookkeeping write above.
@@ -191,12 +198,12 @@ async function refusalLogged(key: string, write: () => Promise<unknown>): Promis
 
 async function startSuccessor(
   start: TrajectoryWorkflowInput['start'],
-  workflow: ChildStarter,
+  { workflow, historyVersion }: SuccessorStarter,
 ): Promise<void> {
   try {
     await startChild(workflow, {
       workflowId: start.trajectoryId,
-      args: [newTrajectoryInput(start)],
+      args: [newTrajectoryInput(start, historyVersion)],
       // The successor is a trajectory of its own: it lives on after this one closes.
       parentClosePolicy: ParentClosePolicy.ABANDON,
       typedSearchAttributes: initialSearchAttributes(start),

@@ -13,8 +13,13 @@ import {
   breakthroughDecidedSignal,
   getTrajectoryQuery,
   getTrajectoryStateQuery,
+  changedSearchAttributes,
+  continuedHistoryVersion,
   LEAN_HISTORY,
   newTrajectoryInput,
+  publishedAtStart,
+  START_ATTRIBUTES_HISTORY,
+  trajectorySearchAttributes,
   trajectoryUpdates,
   upgradeRulesSignal,
   type BreakthroughDecisionMessage,
@@ -28,6 +33,7 @@ import {
   assertBreakthroughDecisionAllowed,
   assertCommandAllowed,
   createTrajectory,
+  creationInstant,
   CURRENT_RULES,
   isAtEvaluationBoundary,
   nextDeadline,
@@ -43,9 +49,8 @@ import {
   type Transition,
 } from '@app/domain';
 import { asFailure, validating } from './rejection';
-import { changedSearchAttributes, searchAttributesOf } from './search-attributes';
 import { IncidentDesk } from './incidents';
-import { runEffects, type EffectProgress } from './trajectory-effects';
+import { runEffects, type EffectProgress, type SuccessorStarter } from './trajectory-effects';
 import { DeadlineTimer } from './deadline-timer';
 
 /** A timer that woke without anything due waits at least this long before it looks again (no hot loop). */
@@ -80,19 +85,23 @@ const RULES_2 = 'rules-2-deadline-on-every-wait';
  * History version 2 (`input.historyVersion`, issue 20) keeps the history lean: the run continues as new only
  * when Temporal suggests it or after `runEventBound` events, the deadline timer stays armed while its deadline
  * does not change, and the search attributes are upserted once per workflow task with only what changed.
- * Version 1, which runs begun before it replay and finish under, continues as new at each evaluation, starts
- * a new timer on every wake-up, and upserts after every transition. A version-1 run moves to version 2 at its
- * next continue-as-new.
+ * Version 3 adds: the trajectory is created at the instant its start was received (`start.receivedAt`, when
+ * just before its first task), so its starter could set every search attribute and the first task upserts
+ * none. Version 1, which runs begun before issue 20 replay and finish under, continues as new at each
+ * evaluation, starts a new timer on every wake-up, and upserts after every transition; it moves to version 2
+ * at its next continue-as-new. Otherwise a run continues, and starts its successor, under its own version:
+ * only the API moves new trajectories to a newer one (continuedHistoryVersion).
  */
 export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promise<TrajectoryResult> {
   let state: TrajectoryState;
-  const lean = input.historyVersion === LEAN_HISTORY;
+  const version = input.historyVersion ?? 1;
+  const lean = version >= LEAN_HISTORY;
   // Every run of version 2 runs new code, so the patches before it always hold there. Asked with patched(),
   // each would cost a version-2 run a marker and a TemporalChangeVersion upsert.
   const isPatched = (patch: string): boolean => lean || patched(patch);
   const pending: TrajectoryEffect[] = [];
   const tableDecisions: BreakthroughDecisionMessage[] = [];
-  const published = new Map<string, string>();
+  let published = new Map<string, string>();
   // Effects handed to the shell so far, and those it has run: an update can wait for its own effects.
   let committedEffects = 0;
   let ranEffects = 0;
@@ -102,7 +111,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     if (!attributesChanged) return;
     attributesChanged = false;
     const updates = changedSearchAttributes(
-      searchAttributesOf(state, trajectoryView(state, new Date())),
+      trajectorySearchAttributes(state, trajectoryView(state, new Date())),
       published,
     );
     if (updates.length > 0) upsertSearchAttributes(updates);
@@ -118,7 +127,16 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
 
   if (input.carried) {
     state = input.carried;
-    changedSearchAttributes(searchAttributesOf(state, trajectoryView(state, new Date())), published);
+    changedSearchAttributes(trajectorySearchAttributes(state, trajectoryView(state, new Date())), published);
+  } else if (version >= START_ATTRIBUTES_HISTORY) {
+    // Version 3: created at its receipt, as its starter computed the search attributes it set; only what
+    // differs from those (a start that waited, a starter without receivedAt) is upserted.
+    const created = createTrajectory(input.start, creationInstant(input.start, new Date()), 2);
+    published = publishedAtStart(
+      trajectorySearchAttributes(created.state, trajectoryView(created.state, new Date())),
+      workflowInfo().typedSearchAttributes,
+    );
+    commit(created);
   } else {
     commit(createTrajectory(input.start, new Date(), isPatched(RULES_2) ? 2 : 1));
   }
@@ -168,6 +186,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     );
   }
 
+  // A successor inherits this run's history version (continuedHistoryVersion: only the API moves versions on).
+  const successor: SuccessorStarter = { workflow: trajectoryWorkflow, historyVersion: continuedHistoryVersion(input) };
   const wake = () => pending.length > 0 || tableDecisions.length > 0 || upgradeAsked;
   let recheckFloor = 0;
   const timer = new DeadlineTimer();
@@ -179,7 +199,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       const at = state!;
       const progress: EffectProgress = { done: 0 };
       await incidents.runUntilDone(
-        () => runEffects(at, trajectoryView(at, new Date()), effects, trajectoryWorkflow, progress),
+        () => runEffects(at, trajectoryView(at, new Date()), effects, successor, progress),
         () => progress.step ?? 'recordTransition',
       );
       ranEffects += effects.length;
@@ -195,9 +215,9 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       await condition(allHandlersFinished);
       if (pending.length === 0 && tableDecisions.length === 0) {
         publishAttributes();
-        // A continued run gets the current history version, as a new trajectory does.
         return continueAsNew<typeof trajectoryWorkflow>({
           ...newTrajectoryInput(input.start),
+          historyVersion: continuedHistoryVersion(input),
           carried: state!,
           ...(input.runEventBound !== undefined ? { runEventBound: input.runEventBound } : {}),
         });

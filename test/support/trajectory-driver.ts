@@ -5,7 +5,7 @@ import {
   getTrajectoryQuery,
   getTrajectoryStateQuery,
   initialSearchAttributes,
-  LEAN_HISTORY,
+  CURRENT_HISTORY_VERSION,
   trajectoryUpdates,
   WORKFLOW_TYPES,
   type CommandPayload,
@@ -30,7 +30,7 @@ export class TrajectoryDriver {
     client: Client,
     taskQueue: string,
     start: TrajectoryStart,
-    shape: Omit<TrajectoryWorkflowInput, 'start' | 'carried'> = { historyVersion: LEAN_HISTORY },
+    shape: Omit<TrajectoryWorkflowInput, 'start' | 'carried'> = { historyVersion: CURRENT_HISTORY_VERSION },
   ): Promise<TrajectoryDriver> {
     const input: TrajectoryWorkflowInput = { start, ...shape };
     await client.workflow.start(WORKFLOW_TYPES.trajectory, {

@@ -7,7 +7,11 @@ import {
   start,
   submitterFor,
 } from '../../libs/domain/testing/trajectory-fixtures';
-import type { TrajectoryWorkflowInput } from '@app/contracts';
+import {
+  CURRENT_HISTORY_VERSION,
+  START_ATTRIBUTES_HISTORY,
+  type TrajectoryWorkflowInput,
+} from '@app/contracts';
 import { TrajectoryDriver } from './trajectory-driver';
 import { uniqueRef } from './unique-ref';
 import type { WorkflowTestBed } from './workflow-env';
@@ -21,7 +25,7 @@ export class TrajectoryKit {
   constructor(
     readonly bed: WorkflowTestBed,
     private readonly prefix: string,
-    private readonly shape?: Omit<TrajectoryWorkflowInput, 'start' | 'carried'>,
+    readonly shape?: Omit<TrajectoryWorkflowInput, 'start' | 'carried'>,
   ) {}
 
   /** A kit whose trajectories start with this history shape (`{}`: version 1, as runs begun before issue 20). */
@@ -31,10 +35,14 @@ export class TrajectoryKit {
 
   async start(overrides: Partial<TrajectoryStart> = {}): Promise<TrajectoryDriver> {
     const id = uniqueRef(`trajectory-0405-${this.prefix}`);
+    // From history version 3 on, stamped with its receipt on the bed's clock, as the API stamps every start.
+    const version = (this.shape ?? { historyVersion: CURRENT_HISTORY_VERSION }).historyVersion ?? 1;
+    const receipt =
+      version >= START_ATTRIBUTES_HISTORY ? { receivedAt: (await this.bed.now()).toISOString() } : {};
     const t = await TrajectoryDriver.start(
       this.bed.env.client,
       this.bed.taskQueue,
-      start({ trajectoryId: id, caseReference: id, ...overrides }),
+      start({ trajectoryId: id, caseReference: id, ...receipt, ...overrides }),
       this.shape,
     );
     this.bed.trackTrajectory(id);

@@ -21,6 +21,11 @@
 import { temporal } from '@temporalio/proto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import {
+  LEAN_HISTORY,
+  START_ATTRIBUTES_HISTORY,
+  type TrajectoryWorkflowInput,
+} from '@app/contracts';
 import type { EvaluationOutcome } from '@app/domain';
 import {
   evaluation,
@@ -111,6 +116,16 @@ async function year(kit: TrajectoryKit, bed: WorkflowTestBed, continues: boolean
   return t;
 }
 
+/**
+ * The history version each scenario was recorded under: those from before issue 20 as version-1 runs, `lean-`
+ * as version 2, `receipt-` as version 3. A scenario is recorded again only under its own version.
+ */
+function historyShapeOf(scenario: string): Omit<TrajectoryWorkflowInput, 'start' | 'carried'> {
+  if (scenario.startsWith('lean-')) return { historyVersion: LEAN_HISTORY };
+  if (scenario.startsWith('receipt-')) return { historyVersion: START_ATTRIBUTES_HISTORY };
+  return {};
+}
+
 const SCENARIOS: Record<string, Scenario> = {
   /** A year: approval deadline → table approves → start → scale up (continue-as-new) → evaluation → completion. */
   async 'happy-year'(kit, bed) {
@@ -126,13 +141,21 @@ const SCENARIOS: Record<string, Scenario> = {
   },
 
   /**
+   * History version 3: the year of `lean-year`, started as the API starts it (stamped with its receipt, every
+   * search attribute set at the start), so its first workflow task upserts none.
+   */
+  async 'receipt-year'(kit, bed) {
+    return year(kit, bed, false);
+  },
+
+  /**
    * Version 2 with a run bound just above what reaching ACTIVE takes: the run continues as new at its first
    * quiet moment past it (the first evaluation's deadline), and finishes in the continued run.
    */
   async 'lean-bounded'(kit, bed) {
     const probe = await kit.active();
     const bound = (await probe.history()).length + 3;
-    const t = await kit.withShape({ historyVersion: 2, runEventBound: bound }).active();
+    const t = await kit.withShape({ ...kit.shape, runEventBound: bound }).active();
     const run = await t.runId();
     await bed.sleepUntil((await t.state()).care.nextEvaluationAt!);
     await t.nextRun(run);
@@ -370,8 +393,7 @@ async function main(): Promise<void> {
     }
     const kit = new TrajectoryKit(bed, 'REC');
     for (const [scenario, run] of chosen) {
-      // The scenarios recorded before issue 20 are histories of version-1 runs, and are recorded as such.
-      const t = await run(scenario.startsWith('lean-') ? kit : kit.withShape({}), bed);
+      const t = await run(kit.withShape(historyShapeOf(scenario)), bed);
       await record(bed, scenario, t);
       await bed.cleanup();
       console.log(`recorded ${scenario}`);

@@ -10,3 +10,4 @@ export * from './row-schema';
 export { containsBsn, isBsnShaped } from './personal-data';
 export * from './incident';
 export * from './returning-rows';
+export * from './trajectory-search-attributes';

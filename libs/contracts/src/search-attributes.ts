@@ -1,8 +1,7 @@
-import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 /** What a workflow upserts: a key of this list and its new value. */
 export type { SearchAttributeUpdatePair } from '@temporalio/common';
-import type { TrajectoryStart } from '@app/domain';
 
 /**
  * Custom search attributes that operators filter on in the Temporal Web UI (domain.md §7.6).
@@ -44,14 +43,3 @@ export const SEARCH_ATTRIBUTE_DEFINITIONS: ReadonlyArray<{ name: string; cliType
   { name: SA_STATUTORY_DEADLINE.name, cliType: 'Datetime' },
   { name: SA_INCIDENT.name, cliType: 'Bool' },
 ];
-
-/** Search attributes a trajectory starts with (set by whoever starts it: the API or its predecessor). */
-export function initialSearchAttributes(start: TrajectoryStart): SearchAttributePair[] {
-  return [
-    { key: SA_STATUS, value: 'INTAKE' },
-    { key: SA_MUNICIPALITY, value: start.municipalityCode },
-    { key: SA_DOMAIN, value: start.domain },
-    { key: SA_SEGMENT, value: start.segment },
-    ...(start.leadProviderId ? [{ key: SA_PROVIDER, value: start.leadProviderId }] : []),
-  ];
-}

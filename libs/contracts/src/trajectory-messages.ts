@@ -33,20 +33,43 @@ export interface TrajectoryWorkflowInput {
   /**
    * How the run shapes its history (issue 20). Absent: version 1, as every run recorded before it (continue as
    * new at each evaluation, a timer re-armed on every wake-up, an upsert per transition). 2: the lean history
-   * (workflows/trajectory.workflow.ts). In the input, not a `patched()` marker: a marker would cost every run
-   * an event, and the input is as fixed in history as a marker is.
+   * (workflows/trajectory.workflow.ts). 3: as 2, and the trajectory is created at its `receivedAt`, so its
+   * starter sets every search attribute and the first workflow task upserts none. In the input, not a
+   * `patched()` marker: a marker would cost every run an event, and the input is as fixed in history as a
+   * marker is.
    */
-  historyVersion?: typeof LEAN_HISTORY;
-  /** Version 2: the run continues as new once its history holds this many events (default 1,000). */
+  historyVersion?: HistoryVersion;
+  /** Version 2 on: the run continues as new once its history holds this many events (default 1,000). */
   runEventBound?: number;
 }
 
-/** History version 2 (issue 20): what every new trajectory and every continued run gets. */
+/** History version 2 (issue 20): continue-as-new at a bound, a kept deadline timer, one upsert per task. */
 export const LEAN_HISTORY = 2;
+/** History version 3 (issue 20): version 2, plus every search attribute set at the start. */
+export const START_ATTRIBUTES_HISTORY = 3;
+export type HistoryVersion = typeof LEAN_HISTORY | typeof START_ATTRIBUTES_HISTORY;
+/** What every new trajectory and every continued run gets. */
+export const CURRENT_HISTORY_VERSION: HistoryVersion = START_ATTRIBUTES_HISTORY;
 
-/** The input that starts a new trajectory under the current history version. */
-export function newTrajectoryInput(start: TrajectoryStart): TrajectoryWorkflowInput {
-  return { start, historyVersion: LEAN_HISTORY };
+/**
+ * The input that starts a new trajectory: under the current history version when the API starts it, under
+ * `version` when a workflow does (a successor takes its predecessor's).
+ */
+export function newTrajectoryInput(
+  start: TrajectoryStart,
+  version: HistoryVersion = CURRENT_HISTORY_VERSION,
+): TrajectoryWorkflowInput {
+  return { start, historyVersion: version };
+}
+
+/**
+ * The version a run continues as new (or starts a successor) under: its own, and version 1 moves to 2. Only
+ * the API moves trajectories to a newer version, when it starts them. So an upgrade replaces every worker
+ * before any API: an older worker that is still running never meets a run of a version it does not know,
+ * neither a new trajectory nor one that a new worker continued.
+ */
+export function continuedHistoryVersion(input: Pick<TrajectoryWorkflowInput, 'historyVersion'>): HistoryVersion {
+  return input.historyVersion ?? LEAN_HISTORY;
 }
 
 /** How a trajectory workflow ended. */

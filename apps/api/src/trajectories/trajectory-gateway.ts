@@ -66,7 +66,11 @@ export class TrajectoryGateway {
 
   /** Idempotent: Temporal refuses a second execution with the business id, so the first one is returned. */
   async start(start: TrajectoryStart): Promise<StartResult> {
-    const input: TrajectoryWorkflowInput = newTrajectoryInput(start);
+    // Received now: the trajectory is created at this instant, so every search attribute is known at the start.
+    const input: TrajectoryWorkflowInput = newTrajectoryInput({
+      ...start,
+      receivedAt: start.receivedAt ?? new Date().toISOString(),
+    });
     try {
       const handle = await this.within(() =>
         this.client.workflow.start(WORKFLOW_TYPES.trajectory, {
@@ -74,7 +78,7 @@ export class TrajectoryGateway {
           workflowId: start.trajectoryId,
           args: [input],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: initialSearchAttributes(start),
+          typedSearchAttributes: initialSearchAttributes(input.start),
         }),
       );
       this.metrics.workflowStarts.inc({ outcome: 'created' });

@@ -1,4 +1,4 @@
-import { applyCommand, createTrajectory } from '@app/domain';
+import { applyCommand, createTrajectory, creationInstant, RECEIPT_TOLERANCE_MS } from '@app/domain';
 import {
   CASE,
   deepFreeze,
@@ -61,5 +61,25 @@ describe('createTrajectory (domain.md §7.4 start)', () => {
   it('never mutates the state it is given', () => {
     const state = deepFreeze(createTrajectory(start(), T0).state);
     expect(() => applyCommand(state, { type: 'beginDrafting', actor: LT }, T0)).not.toThrow();
+  });
+});
+
+describe('creationInstant (history version 3, issue 20)', () => {
+  const now = new Date('2026-04-20T08:00:00.000Z');
+  const received = (msBefore: number) => start({ receivedAt: new Date(now.getTime() - msBefore).toISOString() });
+
+  it('is the receipt when it lies within the tolerance before the workflow first runs', () => {
+    expect(creationInstant(received(0), now)).toEqual(now);
+    expect(creationInstant(received(40), now).toISOString()).toBe('2026-04-20T07:59:59.960Z');
+    expect(creationInstant(received(RECEIPT_TOLERANCE_MS), now).getTime()).toBe(
+      now.getTime() - RECEIPT_TOLERANCE_MS,
+    );
+  });
+
+  it('is now for a start without receipt, one that waited longer, one from a clock ahead, or a bad instant', () => {
+    expect(creationInstant(start(), now)).toBe(now);
+    expect(creationInstant(received(RECEIPT_TOLERANCE_MS + 1), now)).toBe(now);
+    expect(creationInstant(received(-1000), now)).toBe(now);
+    expect(creationInstant(start({ receivedAt: 'yesterday' }), now)).toBe(now);
   });
 });

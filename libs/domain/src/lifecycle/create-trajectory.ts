@@ -53,6 +53,21 @@ function startViolations(start: TrajectoryStart): RuleViolation[] {
 }
 
 /**
+ * How far before its workflow's first task a start's `receivedAt` may lie and still be the creation instant.
+ * A start normally reaches its workflow within milliseconds; one that waited longer (no worker running) is
+ * created when it runs, as every start was before `receivedAt`, and so is one from a clock ahead of Temporal's.
+ * Fixed for good: version-3 histories replay through it, so another value would change their creation instant.
+ */
+export const RECEIPT_TOLERANCE_MS = 5 * 60_000;
+
+/** The instant a trajectory is created at: its receipt when that was just before `now`, else `now`. */
+export function creationInstant(start: TrajectoryStart, now: Date): Date {
+  const received = start.receivedAt === undefined ? NaN : Date.parse(start.receivedAt);
+  const ago = now.getTime() - received;
+  return ago >= 0 && ago <= RECEIPT_TOLERANCE_MS ? new Date(received) : now;
+}
+
+/**
  * Registers a trajectory (aanmelding) in INTAKE (domain.md §7.4 `start`), under the current rules unless the
  * workflow replays a run begun under earlier ones (`rulesVersion` 1). Throws TransitionRejected
  * (DOMAIN_RULE_VIOLATION) when the start data break a rule. The policy is copied: it is the trajectory's

@@ -4,7 +4,7 @@
  * deterministic workflow sandbox, and the workflow is a thin shell that executes the effects. The commands
  * and timers are listed once, in commands.ts and trajectory-timers.ts.
  */
-export { createTrajectory } from './create-trajectory';
+export { createTrajectory, creationInstant, RECEIPT_TOLERANCE_MS } from './create-trajectory';
 export { upgradeRules } from './upgrade-rules';
 export { WAITS } from './trajectory-waits';
 export type { WaitKind } from './trajectory-waits';

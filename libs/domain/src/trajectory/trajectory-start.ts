@@ -24,4 +24,10 @@ export interface TrajectoryStart {
   predecessorTrajectoryId?: string;
   leadProviderId?: string;
   requestedBy: Actor;
+  /**
+   * When the platform received the request (ISO instant, the API's clock; issue 20). The trajectory is created
+   * at that instant when it lies shortly before its workflow first runs (creationInstant), so whoever starts it
+   * knows its deadlines and can set every search attribute at the start.
+   */
+  receivedAt?: string;
 }
