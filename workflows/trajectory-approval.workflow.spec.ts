@@ -1,8 +1,4 @@
-import {
-  LEAN_HISTORY,
-  SEARCH_ATTRIBUTE_DEFINITIONS,
-  trajectorySearchAttributes,
-} from '@app/contracts';
+import { LEAN_HISTORY, SEARCH_ATTRIBUTE_DEFINITIONS, trajectorySearchAttributes } from '@app/contracts';
 import { RECEIPT_TOLERANCE_MS, trajectoryView } from '@app/domain';
 import { CASE, LT, planDraft, PROVIDER, RECOVERY_LIGHT } from '../libs/domain/testing/trajectory-fixtures';
 import { decodedPayloads, keysOf, stringsOf } from '../test/support/history-payloads';
@@ -46,12 +42,18 @@ describe('history version 3: every search attribute set at the start (issue 20)'
     const state = await t.state();
     expect(state.createdAt).toBe(receivedAt);
     const attributes = await attributesOf(t);
-    expect(attributes).toMatchObject({ TrajectoryStatus: 'INTAKE', Escalated: false, EvaluationOverdue: false });
+    expect(attributes).toMatchObject({
+      TrajectoryStatus: 'INTAKE',
+      Escalated: false,
+      EvaluationOverdue: false,
+    });
     expect(attributes).toMatchObject(await expectedOf(t));
     expect(eventTypes(await t.history())).not.toContain('UPSERT_WORKFLOW_SEARCH_ATTRIBUTES');
     // The attributes then follow the trajectory as before: the next status is upserted.
     await t.send('beginDrafting', { actor: LT });
-    expect(eventTypes(await t.history()).filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES')).toHaveLength(1);
+    expect(
+      eventTypes(await t.history()).filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES'),
+    ).toHaveLength(1);
     expect((await attributesOf(t)).TrajectoryStatus).toBe('DRAFTING');
   });
 
@@ -61,7 +63,9 @@ describe('history version 3: every search attribute set at the start (issue 20)'
     const t = await suite.kit.start({ receivedAt });
     const state = await t.state();
     expect(Date.parse(state.createdAt)).toBeGreaterThanOrEqual(now.getTime());
-    expect(eventTypes(await t.history()).filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES')).toHaveLength(1);
+    expect(
+      eventTypes(await t.history()).filter((e) => e === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES'),
+    ).toHaveLength(1);
     expect(await attributesOf(t)).toMatchObject(await expectedOf(t));
   });
 

@@ -187,7 +187,10 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   }
 
   // A successor inherits this run's history version (continuedHistoryVersion: only the API moves versions on).
-  const successor: SuccessorStarter = { workflow: trajectoryWorkflow, historyVersion: continuedHistoryVersion(input) };
+  const successor: SuccessorStarter = {
+    workflow: trajectoryWorkflow,
+    historyVersion: continuedHistoryVersion(input),
+  };
   const wake = () => pending.length > 0 || tableDecisions.length > 0 || upgradeAsked;
   let recheckFloor = 0;
   const timer = new DeadlineTimer();

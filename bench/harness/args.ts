@@ -2,7 +2,15 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS } from '@app/config';
 import { ENGINES, PERSISTENCES, type Engine, type Persistence } from './services';
 
-export const SCENARIOS = ['lifecycle', 'baseline', 'open', 'growth', 'events', 'monitoring', 'adapters'] as const;
+export const SCENARIOS = [
+  'lifecycle',
+  'baseline',
+  'open',
+  'growth',
+  'events',
+  'monitoring',
+  'adapters',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface BenchSettings {

@@ -48,14 +48,30 @@ export async function adaptersScenario(settings: BenchSettings): Promise<Scenari
       const server = scripts.startProcess(
         `adapter-${kind}`,
         process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'bench/adapters/server.ts', kind, String(port)],
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          'bench/adapters/server.ts',
+          kind,
+          String(port),
+        ],
         { cwd: ROOT, quiet: true },
       );
       try {
         const base = `http://127.0.0.1:${port}/trajectories/GM0405-BENCH-1`;
-        await scripts.waitFor(`the ${kind} app`, () => get(base).then(() => true, () => false), {
-          timeoutMs: 60_000,
-        });
+        await scripts.waitFor(
+          `the ${kind} app`,
+          () =>
+            get(base).then(
+              () => true,
+              () => false,
+            ),
+          {
+            timeoutMs: 60_000,
+          },
+        );
         await requests(WARM_UP_REQUESTS, settings.concurrency, () => post(base));
         const recorder = latency[kind];
         await requests(settings.n, 1, () => recorder.time('post', () => post(base)));
@@ -88,23 +104,42 @@ export async function adaptersScenario(settings: BenchSettings): Promise<Scenari
   const ratios = {
     'POST p50 at c = 1, fastify / express': ratio((n) => n.latencyMsAtConcurrency1.post.p50),
     'GET p50 at c = 1, fastify / express': ratio((n) => n.latencyMsAtConcurrency1.get.p50),
-    [`server CPU per POST at c = ${settings.concurrency}, fastify / express`]: ratio((n) => n.cpuMicrosPerRequest),
+    [`server CPU per POST at c = ${settings.concurrency}, fastify / express`]: ratio(
+      (n) => n.cpuMicrosPerRequest,
+    ),
     [`POSTs per second at c = ${settings.concurrency}, fastify / express`]: ratio((n) => n.requestsPerSecond),
   };
 
   console.log(
     `\n${formatTable(
-      ['adapter', 'POST p50 / p95 ms (c = 1)', 'GET p50 / p95 ms (c = 1)', `CPU µs per POST (c = ${settings.concurrency})`, 'POSTs/s'],
+      [
+        'adapter',
+        'POST p50 / p95 ms (c = 1)',
+        'GET p50 / p95 ms (c = 1)',
+        `CPU µs per POST (c = ${settings.concurrency})`,
+        'POSTs/s',
+      ],
       ADAPTERS.map((kind) => {
         const n = numbers[kind];
         const { post: p, get: g } = n.latencyMsAtConcurrency1;
-        return [kind, `${p.p50} / ${p.p95}`, `${g.p50} / ${g.p95}`, n.cpuMicrosPerRequest, n.requestsPerSecond];
+        return [
+          kind,
+          `${p.p50} / ${p.p95}`,
+          `${g.p50} / ${g.p95}`,
+          n.cpuMicrosPerRequest,
+          n.requestsPerSecond,
+        ];
       }),
     )}`,
   );
   printRatios('Fastify against Express', ratios);
   return {
-    persistence: { engine: settings.engine, mode: settings.persistence, temporal: 'not used', dataDir: 'none' },
+    persistence: {
+      engine: settings.engine,
+      mode: settings.persistence,
+      temporal: 'not used',
+      dataDir: 'none',
+    },
     phases: [],
     summary: { adapters: numbers, ratios, rounds: ROUNDS, warmUpRequests: WARM_UP_REQUESTS },
     notes: [
@@ -118,7 +153,8 @@ export async function adaptersScenario(settings: BenchSettings): Promise<Scenari
 
 function requests(total: number, concurrency: number, one: () => Promise<unknown>): Promise<unknown> {
   return runPool(total, concurrency, async () => void (await one())).then((outcome) => {
-    if (outcome.failed > 0) throw new Error(`${outcome.failed} requests failed: ${outcome.errors.join('; ')}`);
+    if (outcome.failed > 0)
+      throw new Error(`${outcome.failed} requests failed: ${outcome.errors.join('; ')}`);
   });
 }
 

@@ -21,11 +21,7 @@
 import { temporal } from '@temporalio/proto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  LEAN_HISTORY,
-  START_ATTRIBUTES_HISTORY,
-  type TrajectoryWorkflowInput,
-} from '@app/contracts';
+import { LEAN_HISTORY, START_ATTRIBUTES_HISTORY, type TrajectoryWorkflowInput } from '@app/contracts';
 import type { EvaluationOutcome } from '@app/domain';
 import {
   evaluation,

@@ -68,7 +68,9 @@ export function newTrajectoryInput(
  * before any API: an older worker that is still running never meets a run of a version it does not know,
  * neither a new trajectory nor one that a new worker continued.
  */
-export function continuedHistoryVersion(input: Pick<TrajectoryWorkflowInput, 'historyVersion'>): HistoryVersion {
+export function continuedHistoryVersion(
+  input: Pick<TrajectoryWorkflowInput, 'historyVersion'>,
+): HistoryVersion {
   return input.historyVersion ?? LEAN_HISTORY;
 }
 

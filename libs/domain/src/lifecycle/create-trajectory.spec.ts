@@ -66,7 +66,8 @@ describe('createTrajectory (domain.md §7.4 start)', () => {
 
 describe('creationInstant (history version 3, issue 20)', () => {
   const now = new Date('2026-04-20T08:00:00.000Z');
-  const received = (msBefore: number) => start({ receivedAt: new Date(now.getTime() - msBefore).toISOString() });
+  const received = (msBefore: number) =>
+    start({ receivedAt: new Date(now.getTime() - msBefore).toISOString() });
 
   it('is the receipt when it lies within the tolerance before the workflow first runs', () => {
     expect(creationInstant(received(0), now)).toEqual(now);

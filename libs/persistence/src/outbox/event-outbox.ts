@@ -39,10 +39,10 @@ export async function appendEventDrafts(
   drafts: readonly LifecycleEventDraft[],
 ): Promise<number> {
   if (drafts.length === 0) return 0;
-  const [known] = await tx.query(
-    `SELECT ${eventsKnownColumns('$1', '$2')}`,
-    [drafts[0].data.trajectoryId, drafts.map((d) => d.id)],
-  );
+  const [known] = await tx.query(`SELECT ${eventsKnownColumns('$1', '$2')}`, [
+    drafts[0].data.trajectoryId,
+    drafts.map((d) => d.id),
+  ]);
   return insertEvents(tx, drafts, known as EventsKnown);
 }
 

@@ -135,7 +135,15 @@ class CombinedWrite {
   }
 
   private rows(columns: number, rows: unknown[][]): string {
-    return rows.map((row) => `(${row.slice(0, columns).map((v) => this.param(v)).join(', ')})`).join(', ');
+    return rows
+      .map(
+        (row) =>
+          `(${row
+            .slice(0, columns)
+            .map((v) => this.param(v))
+            .join(', ')})`,
+      )
+      .join(', ');
   }
 
   /** INSERT … ON CONFLICT (key) DO NOTHING: rows written once, never changed by a retry. */
@@ -143,7 +151,10 @@ class CombinedWrite {
     if (rows.length === 0) return;
     this.parts.push(
       `INSERT INTO ${schema.table} (${schema.columnNames.join(', ')})
-       VALUES ${this.rows(schema.columnNames.length, rows.map((r) => schema.values(r)))}
+       VALUES ${this.rows(
+         schema.columnNames.length,
+         rows.map((r) => schema.values(r)),
+       )}
        ON CONFLICT (${schema.key}) DO NOTHING`,
     );
   }
