@@ -12,6 +12,7 @@ import { ApiClient } from '../bench/platform/api-client';
 import { runPlatformTrajectory } from '../bench/platform/driver';
 import { MUNICIPALITY, PROVIDER_ID } from '../bench/platform/requests';
 import { bearer } from './support/auth';
+import { feedOf } from './support/event-feed';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import {
   bootStack,
@@ -115,23 +116,6 @@ describe('events, webhooks and mail over HTTP', () => {
     return res.body as { id: string; secret: string };
   }
 
-  /** Every event of the given trajectories the caller's feed holds, page by page from the start. */
-  async function feedOf(token: string, trajectoryIds: ReadonlySet<string>): Promise<Page['events']> {
-    const events: Page['events'] = [];
-    let after: string | undefined;
-    for (;;) {
-      const res = await request(http)
-        .get('/events')
-        .query({ limit: 500, ...(after ? { after } : {}) })
-        .set('Authorization', token)
-        .expect(200);
-      const page = res.body as Page;
-      events.push(...page.events.filter((e) => trajectoryIds.has(e.data.trajectoryId)));
-      if (page.events.length === 0 || page.next === after) return events;
-      after = page.next;
-    }
-  }
-
   describe('a whole lifecycle with subscribed receivers', () => {
     const receiver = new WebhookReceiver({ failForMs: 1500 });
     const providerReceiver = new WebhookReceiver();
@@ -188,7 +172,7 @@ describe('events, webhooks and mail over HTTP', () => {
     });
 
     it('delivers every event of the feed exactly once after de-duplication, in order, signed, to the schema', async () => {
-      const feed = await feedOf(caseSystem, trajectoryIds);
+      const feed = await feedOf<Page['events'][number]>(http, caseSystem, trajectoryIds);
       expect(feed.length).toBeGreaterThan(60);
       const ours = () => receiver.accepted().filter((d) => trajectoryIds.has(d.event.data.trajectoryId));
       await eventually(async () => (ours().length >= feed.length ? true : undefined), 60_000);
@@ -257,7 +241,7 @@ describe('events, webhooks and mail over HTTP', () => {
     });
 
     it("gives the provider its notices only, for its own trajectories, and the provider's feed the same", async () => {
-      const feed = await feedOf(provider, trajectoryIds);
+      const feed = await feedOf<Page['events'][number]>(http, provider, trajectoryIds);
       expect(feed.length).toBeGreaterThan(5);
       expect(feed.every((e) => e.data.providerId === PROVIDER_ID)).toBe(true);
       expect(
@@ -280,7 +264,7 @@ describe('events, webhooks and mail over HTTP', () => {
           .sort(),
       ).toEqual(notices.map((e) => e.id).sort());
       // Another provider reads none of it.
-      expect(await feedOf(otherProvider, trajectoryIds)).toEqual([]);
+      expect(await feedOf<Page['events'][number]>(http, otherProvider, trajectoryIds)).toEqual([]);
     });
 
     it("mails the decision to the provider's contact, in Dutch, with a link that opens it in the provider's workspace", async () => {

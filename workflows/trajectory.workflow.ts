@@ -186,7 +186,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     );
   }
 
-  // A successor inherits this run's history version (continuedHistoryVersion: only the API moves versions on).
+  // A continued run and a successor keep this run's history version (only the API moves versions on).
   const successor: SuccessorStarter = {
     workflow: trajectoryWorkflow,
     historyVersion: continuedHistoryVersion(input),
@@ -219,8 +219,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       if (pending.length === 0 && tableDecisions.length === 0) {
         publishAttributes();
         return continueAsNew<typeof trajectoryWorkflow>({
-          ...newTrajectoryInput(input.start),
-          historyVersion: continuedHistoryVersion(input),
+          ...newTrajectoryInput(input.start, successor.historyVersion),
           carried: state!,
           ...(input.runEventBound !== undefined ? { runEventBound: input.runEventBound } : {}),
         });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { App } from 'supertest/types';
 
 /** A lifecycle event as the pull feed (`GET /events`) lists it: the parts the delivery tests compare. */
 export interface FeedEvent {
@@ -8,25 +9,25 @@ export interface FeedEvent {
 
 /**
  * The whole pull feed of the caller's tenant, page by page, kept to the given trajectories: what every
- * subscriber must receive (exactly once after de-duplication, in order per trajectory).
+ * subscriber must receive (exactly once after de-duplication, in order per trajectory). `E` is the event type
+ * a test reads more of.
  */
-export async function feedOf(
-  baseUrl: string,
+export async function feedOf<E extends FeedEvent = FeedEvent>(
+  api: App | string,
   token: string,
-  trajectoryIds: Set<string>,
-): Promise<FeedEvent[]> {
-  const feed: FeedEvent[] = [];
+  trajectoryIds: ReadonlySet<string>,
+): Promise<E[]> {
+  const feed: E[] = [];
   let after: string | undefined;
   for (;;) {
-    const res = await request(baseUrl)
+    const res = await request(api)
       .get('/events')
       .query({ limit: 500, ...(after ? { after } : {}) })
       .set('Authorization', token)
       .expect(200);
-    const events = res.body.events as FeedEvent[];
+    const events = res.body.events as E[];
     feed.push(...events.filter((e) => trajectoryIds.has(e.data.trajectoryId)));
-    if (events.length === 0 || res.body.next === after) break;
+    if (events.length === 0 || res.body.next === after) return feed;
     after = res.body.next;
   }
-  return feed;
 }

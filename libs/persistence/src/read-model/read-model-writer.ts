@@ -134,16 +134,8 @@ class CombinedWrite {
     return `$${this.values.length}`;
   }
 
-  private rows(columns: number, rows: unknown[][]): string {
-    return rows
-      .map(
-        (row) =>
-          `(${row
-            .slice(0, columns)
-            .map((v) => this.param(v))
-            .join(', ')})`,
-      )
-      .join(', ');
+  private rows(rows: unknown[][]): string {
+    return rows.map((row) => `(${row.map((v) => this.param(v)).join(', ')})`).join(', ');
   }
 
   /** INSERT … ON CONFLICT (key) DO NOTHING: rows written once, never changed by a retry. */
@@ -151,10 +143,7 @@ class CombinedWrite {
     if (rows.length === 0) return;
     this.parts.push(
       `INSERT INTO ${schema.table} (${schema.columnNames.join(', ')})
-       VALUES ${this.rows(
-         schema.columnNames.length,
-         rows.map((r) => schema.values(r)),
-       )}
+       VALUES ${this.rows(rows.map((r) => schema.values(r)))}
        ON CONFLICT (${schema.key}) DO NOTHING`,
     );
   }
@@ -176,7 +165,7 @@ class CombinedWrite {
       .join(', ');
     const values = rows.map((r) => [...schema.values(r), ...Object.values(extra)]);
     this.parts.push(
-      `INSERT INTO ${schema.table} (${columns.join(', ')}) VALUES ${this.rows(columns.length, values)}
+      `INSERT INTO ${schema.table} (${columns.join(', ')}) VALUES ${this.rows(values)}
        ON CONFLICT (${schema.key}) DO UPDATE SET ${updates} WHERE ${schema.table}.seq < EXCLUDED.seq`,
     );
   }
