@@ -14,11 +14,14 @@ import {
 } from '@app/contracts';
 import type { TrajectoryCommandType, TrajectoryStart, TrajectoryState, TrajectoryView } from '@app/domain';
 import { BreakthroughTableDriver } from './breakthrough-table-driver';
+import { eventTypes } from './history-events';
 import { settled } from './settled';
 import { rejectionOf, type UpdateRejection } from './update-rejection';
 
 /** Drives one trajectory workflow through its updates and queries, as the API does. */
 export class TrajectoryDriver {
+  private settles = false;
+
   private constructor(
     readonly client: Client,
     readonly handle: WorkflowHandle,
@@ -47,10 +50,18 @@ export class TrajectoryDriver {
     return new TrajectoryDriver(client, client.workflow.getHandle(trajectoryId), trajectoryId);
   }
 
-  send<T extends TrajectoryCommandType>(type: T, payload: CommandPayload<T>): Promise<TrajectoryView> {
-    return this.handle.executeUpdate(trajectoryUpdates[type] as never, {
+  async send<T extends TrajectoryCommandType>(type: T, payload: CommandPayload<T>): Promise<TrajectoryView> {
+    const view = (await this.handle.executeUpdate(trajectoryUpdates[type] as never, {
       args: [payload] as never,
-    }) as Promise<TrajectoryView>;
+    })) as TrajectoryView;
+    if (this.settles) await this.quietHistoryLength();
+    return view;
+  }
+
+  /** From now on, `send` returns only once the command's effects have landed (`quietHistoryLength`). */
+  settling(): this {
+    this.settles = true;
+    return this;
   }
 
   /** Sends a command that must be refused and returns the refusal (code, current status, violations). */
@@ -138,5 +149,25 @@ export class TrajectoryDriver {
 
   async historyLength(): Promise<number> {
     return (await this.history()).length;
+  }
+
+  /**
+   * The current run's history length once nothing is in flight: its last workflow task completed and every
+   * activity it scheduled closed (a command's effects, such as the initial payment, land after its update
+   * has returned). Read from the history, never with a query, so it can be used where a query could race
+   * the run's continue-as-new; the Java test server's describe does not report a pending workflow task.
+   */
+  async quietHistoryLength(): Promise<number> {
+    const atRest = (events: string[]): boolean => {
+      const lastTask = events.filter((e) => e.startsWith('WORKFLOW_TASK_')).pop();
+      const scheduled = events.filter((e) => e === 'ACTIVITY_TASK_SCHEDULED').length;
+      const closed = events.filter((e) =>
+        /^ACTIVITY_TASK_(COMPLETED|FAILED|TIMED_OUT|CANCELED)$/.test(e),
+      ).length;
+      return lastTask === 'WORKFLOW_TASK_COMPLETED' && scheduled === closed;
+    };
+    const events = await settled(async () => eventTypes(await this.history()), atRest);
+    if (!atRest(events)) throw new Error(`${this.trajectoryId} did not come to rest`);
+    return events.length;
   }
 }

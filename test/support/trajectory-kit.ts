@@ -26,11 +26,22 @@ export class TrajectoryKit {
     readonly bed: WorkflowTestBed,
     private readonly prefix: string,
     readonly shape?: Omit<TrajectoryWorkflowInput, 'start' | 'carried'>,
+    private readonly oneAtATime = false,
   ) {}
 
   /** A kit whose trajectories start with this history shape (`{}`: version 1, as runs begun before issue 20). */
   withShape(shape: Omit<TrajectoryWorkflowInput, 'start' | 'carried'>): TrajectoryKit {
-    return new TrajectoryKit(this.bed, this.prefix, shape);
+    return new TrajectoryKit(this.bed, this.prefix, shape, this.oneAtATime);
+  }
+
+  /**
+   * A kit whose trajectories take each command only once the previous one's effects have landed
+   * (`TrajectoryDriver.settling`). The same steps then always write a history of the same length, which a
+   * spec that sets an event bound relies on; otherwise a command that arrives while the last one's effects
+   * run shares their workflow task, and the length varies by a few events with the machine's load.
+   */
+  oneCommandAtATime(): TrajectoryKit {
+    return new TrajectoryKit(this.bed, this.prefix, this.shape, true);
   }
 
   async start(overrides: Partial<TrajectoryStart> = {}): Promise<TrajectoryDriver> {
@@ -46,6 +57,9 @@ export class TrajectoryKit {
       this.shape,
     );
     this.bed.trackTrajectory(id);
+    if (!this.oneAtATime) return t;
+    // The first command, too, only once the run's first task has completed.
+    await t.settling().quietHistoryLength();
     return t;
   }
 

@@ -83,6 +83,39 @@ export async function devServerTestBed(taskQueue: string): Promise<WorkflowTestB
   return testBedOn(env, taskQueue, codec);
 }
 
+/**
+ * Wall-clock bound on one skip. A skip takes milliseconds, or seconds while tasks run; it only takes
+ * longer when the Java test server holds a time-skipping lock that nothing will release. It leaks one when
+ * a query arrives while the workflow task that closes or continues the run is in progress (a query that
+ * races a continue-as-new, see `TrajectoryDriver.nextRun`). The sleep then waits out months in real time:
+ * fail at once and say why, instead of at the test's timeout with the next file's sleeps stalled as well.
+ */
+const SKIP_STALL_MS = 45_000;
+
+async function skipped(sleep: Promise<void>, target: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `time skipping stalled: server time did not reach ${target} within ${SKIP_STALL_MS / 1000} s of wall ` +
+              'time. The Java test server holds a time-skipping lock; the usual cause is a query sent while ' +
+              'a run was continuing as new or closing (wait for it with nextRun or closed first).',
+          ),
+        ),
+      SKIP_STALL_MS,
+    );
+  });
+  // The abandoned sleep settles (or not) after the failure; its outcome no longer matters.
+  sleep.catch(() => undefined);
+  try {
+    await Promise.race([sleep, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function testBedOn(
   env: TestWorkflowEnvironment,
   taskQueue: string,
@@ -134,7 +167,7 @@ async function testBedOn(
     now: async () => new Date(await env.currentTimeMs()),
     async sleepUntil(iso, marginMs = 60_000) {
       const wait = Date.parse(iso) + marginMs - (await env.currentTimeMs());
-      if (wait > 0) await env.sleep(wait);
+      if (wait > 0) await skipped(env.sleep(wait), iso);
     },
     async close() {
       await cleanup().catch(() => undefined);
