@@ -39,7 +39,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporal } = this.config;
-    installTemporalRuntime(this.config.logLevel);
+    const { workerHealthHost: host, workerMetricsPort: metricsPort } = this.config;
+    installTemporalRuntime(this.config.logLevel, {
+      // Beside the health endpoint, on the same host; an IPv6 host needs its brackets here.
+      metricsBindAddress:
+        metricsPort === undefined ? undefined : `${host.includes(':') ? `[${host}]` : host}:${metricsPort}`,
+    });
     this.connection = await NativeConnection.connect({ address: temporal.address });
     this.worker = await Worker.create(this.workerOptions(this.connection));
     this.running = this.worker.run();

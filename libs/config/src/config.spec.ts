@@ -49,6 +49,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, HOST: 'api.internal' }).host).toBe('api.internal');
   });
 
+  it("serves the worker's SDK metrics only when WORKER_METRICS_PORT is set, on a port of its own", () => {
+    expect(loadConfig(valid).workerMetricsPort).toBeUndefined();
+    expect(loadConfig({ ...valid, WORKER_METRICS_PORT: '9464' }).workerMetricsPort).toBe(9464);
+    expect(() => loadConfig({ ...valid, WORKER_METRICS_PORT: 'metrics' })).toThrow(
+      /WORKER_METRICS_PORT="metrics" must be a positive integer/,
+    );
+    expect(() => loadConfig({ ...valid, WORKER_METRICS_PORT: '3001' })).toThrow(
+      /WORKER_METRICS_PORT=3001 is WORKER_HEALTH_PORT too/,
+    );
+  });
+
   it('rejects a listen host with a port, a scheme or a space', () => {
     for (const bad of ['0.0.0.0:3000', 'http://localhost', 'my host']) {
       expect(() => loadConfig({ ...valid, HOST: bad })).toThrow(

@@ -23,6 +23,12 @@ export interface AppConfig {
   /** Address of the worker's health endpoint (`WORKER_HEALTH_HOST`), loopback by default like `host`. */
   workerHealthHost: string;
   workerHealthPort: number;
+  /**
+   * Port of the worker's Prometheus endpoint for the Temporal SDK's own metrics (`WORKER_METRICS_PORT`, on
+   * `workerHealthHost`): workflow-task and activity latencies, schedule-to-start, sticky-cache hits, slots.
+   * Unset: no endpoint (tests and several workers on one machine).
+   */
+  workerMetricsPort?: number;
   databaseUrl: string;
   temporal: {
     address: string;
@@ -138,6 +144,7 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
     port: read.port('PORT', 3000),
     workerHealthHost: read.listenHost('WORKER_HEALTH_HOST', DEFAULT_LISTEN_HOST),
     workerHealthPort: read.port('WORKER_HEALTH_PORT', 3001),
+    workerMetricsPort: env.WORKER_METRICS_PORT ? read.port('WORKER_METRICS_PORT', 1) : undefined,
     databaseUrl: read.postgresUrl('DATABASE_URL'),
     temporal: {
       address: read.hostPort('TEMPORAL_ADDRESS', '127.0.0.1:7233'),
@@ -230,6 +237,10 @@ export function loadConfig(env: Env = process.env, options: PayloadKeyOptions = 
   if (env.DOCS_ENABLED === undefined && config.nodeEnv === 'production') config.perimeter.docsEnabled = false;
   if (config.perimeter.metricsToken !== undefined && config.perimeter.metricsToken.length < 24)
     problems.push('METRICS_TOKEN must be at least 24 characters');
+  if (config.workerMetricsPort !== undefined && config.workerMetricsPort === config.workerHealthPort)
+    problems.push(
+      `WORKER_METRICS_PORT=${config.workerMetricsPort} is WORKER_HEALTH_PORT too: give each its own`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
