@@ -166,14 +166,7 @@ describe('provider start deadline (§4.5: 10 working days after the decision)', 
     const table = await t.openTable(escalationId);
 
     expect((await t.send('confirmStart', { actor: PROVIDER })).status).toBe('ACTIVE');
-    expect(
-      await settled(
-        () => table.state(),
-        (s) => s.status === 'WITHDRAWN',
-      ),
-    ).toMatchObject({
-      status: 'WITHDRAWN',
-    });
+    expect(await table.closed()).toMatchObject({ status: 'WITHDRAWN' });
     expect((await t.state()).escalations[0]).toMatchObject({ id: escalationId, status: 'WITHDRAWN' });
   });
 });
