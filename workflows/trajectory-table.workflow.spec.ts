@@ -9,6 +9,7 @@ import {
   RECOVERY_LIGHT,
   TABLE,
 } from '../libs/domain/testing/trajectory-fixtures';
+import { closedStatus } from '../test/support/closed-status';
 import { eventTypes } from '../test/support/history-events';
 import { settled } from '../test/support/settled';
 import { useTrajectoryKit } from '../test/support/kit-suite';
@@ -30,13 +31,6 @@ const CHAIR = { decidedBy: TABLE, rationaleRef: 'rationale-17', memberRefs: ['me
 async function atTheTable(plan = planDraft()) {
   const { t, escalationId } = await suite.kit.escalated({ plan, offeredArrangement: RECOVERY_LIGHT });
   return { t, escalationId, table: await t.openTable(escalationId) };
-}
-
-async function completed(handle: { describe(): Promise<{ status: { name: string } }> }): Promise<string> {
-  return settled(
-    async () => (await handle.describe()).status.name,
-    (status) => status !== 'RUNNING',
-  );
 }
 
 describe('the breakthrough table (domain.md §4, §7.6)', () => {
@@ -112,7 +106,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
       decided_by: TABLE.ref,
       rationale_ref: 'rationale-17',
     });
-    expect(await completed(table.handle)).toBe('COMPLETED');
+    expect(await closedStatus(table.handle)).toBe('COMPLETED');
   });
 
   it('APPROVE_WITH_ARRANGEMENT decides on the profile, intensity and tariff the table sets', async () => {
@@ -215,7 +209,7 @@ describe('the breakthrough table (domain.md §4, §7.6)', () => {
         tariffCents: 900_000,
       }),
     ]);
-    expect(await completed(table.handle)).toBe('COMPLETED');
+    expect(await closedStatus(table.handle)).toBe('COMPLETED');
   });
 
   it('RECLASSIFY to high complexity decides for a year whatever the plan’s end (R-TIME-02)', async () => {

@@ -7,7 +7,7 @@ import {
 } from '@app/contracts';
 import type { BreakthroughCaseState } from '@app/domain';
 import type { BreakthroughDecision } from '@app/domain';
-import { settled } from './settled';
+import { closedStatus } from './closed-status';
 import { rejectionOf, type UpdateRejection } from './update-rejection';
 
 /** Drives the breakthrough table's case workflow `breakthrough-<escalationId>` as the table's API does. */
@@ -39,16 +39,9 @@ export class BreakthroughTableDriver {
     return this.handle.query(getBreakthroughCaseQuery);
   }
 
-  /**
-   * The case's last state once its workflow has closed (a decision or a withdrawal ends it). Waits with
-   * describe, not by polling `state()`: on the Java test server a query that races the task closing the run
-   * leaks a time-skipping lock, and every later sleep of the file then waits in real time.
-   */
+  /** The case's last state once its workflow has closed (a decision or a withdrawal ends it). */
   async closed(): Promise<BreakthroughCaseState> {
-    const status = await settled(
-      async () => (await this.handle.describe()).status.name,
-      (name) => name !== 'RUNNING',
-    );
+    const status = await closedStatus(this.handle);
     if (status === 'RUNNING') throw new Error(`${this.handle.workflowId} did not close`);
     return this.state();
   }

@@ -14,6 +14,7 @@ import {
 } from '@app/contracts';
 import type { TrajectoryCommandType, TrajectoryStart, TrajectoryState, TrajectoryView } from '@app/domain';
 import { BreakthroughTableDriver } from './breakthrough-table-driver';
+import { closedStatus } from './closed-status';
 import { eventTypes } from './history-events';
 import { settled } from './settled';
 import { rejectionOf, type UpdateRejection } from './update-rejection';
@@ -92,10 +93,7 @@ export class TrajectoryDriver {
    * of any workflow in the env, e.g. the ten-year execution timeout of an idle successor (infra.md §4b).
    */
   async closed(): Promise<TrajectoryResult> {
-    await settled(
-      async () => (await this.handle.describe()).status.name,
-      (status) => status !== 'RUNNING',
-    );
+    await closedStatus(this.handle);
     const last = (await this.history()).pop();
     const payload = last?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
     if (!payload) throw new Error(`${this.trajectoryId} did not complete`);

@@ -38,8 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const { temporal } = this.config;
-    const { workerHealthHost: host, workerMetricsPort: metricsPort } = this.config;
+    const { temporal, workerHealthHost: host, workerMetricsPort: metricsPort } = this.config;
     installTemporalRuntime(this.config.logLevel, {
       // Beside the health endpoint, on the same host; an IPv6 host needs its brackets here.
       metricsBindAddress:
