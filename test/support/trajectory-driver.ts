@@ -15,7 +15,7 @@ import {
 import type { TrajectoryCommandType, TrajectoryStart, TrajectoryState, TrajectoryView } from '@app/domain';
 import { BreakthroughTableDriver } from './breakthrough-table-driver';
 import { closedStatus } from './closed-status';
-import { eventTypes } from './history-events';
+import { atRest, eventTypes } from './history-events';
 import { settled } from './settled';
 import { rejectionOf, type UpdateRejection } from './update-rejection';
 
@@ -156,14 +156,6 @@ export class TrajectoryDriver {
    * the run's continue-as-new; the Java test server's describe does not report a pending workflow task.
    */
   async quietHistoryLength(): Promise<number> {
-    const atRest = (events: string[]): boolean => {
-      const lastTask = events.filter((e) => e.startsWith('WORKFLOW_TASK_')).pop();
-      const scheduled = events.filter((e) => e === 'ACTIVITY_TASK_SCHEDULED').length;
-      const closed = events.filter((e) =>
-        /^ACTIVITY_TASK_(COMPLETED|FAILED|TIMED_OUT|CANCELED)$/.test(e),
-      ).length;
-      return lastTask === 'WORKFLOW_TASK_COMPLETED' && scheduled === closed;
-    };
     const events = await settled(async () => eventTypes(await this.history()), atRest);
     if (!atRest(events)) throw new Error(`${this.trajectoryId} did not come to rest`);
     return events.length;

@@ -1,3 +1,4 @@
+import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { EncryptionCodec } from '@app/codec';
@@ -11,7 +12,9 @@ import {
 } from '@app/contracts';
 import { installTemporalRuntime } from '@app/platform';
 import { openMigratedDatabase } from './database';
+import { atRest, eventTypes } from './history-events';
 import { dataConverterOf, testPayloadCodec } from './payload-codec';
+import { settled } from './settled';
 import { workflowBundlePath } from './workflow-bundle';
 
 const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
@@ -86,11 +89,15 @@ export async function devServerTestBed(taskQueue: string): Promise<WorkflowTestB
 /**
  * Wall-clock bound on one skip. A skip takes milliseconds, or seconds while tasks run; it only takes
  * longer when the Java test server holds a time-skipping lock that nothing will release. It leaks one when
- * a query arrives while the workflow task that closes or continues the run is in progress (a query that
- * races a continue-as-new, see `TrajectoryDriver.nextRun`). The sleep then waits out months in real time:
+ * a workflow task's completion fails: a query arrived while the task that closes or continues the run was in
+ * progress (a query that races a continue-as-new, see `TrajectoryDriver.nextRun`), or the run was terminated
+ * while a task was in flight (cleanup waits for rest first). The sleep then waits out months in real time:
  * fail at once and say why, instead of at the test's timeout with the next file's sleeps stalled as well.
  */
 const SKIP_STALL_MS = 45_000;
+
+/** How long cleanup waits for a workflow's task in flight to finish before it queries and terminates anyway. */
+const CLEANUP_REST_MS = 10_000;
 
 async function skipped(sleep: Promise<void>, target: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -100,8 +107,9 @@ async function skipped(sleep: Promise<void>, target: string): Promise<void> {
         reject(
           new Error(
             `time skipping stalled: server time did not reach ${target} within ${SKIP_STALL_MS / 1000} s of wall ` +
-              'time. The Java test server holds a time-skipping lock; the usual cause is a query sent while ' +
-              'a run was continuing as new or closing (wait for it with nextRun or closed first).',
+              'time. The Java test server holds a time-skipping lock; the usual causes are a query sent while ' +
+              'a run was continuing as new or closing (wait for it with nextRun or closed first), and a ' +
+              'termination that beat a task in flight (the worker logs "Task not found when completing").',
           ),
         ),
       SKIP_STALL_MS,
@@ -133,26 +141,36 @@ async function testBedOn(
   const running = worker.run();
   const trajectories = new Set<string>();
 
+  /**
+   * The handle once its run is closed or at rest (`atRest`), within `CLEANUP_REST_MS`. Cleanup queries and
+   * terminates: a query buffered in, or a termination that beats, a task in flight leaks the Java test
+   * server's time-skipping lock, and the next test's sleeps then stall (its "Completed workflow" warning).
+   */
+  async function rested(id: string): Promise<WorkflowHandle> {
+    const handle = env.client.workflow.getHandle(id);
+    await settled(
+      async () => {
+        const { status } = await handle.describe();
+        return status.name !== 'RUNNING' || atRest(eventTypes((await handle.fetchHistory()).events ?? []));
+      },
+      (done) => done,
+      CLEANUP_REST_MS,
+    ).catch(() => undefined);
+    return handle;
+  }
+
   async function cleanup(): Promise<void> {
     const ids = new Set<string>();
     for (const id of trajectories) {
       ids.add(id);
-      const state = await env.client.workflow
-        .getHandle(id)
-        .query(getTrajectoryStateQuery)
-        .catch(() => undefined);
+      const state = await (await rested(id)).query(getTrajectoryStateQuery).catch(() => undefined);
       for (const e of state?.escalations ?? []) ids.add(breakthroughWorkflowId(e.id));
       if (state?.successorTrajectoryId) ids.add(state.successorTrajectoryId);
     }
     trajectories.clear();
     // Closed workflows refuse termination; that is the expected answer for most of them.
     await Promise.all(
-      [...ids].map((id) =>
-        env.client.workflow
-          .getHandle(id)
-          .terminate('test finished')
-          .catch(() => undefined),
-      ),
+      [...ids].map(async (id) => (await rested(id)).terminate('test finished').catch(() => undefined)),
     );
   }
 
