@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import { historyCensus } from '../harness/history-census';
 import { onShutdown } from '../harness/lifetime';
-import { phaseResult, storageGrowth, type PhaseResult } from '../harness/phase-result';
+import { phaseResult, temporalStorageAround, type PhaseResult } from '../harness/phase-result';
 import { Progress } from '../harness/progress';
 import { projectScripts, ROOT, type ManagedProcess } from '../harness/project-scripts';
 import { ResourceMonitor } from '../harness/resource-monitor';
@@ -61,7 +61,7 @@ export async function runBaselinePhase(
   const phase = options.minimal ? 'minimal-baseline' : 'baseline';
   const progress = new Progress(phase, options.n);
   messages.onProgress = (m) => progress.update(m.completed, m.failed);
-  const temporalBytesBefore = await services.temporalBytes();
+  const temporalStorage = await temporalStorageAround(services);
   monitor.beginPhase();
   client.send({ type: 'go' });
   const done = await messages.next('done');
@@ -87,7 +87,7 @@ export async function runBaselinePhase(
     systemRoles: ['temporal', 'temporal-postgres', 'worker', 'client'],
     extra: {
       taskQueue,
-      temporalBytes: storageGrowth(temporalBytesBefore, await services.temporalBytes()),
+      temporalBytes: await temporalStorage(),
       historyCensus: census,
     },
   });

@@ -78,7 +78,30 @@ export function phaseResult(args: {
  * Growth of a store over a phase. Temporal's SQLite files include the WAL, which a checkpoint may shrink
  * at any moment: read it as an order of magnitude, not to the byte.
  */
-export function storageGrowth(before: number | undefined, after: number | undefined) {
+export function storageGrowth(before: number | undefined, after: number | undefined, compacted?: number) {
   if (before === undefined || after === undefined) return undefined;
-  return { before, after, grown: after - before };
+  // `held`: after the phase, compacted (the full server: `Services.compactTemporal`), against the compacted start.
+  return {
+    before,
+    after,
+    grown: after - before,
+    ...(compacted !== undefined ? { held: compacted - before } : {}),
+  };
+}
+
+/**
+ * Temporal's bytes around a phase: compacted first where the engine allows it (so growth and held bytes start
+ * from the same point), then, once the phase is over, grown as left and held once compacted again.
+ */
+export async function temporalStorageAround(services: {
+  temporalBytes(): Promise<number | undefined>;
+  compactTemporal(): Promise<boolean>;
+}): Promise<() => Promise<ReturnType<typeof storageGrowth>>> {
+  const compacts = await services.compactTemporal();
+  const before = await services.temporalBytes();
+  return async () => {
+    const after = await services.temporalBytes();
+    const held = compacts && (await services.compactTemporal()) ? await services.temporalBytes() : undefined;
+    return storageGrowth(before, after, held);
+  };
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LatencyRecorder } from '../harness/latency';
-import { phaseResult, storageGrowth, type PhaseResult } from '../harness/phase-result';
+import { phaseResult, temporalStorageAround, type PhaseResult } from '../harness/phase-result';
 import type { PlatformApps } from '../harness/platform-apps';
 import { runPool } from '../harness/pool';
 import { Progress } from '../harness/progress';
@@ -53,7 +53,7 @@ export async function runPlatformLifecyclePhase(
   const runTag = `${Date.now().toString(36)}-${process.pid}`;
   const monitor = platformMonitor(services, apps);
   const progress = new Progress('platform', options.n);
-  const temporalBytesBefore = await services.temporalBytes();
+  const temporalStorage = await temporalStorageAround(services);
   monitor.beginPhase();
   const began = performance.now();
   const outcome = await runPool(
@@ -83,7 +83,7 @@ export async function runPlatformLifecyclePhase(
     systemRoles: PLATFORM_SYSTEM_ROLES,
     extra: {
       taskQueue: apps.taskQueue,
-      temporalBytes: storageGrowth(temporalBytesBefore, await services.temporalBytes()),
+      temporalBytes: await temporalStorage(),
       historyCensus: census,
       retriedAfter503: Object.fromEntries(api.retriedAfter503),
       ...(drained ? { loadSeconds: Math.round(loadMs) / 1000, ...drained } : {}),

@@ -29,8 +29,16 @@ export async function baselineScenario(settings: BenchSettings): Promise<Scenari
   };
 }
 
-/** Growth of Temporal's SQLite files per completed trajectory; undefined in memory mode. */
+/** Growth of Temporal's storage per completed trajectory (SQLite files, or both databases); undefined in memory mode. */
 export function temporalBytesPerTrajectory(phase: PhaseResult): number | undefined {
   const growth = phase.extra?.temporalBytes as ReturnType<typeof storageGrowth>;
   return growth && phase.completed > 0 ? Math.round(growth.grown / phase.completed) : undefined;
+}
+
+/** What Temporal holds per completed trajectory once its databases are compacted (the full server only). */
+export function temporalHeldBytesPerTrajectory(phase: PhaseResult): number | undefined {
+  const growth = phase.extra?.temporalBytes as ReturnType<typeof storageGrowth>;
+  return growth?.held !== undefined && phase.completed > 0
+    ? Math.round(growth.held / phase.completed)
+    : undefined;
 }

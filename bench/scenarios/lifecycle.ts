@@ -7,7 +7,7 @@ import { printPhases, printRatios } from '../harness/report';
 import { round } from '../harness/resource-monitor';
 import { BenchServices } from '../harness/services';
 import { runPlatformLifecyclePhase } from '../platform/phase';
-import { temporalBytesPerTrajectory } from './baseline';
+import { temporalBytesPerTrajectory, temporalHeldBytesPerTrajectory } from './baseline';
 import type { ScenarioOutput } from './scenario-output';
 
 /**
@@ -43,6 +43,13 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
   for (const phase of [platform, baseline, minimal]) {
     console.log(`history per trajectory, ${phase.phase}: ${JSON.stringify(historyPerTrajectory(phase))}`);
   }
+  for (const phase of [platform, baseline, minimal]) {
+    const kb = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(bytes / 1000).toFixed(1)} KB`);
+    console.log(
+      `Temporal storage per trajectory, ${phase.phase}: grown ${kb(temporalBytesPerTrajectory(phase))}, ` +
+        `held once compacted ${kb(temporalHeldBytesPerTrajectory(phase))}`,
+    );
+  }
   return {
     persistence,
     postgresVersion: postgres?.version,
@@ -58,6 +65,11 @@ export async function lifecycleScenario(settings: BenchSettings): Promise<Scenar
         platform: temporalBytesPerTrajectory(platform),
         baseline: temporalBytesPerTrajectory(baseline),
         minimalBaseline: temporalBytesPerTrajectory(minimal),
+      },
+      temporalHeldBytesPerTrajectory: {
+        platform: temporalHeldBytesPerTrajectory(platform),
+        baseline: temporalHeldBytesPerTrajectory(baseline),
+        minimalBaseline: temporalHeldBytesPerTrajectory(minimal),
       },
       historyPerTrajectory: {
         platform: historyPerTrajectory(platform),
