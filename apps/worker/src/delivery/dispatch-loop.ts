@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import type { OutboxTopic } from '@app/persistence';
 import type { OutboxWakeup } from './outbox-wakeup';
 
 /**
@@ -11,6 +12,8 @@ export class DispatchLoop {
 
   constructor(
     private readonly name: string,
+    /** The wake-ups it listens for (`OutboxWakeup`). */
+    private readonly topic: OutboxTopic,
     private readonly step: () => Promise<boolean>,
     private readonly wakeup: OutboxWakeup,
     private readonly pollMs: number,
@@ -34,14 +37,14 @@ export class DispatchLoop {
         const busy = await this.step();
         if (failures > 0) this.logger.log({ msg: `${this.name} recovered`, after: failures });
         failures = 0;
-        if (!busy && !this.stopping) await this.wakeup.wait(this.pollMs);
+        if (!busy && !this.stopping) await this.wakeup.wait(this.pollMs, this.topic);
       } catch (error) {
         if (failures === 0) {
           this.logger.warn({ msg: `${this.name} failed; retrying`, error: (error as Error).message });
         }
         failures += 1;
         if (!this.stopping)
-          await this.wakeup.wait(Math.min(10_000, this.pollMs * 2 ** Math.min(failures, 4)));
+          await this.wakeup.wait(Math.min(10_000, this.pollMs * 2 ** Math.min(failures, 4)), this.topic);
       }
     }
   }

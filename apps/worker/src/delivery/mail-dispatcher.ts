@@ -10,6 +10,8 @@ import { OutboxWakeup } from './outbox-wakeup';
 import { SmtpMailer, type SmtpSettings } from './smtp-mailer';
 
 const MAIL_LEASE_MS = 120_000;
+/** Notices composed per step (one transaction). */
+const COMPOSE_BATCH = 100;
 
 /**
  * Mail for people (issue 16): turns new notices into mails for the contacts behind their role, and sends the
@@ -33,6 +35,7 @@ export class MailDispatcher implements BeforeApplicationShutdown {
     if (smtp) this.mailer = new SmtpMailer(smtpSettings(smtp, config.delivery.mail.from));
     this.loop = new DispatchLoop(
       'mail dispatcher',
+      'mail',
       () => this.step(),
       wakeup,
       config.delivery.pollMs,
@@ -50,14 +53,17 @@ export class MailDispatcher implements BeforeApplicationShutdown {
   }
 
   private async step(): Promise<boolean> {
-    const { handled, unrendered } = await this.outbox.composeNotices(100);
+    const { handled, unrendered } = await this.outbox.composeNotices(COMPOSE_BATCH);
     if (unrendered.length > 0) this.logger.warn({ msg: 'notices without a mail text', notices: unrendered });
-    if (!this.mailer) return handled > 0;
+    // Busy again at once only when the batch was full: a notice committed meanwhile wakes the loop anyway
+    // (OutboxWakeup keeps a wake-up that came while it was busy), so no empty compose after each one.
+    const more = handled >= COMPOSE_BATCH;
+    if (!this.mailer) return more;
     // One at a time, with a lease longer than the slowest send (connect 10 s + greeting 10 s + socket 60 s), so
     // no other worker takes a mail over while this one is still sending it.
     const claimed = await this.outbox.claim(1, MAIL_LEASE_MS);
     for (const mail of claimed) await this.send(this.mailer, mail);
-    return handled > 0 || claimed.length > 0;
+    return more || claimed.length > 0;
   }
 
   private async send(mailer: SmtpMailer, mail: ClaimedMail): Promise<void> {

@@ -1,19 +1,22 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { AppConfig } from '@app/config';
-import { OUTBOX_CHANNEL } from '@app/persistence';
+import { OUTBOX_CHANNEL, OUTBOX_TOPICS, type OutboxTopic } from '@app/persistence';
 import { APP_CONFIG } from '@app/platform';
 
 /**
- * LISTENs on the outbox channel: a bookkeeping commit that queued events wakes the dispatchers at once, so
- * the delivery lag is the receiver's, not a poll interval's. Best effort by design: a lost notification (or
- * a lost connection, re-opened after a pause) only costs one poll interval, never an event.
+ * LISTENs on the outbox channel: a commit that gave a dispatcher work wakes it at once, so the delivery lag
+ * is the receiver's, not a poll interval's. Only the dispatchers the payload names (`OutboxTopic`) wake; a
+ * payload it does not know (an older writer's `event`) wakes all. Best effort by design: a lost notification
+ * (or a lost connection, re-opened after a pause) only costs one poll interval, never an event.
  */
 @Injectable()
 export class OutboxWakeup implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxWakeup.name);
   private client?: Client;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new Map<() => void, OutboxTopic>();
+  /** Topics notified while their loop was busy (not waiting): its next wait returns at once. */
+  private readonly missed = new Set<OutboxTopic>();
   private closed = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -24,7 +27,7 @@ export class OutboxWakeup implements OnApplicationShutdown {
       connectionString: this.config.databaseUrl,
       application_name: 'outbox-wakeup',
     });
-    client.on('notification', () => this.wakeAll());
+    client.on('notification', (message) => this.wake(topicsOf(message.payload)));
     client.on('error', (error) => {
       this.logger.warn({ msg: 'outbox listener lost its connection', error: error.message });
       this.client = undefined;
@@ -47,8 +50,12 @@ export class OutboxWakeup implements OnApplicationShutdown {
     }
   }
 
-  /** Resolves at the next notification or after `ms`, whichever comes first. */
-  wait(ms: number): Promise<void> {
+  /**
+   * Resolves at the next notification for `topic` or after `ms`, whichever comes first; at once when one
+   * came while the loop was busy, so a commit during a dispatcher's step is not left to the next poll.
+   */
+  wait(ms: number, topic: OutboxTopic): Promise<void> {
+    if (this.missed.delete(topic)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -56,13 +63,19 @@ export class OutboxWakeup implements OnApplicationShutdown {
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.waiters.add(done);
+      this.waiters.set(done, topic);
     });
   }
 
   /** Wakes every waiting loop, e.g. on shutdown. */
   wakeAll(): void {
-    for (const waiter of [...this.waiters]) waiter();
+    this.wake(OUTBOX_TOPICS);
+  }
+
+  private wake(topics: readonly OutboxTopic[]): void {
+    const waiting = [...this.waiters];
+    for (const topic of topics) if (!waiting.some(([, t]) => t === topic)) this.missed.add(topic);
+    for (const [waiter, topic] of waiting) if (topics.includes(topic)) waiter();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -70,4 +83,12 @@ export class OutboxWakeup implements OnApplicationShutdown {
     this.wakeAll();
     await this.client?.end().catch(() => undefined);
   }
+}
+
+/** The topics a notification's payload names; all of them for a payload without a known one. */
+export function topicsOf(payload: string | undefined): readonly OutboxTopic[] {
+  const named = (payload ?? '')
+    .split(',')
+    .filter((t): t is OutboxTopic => OUTBOX_TOPICS.includes(t as OutboxTopic));
+  return named.length > 0 ? named : OUTBOX_TOPICS;
 }

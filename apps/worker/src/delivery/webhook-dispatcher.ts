@@ -39,6 +39,7 @@ export class WebhookDispatcher implements BeforeApplicationShutdown {
     });
     this.loop = new DispatchLoop(
       'webhook dispatcher',
+      'webhook',
       () => this.step(),
       wakeup,
       config.delivery.pollMs,

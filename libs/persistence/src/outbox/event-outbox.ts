@@ -11,6 +11,15 @@ import { PROVIDER_AUDIENCES } from './event-scope';
 export const OUTBOX_CHANNEL = 'outbox_wakeup';
 
 /**
+ * What a wake-up on `OUTBOX_CHANNEL` is for; its payload lists them, comma-separated: `webhook` (deliveries
+ * were queued), `mail` (notifications to compose). A commit that queued neither sends none, so the dispatchers
+ * do not poll for nothing after every transition (issue 20). Writers before this sent `event` for "anything":
+ * listeners treat an unknown payload as every topic.
+ */
+export type OutboxTopic = 'webhook' | 'mail';
+export const OUTBOX_TOPICS: readonly OutboxTopic[] = ['webhook', 'mail'];
+
+/**
  * Serialises the bookkeeping writes of one trajectory (its own workflow and its table cases'). Must be the
  * transaction's first statement: the transaction id is assigned at its first write, so the writes of one
  * trajectory get increasing transaction ids in commit order, which keeps the feed's (tx_id, position) order
@@ -26,7 +35,7 @@ export async function lockTrajectoryStream(tx: EntityManager, trajectoryId: stri
  * webhook subscription. Idempotent: events already written (a retry, a replay) are skipped by their id.
  */
 export async function appendEvents(tx: EntityManager, facts: TransitionFacts): Promise<number> {
-  return appendEventDrafts(tx, eventsOfTransition(facts));
+  return appendEventDrafts(tx, eventsOfTransition(facts), facts.notifications.length > 0 ? ['mail'] : []);
 }
 
 /**
@@ -37,13 +46,14 @@ export async function appendEvents(tx: EntityManager, facts: TransitionFacts): P
 export async function appendEventDrafts(
   tx: EntityManager,
   drafts: readonly LifecycleEventDraft[],
+  wake: readonly OutboxTopic[] = [],
 ): Promise<number> {
   if (drafts.length === 0) return 0;
   const [known] = await tx.query(`SELECT ${eventsKnownColumns('$1', '$2')}`, [
     drafts[0].data.trajectoryId,
     drafts.map((d) => d.id),
   ]);
-  return insertEvents(tx, drafts, known as EventsKnown);
+  return insertEvents(tx, drafts, known as EventsKnown, wake);
 }
 
 /** What `insertEvents` needs to know of a trajectory's events: the last sequence, the ids already written. */
@@ -63,12 +73,14 @@ export function eventsKnownColumns(trajectoryId: string, ids: string): string {
 
 /**
  * Inserts the drafts not yet written, numbered after `known.last`, queues a delivery per matching
- * subscription and wakes the dispatchers (at commit), in one statement.
+ * subscription and wakes the dispatchers with work (at commit), in one statement: the webhook dispatcher when
+ * a delivery was queued, and the `wake` topics the caller's own writes gave work (`mail` for notifications).
  */
 export async function insertEvents(
   tx: EntityManager,
   drafts: readonly LifecycleEventDraft[],
   known: EventsKnown,
+  wake: readonly OutboxTopic[] = [],
 ): Promise<number> {
   const existing = new Set(known.existing);
   const fresh = drafts.filter((d) => !existing.has(d.id));
@@ -77,7 +89,8 @@ export async function insertEvents(
     ...d,
     data: { ...d.data, sequence: known.last + i + 1 },
   }));
-  const values: unknown[] = [PROVIDER_AUDIENCES, OUTBOX_CHANNEL];
+  const others = wake.filter((topic) => topic !== 'webhook');
+  const values: unknown[] = [PROVIDER_AUDIENCES, OUTBOX_CHANNEL, others.length > 0 ? others.join(',') : null];
   const rows = events.map((e) => {
     const first = values.length + 1;
     values.push(
@@ -110,8 +123,11 @@ export async function insertEvents(
        ON CONFLICT DO NOTHING
        RETURNING id
      )
-     -- Delivered at commit (and dropped on rollback): wakes the dispatchers without waiting for their poll.
-     SELECT pg_notify($2, CASE WHEN EXISTS (SELECT 1 FROM queued) THEN 'webhook' ELSE 'event' END)`,
+     -- Delivered at commit (and dropped on rollback): wakes the dispatchers with work without waiting for
+     -- their poll; none when there is none. The CTEs above run in full whether or not a row is selected.
+     SELECT pg_notify($2, topics)
+     FROM (SELECT concat_ws(',', CASE WHEN EXISTS (SELECT 1 FROM queued) THEN 'webhook' END, $3::text) AS topics) t
+     WHERE topics <> ''`,
     values,
   );
   return events.length;

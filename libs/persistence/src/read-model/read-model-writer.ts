@@ -61,7 +61,7 @@ export class ReadModelWriter {
           ? undefined
           : (next) => eventsKnownColumns(next(input.row.trajectoryId), next(drafts.map((d) => d.id))),
       );
-      if (known) await insertEvents(tx, drafts, known);
+      if (known) await insertEvents(tx, drafts, known, notifications.length > 0 ? ['mail'] : []);
     });
   }
 
