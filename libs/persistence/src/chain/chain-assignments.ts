@@ -14,7 +14,7 @@ import {
   type HonouredRequest,
 } from '@app/chain';
 import type { BookkeepingInput, CareDecisionRecord } from '@app/contracts';
-import { lockTrajectoryStream } from '../outbox/event-outbox';
+import { inTrajectoryStream } from '../outbox/event-outbox';
 import { ChainPartyUnknown, writeOutbound, type Parties } from './chain-store';
 
 const ACTOR = 'system:chain';
@@ -107,10 +107,7 @@ export class ChainAssignments {
    */
   private async guarded(trajectoryId: string, work: (tx: EntityManager) => Promise<void>): Promise<void> {
     try {
-      await this.dataSource.transaction(async (tx) => {
-        await lockTrajectoryStream(tx, trajectoryId);
-        await work(tx);
-      });
+      await inTrajectoryStream(this.dataSource, trajectoryId, work);
     } catch (error) {
       // A message its schema refuses (e.g. a budget beyond the chain's 8 digits of cents) is a defect to
       // fix, not a reason to stop the trajectory: logged with ids, the lifecycle goes on.

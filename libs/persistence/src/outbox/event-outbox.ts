@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   eventsOfTransition,
   type LifecycleEvent,
@@ -27,6 +27,40 @@ export const OUTBOX_TOPICS: readonly OutboxTopic[] = ['webhook', 'mail'];
  */
 export async function lockTrajectoryStream(tx: EntityManager, trajectoryId: string): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 16))`, [trajectoryId]);
+}
+
+/** The node-postgres connection under a TypeORM query runner, for what TypeORM cannot send. */
+interface PgConnection {
+  query(sql: string): Promise<unknown>;
+  escapeLiteral(value: string): string;
+}
+
+/**
+ * Runs `work` in a transaction that holds the trajectory's stream lock (`lockTrajectoryStream`) from its first
+ * statement, and commits it. The begin and the lock go in one round trip (issue 20: one of the bookkeeping
+ * write's five): two statements in one simple-protocol message, the id as a literal escaped by node-postgres.
+ * Any failure rolls back before the connection goes back to the pool.
+ */
+export async function inTrajectoryStream<T>(
+  dataSource: DataSource,
+  trajectoryId: string,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  const connection = (await runner.connect()) as PgConnection;
+  try {
+    await connection.query(
+      `START TRANSACTION; SELECT pg_advisory_xact_lock(hashtextextended(${connection.escapeLiteral(trajectoryId)}, 16))`,
+    );
+    const result = await work(runner.manager);
+    await connection.query('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
 }
 
 /**

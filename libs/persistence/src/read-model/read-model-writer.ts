@@ -19,7 +19,7 @@ import {
   appendEvents,
   eventsKnownColumns,
   insertEvents,
-  lockTrajectoryStream,
+  inTrajectoryStream,
   type EventsKnown,
 } from '../outbox/event-outbox';
 
@@ -47,8 +47,7 @@ export class ReadModelWriter {
       municipalityCode: input.row.municipalityCode,
       providerId: input.row.providerId,
     });
-    await this.dataSource.transaction(async (tx) => {
-      await lockTrajectoryStream(tx, input.row.trajectoryId);
+    await inTrajectoryStream(this.dataSource, input.row.trajectoryId, async (tx) => {
       const write = new CombinedWrite();
       write.insertOnce(AUDIT_EVENT, input.audit.map(auditRow));
       write.upsertForward(TRAJECTORY_ROW, [input.row]);
@@ -68,8 +67,7 @@ export class ReadModelWriter {
   /** The table case's own facts: its audit stream, notifications, chair, reminder and overdue flag. */
   async recordCaseTransition(input: CaseBookkeepingInput): Promise<void> {
     const trajectoryId = input.audit[0]?.trajectoryId ?? input.notifications[0]?.trajectoryId;
-    await this.dataSource.transaction(async (tx) => {
-      if (trajectoryId) await lockTrajectoryStream(tx, trajectoryId);
+    const writeCase = async (tx: EntityManager): Promise<void> => {
       const write = new CombinedWrite();
       write.insertOnce(AUDIT_EVENT, input.audit.map(auditRow));
       write.insertOnce(NOTIFICATION_ROW, input.notifications);
@@ -82,7 +80,10 @@ export class ReadModelWriter {
       );
       await write.run(tx);
       if (trajectoryId) await appendEvents(tx, { ...input, ...(await tenantOf(tx, trajectoryId)) });
-    });
+    };
+    await (trajectoryId
+      ? inTrajectoryStream(this.dataSource, trajectoryId, writeCase)
+      : this.dataSource.transaction(writeCase));
   }
 }
 
