@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@app/config';
-import type { LifecycleEventDraft } from '@app/notify';
+import { noticeEventType, type LifecycleEventDraft } from '@app/notify';
 import {
   dataSourceOptions,
   eventsKnownColumns,
@@ -45,33 +45,45 @@ afterAll(async () => {
 
 let counter = 0;
 
-function draft(municipalityCode: string): LifecycleEventDraft {
+/** A state change, or a notice (whose notification row the bookkeeping writes beside it). */
+function draft(municipalityCode: string, kind: 'state change' | 'notice'): LifecycleEventDraft {
   counter += 1;
   const trajectoryId = `trajectory-wakeup-${process.pid}-${counter}`;
   return {
     id: `evt_wakeup_${process.pid}_${counter}`,
-    type: 'trajectory.plan-approved.v1',
+    type: kind === 'notice' ? noticeEventType('DEADLINE_APPROACHING') : 'trajectory.plan-approved.v1',
     timestamp: new Date().toISOString(),
     data: {
       trajectoryId,
       municipalityCode,
       providerId: null,
       escalationId: null,
+      ...(kind === 'notice' ? { audience: 'LOCAL_TEAM' } : {}),
       links: { trajectory: `/trajectories/${trajectoryId}` },
     },
   };
 }
 
-/** Commits one event through `insertEvents`, then a sentinel, and returns what was heard up to the sentinel. */
-async function heardAfter(municipalityCode: string, wake: OutboxTopic[]): Promise<string[]> {
+/**
+ * Commits events of these kinds (one trajectory) through `insertEvents`, then a sentinel, and returns what was
+ * heard up to the sentinel.
+ */
+async function heardAfter(
+  municipalityCode: string,
+  kinds: Array<'state change' | 'notice'>,
+): Promise<string[]> {
   heard.length = 0;
   await db.transaction(async (tx) => {
-    const event = draft(municipalityCode);
+    const [first, ...rest] = kinds.map((kind) => draft(municipalityCode, kind));
+    const events = [
+      first,
+      ...rest.map((e) => ({ ...e, data: { ...e.data, trajectoryId: first.data.trajectoryId } })),
+    ];
     const [known] = (await tx.query(`SELECT ${eventsKnownColumns('$1', '$2')}`, [
-      event.data.trajectoryId,
-      [event.id],
+      first.data.trajectoryId,
+      events.map((e) => e.id),
     ])) as EventsKnown[];
-    expect(await insertEvents(tx, [event], known, wake)).toBe(1);
+    expect(await insertEvents(tx, events, known)).toBe(events.length);
   });
   // Notifications of one session arrive in commit order: the sentinel comes after anything the commit sent.
   await db.query(`SELECT pg_notify($1, 'sentinel')`, [OUTBOX_CHANNEL]);
@@ -85,21 +97,21 @@ async function heardAfter(municipalityCode: string, wake: OutboxTopic[]): Promis
 
 describe('what a commit that appends events wakes', () => {
   it('nothing, when it queued no delivery and composed no notification', async () => {
-    expect(await heardAfter('0001', [])).toEqual([]);
+    expect(await heardAfter('0001', ['state change'])).toEqual([]);
   });
 
   it('the mail dispatcher, when the transition wrote notifications', async () => {
-    expect(await heardAfter('0002', ['mail'])).toEqual(['mail']);
+    expect(await heardAfter('0002', ['state change', 'notice'])).toEqual(['mail']);
   });
 
-  it('the webhook dispatcher, when a subscription matched (and mail besides, when asked)', async () => {
+  it('the webhook dispatcher, when a subscription matched (and mail besides, for a notice)', async () => {
     await db.query(
       `INSERT INTO webhook_subscription (id, municipality_code, url, event_types, status, secret_sealed, created_by)
        VALUES (gen_random_uuid(), '0003', 'http://127.0.0.1:9/hook', ARRAY['trajectory.plan-approved.v1'],
                'ACTIVE', 'sealed', 'test')`,
     );
-    expect(await heardAfter('0003', [])).toEqual(['webhook']);
-    expect(await heardAfter('0003', ['mail'])).toEqual(['webhook,mail']);
+    expect(await heardAfter('0003', ['state change'])).toEqual(['webhook']);
+    expect(await heardAfter('0003', ['state change', 'notice'])).toEqual(['webhook,mail']);
     const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM webhook_delivery`)) as { n: number }[];
     expect(n).toBe(2);
   });

@@ -133,6 +133,11 @@ export function noticeEventType(topic: string): string {
   return `notice.${kebab(topic)}.v1`;
 }
 
+/** Whether an event is a notice (`noticeEventType`): a notification row stands behind it, for the mail. */
+export function isNoticeEventType(type: string): boolean {
+  return type.startsWith('notice.');
+}
+
 function entries(
   family: EventFamily,
   table: Record<string, string>,

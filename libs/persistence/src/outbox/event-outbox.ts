@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   eventsOfTransition,
+  isNoticeEventType,
   type LifecycleEvent,
   type LifecycleEventDraft,
   type TransitionFacts,
@@ -69,7 +70,7 @@ export async function inTrajectoryStream<T>(
  * webhook subscription. Idempotent: events already written (a retry, a replay) are skipped by their id.
  */
 export async function appendEvents(tx: EntityManager, facts: TransitionFacts): Promise<number> {
-  return appendEventDrafts(tx, eventsOfTransition(facts), facts.notifications.length > 0 ? ['mail'] : []);
+  return appendEventDrafts(tx, eventsOfTransition(facts));
 }
 
 /**
@@ -80,14 +81,13 @@ export async function appendEvents(tx: EntityManager, facts: TransitionFacts): P
 export async function appendEventDrafts(
   tx: EntityManager,
   drafts: readonly LifecycleEventDraft[],
-  wake: readonly OutboxTopic[] = [],
 ): Promise<number> {
   if (drafts.length === 0) return 0;
   const [known] = await tx.query(`SELECT ${eventsKnownColumns('$1', '$2')}`, [
     drafts[0].data.trajectoryId,
     drafts.map((d) => d.id),
   ]);
-  return insertEvents(tx, drafts, known as EventsKnown, wake);
+  return insertEvents(tx, drafts, known as EventsKnown);
 }
 
 /** What `insertEvents` needs to know of a trajectory's events: the last sequence, the ids already written. */
@@ -108,13 +108,13 @@ export function eventsKnownColumns(trajectoryId: string, ids: string): string {
 /**
  * Inserts the drafts not yet written, numbered after `known.last`, queues a delivery per matching
  * subscription and wakes the dispatchers with work (at commit), in one statement: the webhook dispatcher when
- * a delivery was queued, and the `wake` topics the caller's own writes gave work (`mail` for notifications).
+ * a delivery was queued, the mail dispatcher when a notice is among the events (its notification row was
+ * written in the same transaction).
  */
 export async function insertEvents(
   tx: EntityManager,
   drafts: readonly LifecycleEventDraft[],
   known: EventsKnown,
-  wake: readonly OutboxTopic[] = [],
 ): Promise<number> {
   const existing = new Set(known.existing);
   const fresh = drafts.filter((d) => !existing.has(d.id));
@@ -123,8 +123,8 @@ export async function insertEvents(
     ...d,
     data: { ...d.data, sequence: known.last + i + 1 },
   }));
-  const others = wake.filter((topic) => topic !== 'webhook');
-  const values: unknown[] = [PROVIDER_AUDIENCES, OUTBOX_CHANNEL, others.length > 0 ? others.join(',') : null];
+  const mail: OutboxTopic | null = events.some((e) => isNoticeEventType(e.type)) ? 'mail' : null;
+  const values: unknown[] = [PROVIDER_AUDIENCES, OUTBOX_CHANNEL, mail];
   const rows = events.map((e) => {
     const first = values.length + 1;
     values.push(

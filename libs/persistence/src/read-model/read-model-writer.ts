@@ -60,7 +60,7 @@ export class ReadModelWriter {
           ? undefined
           : (next) => eventsKnownColumns(next(input.row.trajectoryId), next(drafts.map((d) => d.id))),
       );
-      if (known) await insertEvents(tx, drafts, known, notifications.length > 0 ? ['mail'] : []);
+      if (known) await insertEvents(tx, drafts, known);
     });
   }
 
