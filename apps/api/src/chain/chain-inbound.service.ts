@@ -21,7 +21,7 @@ import {
   ChainInbox,
   DeclarationNumberUsed,
   declarationOf,
-  lockTrajectoryStream,
+  inTrajectoryStream,
   writeOutbound,
   type AssignmentRef,
   type ChainMessageRow,
@@ -529,8 +529,7 @@ export class ChainInbound {
       validFrom: request.validFrom,
       ...(request.validTo ? { validTo: request.validTo } : {}),
     };
-    const row = await this.dataSource.transaction(async (tx) => {
-      await lockTrajectoryStream(tx, trajectoryId);
+    const row = await inTrajectoryStream(this.dataSource, trajectoryId, async (tx) => {
       const recorded = await this.inbox.recordInbound(
         {
           ...messageFields(base),

@@ -63,7 +63,7 @@ export interface Parties {
  * Writes a message the municipality sends (301, 319, 325), client-less, once per `idempotencyKey`: the XML is
  * validated against its schema before it is stored (a message that breaks it is a defect and is never
  * written), and a 301 or 319 of a trajectory becomes an event in the trajectory's stream (the same
- * transaction, after `lockTrajectoryStream`). Returns the stored message, new or the one written before.
+ * transaction, inside `inTrajectoryStream`). Returns the stored message, new or the one written before.
  */
 export async function writeOutbound(
   tx: EntityManager,

@@ -20,16 +20,6 @@ export const OUTBOX_CHANNEL = 'outbox_wakeup';
 export type OutboxTopic = 'webhook' | 'mail';
 export const OUTBOX_TOPICS: readonly OutboxTopic[] = ['webhook', 'mail'];
 
-/**
- * Serialises the bookkeeping writes of one trajectory (its own workflow and its table cases'). Must be the
- * transaction's first statement: the transaction id is assigned at its first write, so the writes of one
- * trajectory get increasing transaction ids in commit order, which keeps the feed's (tx_id, position) order
- * the trajectory's order too.
- */
-export async function lockTrajectoryStream(tx: EntityManager, trajectoryId: string): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 16))`, [trajectoryId]);
-}
-
 /** The node-postgres connection under a TypeORM query runner, for what TypeORM cannot send. */
 interface PgConnection {
   query(sql: string): Promise<unknown>;
@@ -37,8 +27,11 @@ interface PgConnection {
 }
 
 /**
- * Runs `work` in a transaction that holds the trajectory's stream lock (`lockTrajectoryStream`) from its first
- * statement, and commits it. The begin and the lock go in one round trip (issue 20: one of the bookkeeping
+ * Runs `work` in a transaction that holds the trajectory's stream lock, and commits it. The lock serialises
+ * the bookkeeping writes of one trajectory (its own workflow, its table cases', its chain messages). It is the
+ * transaction's first statement: the transaction id is assigned at its first write, so the writes of one
+ * trajectory get increasing transaction ids in commit order, which keeps the feed's (tx_id, position) order
+ * the trajectory's order too. The begin and the lock go in one round trip (issue 20: one of the bookkeeping
  * write's five): two statements in one simple-protocol message, the id as a literal escaped by node-postgres.
  * Any failure rolls back before the connection goes back to the pool.
  */
@@ -65,8 +58,8 @@ export async function inTrajectoryStream<T>(
 }
 
 /**
- * Appends the events of one transition to `lifecycle_event`, in the bookkeeping transaction (after
- * `lockTrajectoryStream`), numbers them per trajectory without gaps, and queues one delivery per matching
+ * Appends the events of one transition to `lifecycle_event`, in the bookkeeping transaction (inside
+ * `inTrajectoryStream`), numbers them per trajectory without gaps, and queues one delivery per matching
  * webhook subscription. Idempotent: events already written (a retry, a replay) are skipped by their id.
  */
 export async function appendEvents(tx: EntityManager, facts: TransitionFacts): Promise<number> {
@@ -74,8 +67,8 @@ export async function appendEvents(tx: EntityManager, facts: TransitionFacts): P
 }
 
 /**
- * Appends events of one trajectory (after `lockTrajectoryStream` in the same transaction): numbered per
- * trajectory, fanned out to the matching subscriptions, skipped when already written. Two statements: what is
+ * Appends events of one trajectory (inside `inTrajectoryStream`): numbered per trajectory, fanned out to the
+ * matching subscriptions, skipped when already written. Two statements: what is
  * already there, then the insert with its deliveries and the wake-up.
  */
 export async function appendEventDrafts(
