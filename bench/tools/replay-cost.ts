@@ -95,11 +95,12 @@ async function main(): Promise<void> {
     const mid = Math.floor(xs.length / 2);
     return round3(xs.length % 2 === 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2);
   };
+  const current = median('current')!;
+  const baseline = median('baseline');
   const summary = {
-    currentCpuMsPerReplay: median('current'),
-    baselineCpuMsPerReplay: median('baseline'),
-    ratioCurrentToBaseline:
-      median('baseline') !== undefined ? round3(median('current')! / median('baseline')!) : undefined,
+    currentCpuMsPerReplay: current,
+    baselineCpuMsPerReplay: baseline,
+    ratioCurrentToBaseline: baseline !== undefined ? round3(current / baseline) : undefined,
   };
   console.log(`median CPU ms per replay: ${JSON.stringify(summary)}`);
 
